@@ -1,0 +1,5 @@
+//! Adapters fill a [`crate::Snapshot`] from the outside world. Everything here does I/O, so it sits
+//! behind Cargo features and never reaches the wasm build.
+pub mod fs;
+#[cfg(feature = "git")]
+pub mod git;

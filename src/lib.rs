@@ -1,0 +1,25 @@
+//! os2gov checks whether an OS2 product repository meets the governance its community requires.
+//!
+//! The data path is one-way: an adapter fills a [`Snapshot`]; [`check`] gathers evidence, applies
+//! every requirement of the catalogue, folds in the repository's own governance report and config,
+//! and scores the result into a [`Report`]; renderers turn the report into text, JSON, Markdown or
+//! SARIF. Only the modules under [`adapters`] do I/O.
+
+pub mod model;
+pub mod text;
+pub mod markdown;
+pub mod evidence;
+pub mod rules;
+pub mod govreport;
+pub mod licence;
+pub mod publiccode;
+pub mod config;
+pub mod profile;
+pub mod score;
+pub mod report;
+pub mod engine;
+pub mod render;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod adapters;
+
+pub use model::{Content, Evidence, FileEntry, Lang, Level, Msg, Snapshot};

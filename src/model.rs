@@ -1,0 +1,414 @@
+//! The plain data that flows through the engine: levels, languages, bilingual text, the repository
+//! snapshot that adapters fill, and the evidence that findings point at.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// OS2's product levels, ordered so that a level includes every level below it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Level {
+    #[serde(rename = "sandkasse")]
+    Sandkasse,
+    #[serde(rename = "1")]
+    One,
+    #[serde(rename = "2")]
+    Two,
+    #[serde(rename = "3")]
+    Three,
+}
+
+impl Level {
+    pub const ALL: [Level; 4] = [Level::Sandkasse, Level::One, Level::Two, Level::Three];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Sandkasse => "sandkasse",
+            Level::One => "1",
+            Level::Two => "2",
+            Level::Three => "3",
+        }
+    }
+
+    /// Accepts the spellings OS2's documents use: `sandkasse`/`sandbox`/`0`, `1`–`3`, `niveau 2`.
+    pub fn parse(text: &str) -> Option<Level> {
+        let t = text.trim().to_ascii_lowercase();
+        let t = t
+            .trim_start_matches("niveau")
+            .trim_start_matches("level")
+            .trim();
+        match t {
+            "sandkasse" | "sandbox" | "0" => Some(Level::Sandkasse),
+            "1" => Some(Level::One),
+            "2" => Some(Level::Two),
+            "3" => Some(Level::Three),
+            _ => None,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Level::Sandkasse, Lang::Da) => "Sandkasse",
+            (Level::Sandkasse, Lang::En) => "Sandbox",
+            (Level::One, Lang::Da) => "Niveau 1",
+            (Level::One, Lang::En) => "Level 1",
+            (Level::Two, Lang::Da) => "Niveau 2",
+            (Level::Two, Lang::En) => "Level 2",
+            (Level::Three, Lang::Da) => "Niveau 3",
+            (Level::Three, Lang::En) => "Level 3",
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The language of every user-facing message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Da,
+    En,
+}
+
+impl Lang {
+    pub fn parse(text: &str) -> Option<Lang> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "da" | "dansk" | "danish" | "da-dk" => Some(Lang::Da),
+            "en" | "english" | "engelsk" | "en-gb" | "en-us" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// A message in both of the product's languages; renderers pick one.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Msg {
+    pub da: String,
+    pub en: String,
+}
+
+impl Msg {
+    pub fn new(da: impl Into<String>, en: impl Into<String>) -> Msg {
+        Msg {
+            da: da.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Da => &self.da,
+            Lang::En => &self.en,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.da.is_empty() && self.en.is_empty()
+    }
+
+    /// Joins two messages sentence by sentence in both languages.
+    pub fn join(mut self, other: &Msg) -> Msg {
+        for (mine, theirs) in [(&mut self.da, &other.da), (&mut self.en, &other.en)] {
+            if theirs.is_empty() {
+                continue;
+            }
+            if !mine.is_empty() {
+                mine.push(' ');
+            }
+            mine.push_str(theirs);
+        }
+        self
+    }
+}
+
+/// Builds a [`Msg`] from a Danish and an English format string with the same arguments.
+#[macro_export]
+macro_rules! msg {
+    ($da:literal, $en:literal $(,)?) => {
+        $crate::model::Msg::new(format!($da), format!($en))
+    };
+    ($da:literal, $en:literal, $($arg:tt)*) => {
+        $crate::model::Msg::new(format!($da, $($arg)*), format!($en, $($arg)*))
+    };
+}
+
+/// Where a finding was seen: a file and line in the repository, or a link.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Evidence {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Evidence {
+    pub fn file(path: &str) -> Evidence {
+        Evidence {
+            path: Some(path.to_string()),
+            ..Evidence::default()
+        }
+    }
+
+    pub fn at(path: &str, line: u32) -> Evidence {
+        Evidence {
+            path: Some(path.to_string()),
+            line: Some(line),
+            ..Evidence::default()
+        }
+    }
+
+    pub fn link(path: &str, line: u32, url: &str) -> Evidence {
+        Evidence {
+            path: Some(path.to_string()),
+            line: Some(line),
+            url: Some(url.to_string()),
+            note: None,
+        }
+    }
+
+    pub fn url(url: &str) -> Evidence {
+        Evidence {
+            url: Some(url.to_string()),
+            ..Evidence::default()
+        }
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Evidence {
+        self.note = Some(note.into());
+        self
+    }
+}
+
+/// What an adapter could read of one file. Only files the engine asks for
+/// ([`crate::wants_content`]) are loaded; every other path is `NotLoaded`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Content {
+    Text {
+        text: String,
+        /// The bytes were not valid UTF-8 and were decoded lossily.
+        #[serde(default)]
+        lossy: bool,
+    },
+    Binary,
+    TooLarge {
+        size: u64,
+    },
+    /// A symlink whose target lies outside the repository; never followed.
+    SymlinkOutside {
+        target: String,
+    },
+    /// A symlink that points at nothing (or at a folder, or loops).
+    Broken {
+        reason: String,
+    },
+    NotLoaded,
+}
+
+/// Files over this size are listed but never parsed.
+pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileEntry {
+    pub content: Content,
+    /// Set when the path is a symlink that was resolved inside the repository.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symlink_to: Option<String>,
+    /// Where the file really comes from when it is not the repository's own, e.g. the community
+    /// files of an organisation's `.github` repository.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+}
+
+impl FileEntry {
+    pub fn text(text: impl Into<String>) -> FileEntry {
+        FileEntry {
+            content: Content::Text {
+                text: text.into(),
+                lossy: false,
+            },
+            symlink_to: None,
+            origin: None,
+        }
+    }
+
+    pub fn not_loaded() -> FileEntry {
+        FileEntry {
+            content: Content::NotLoaded,
+            symlink_to: None,
+            origin: None,
+        }
+    }
+
+    pub fn with_content(content: Content) -> FileEntry {
+        FileEntry {
+            content,
+            symlink_to: None,
+            origin: None,
+        }
+    }
+
+    pub fn as_text(&self) -> Option<&str> {
+        match &self.content {
+            Content::Text { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    /// Decodes bytes the way every adapter must: binary detection, size limit, lossy UTF-8.
+    pub fn from_bytes(bytes: &[u8]) -> FileEntry {
+        if bytes.len() as u64 > MAX_FILE_SIZE {
+            return FileEntry::with_content(Content::TooLarge {
+                size: bytes.len() as u64,
+            });
+        }
+        // Git's own heuristic: a NUL byte in the first 8000 bytes means binary.
+        if bytes.iter().take(8000).any(|&b| b == 0) {
+            return FileEntry::with_content(Content::Binary);
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(text) => FileEntry::text(text),
+            Err(_) => FileEntry::with_content(Content::Text {
+                text: String::from_utf8_lossy(bytes).into_owned(),
+                lossy: true,
+            }),
+        }
+    }
+}
+
+/// One commit of the recent history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Commit {
+    pub id: String,
+    /// Seconds since the Unix epoch.
+    pub time: i64,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Branch {
+    pub name: String,
+    /// Time of the branch's newest commit, seconds since the Unix epoch.
+    pub last_commit_time: i64,
+    /// Commits on the branch that the default branch does not have, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ahead: Option<usize>,
+}
+
+/// What the version history says. Absent for a plain folder.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct History {
+    pub newest_commit_time: Option<i64>,
+    /// Up to the last 100 non-merge commits, newest first.
+    pub recent_commits: Vec<Commit>,
+    pub branches: Vec<Branch>,
+    pub default_branch: Option<String>,
+    /// URL of the `origin` remote, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin_url: Option<String>,
+}
+
+/// Metadata from a forge or tracker that may or may not have been fetched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "kebab-case")]
+pub enum Fetched<T> {
+    Got { value: T },
+    Unknown { reason: Msg },
+}
+
+impl<T> Fetched<T> {
+    pub fn offline() -> Fetched<T> {
+        Fetched::Unknown {
+            reason: Msg::new("ikke hentet (offline)", "not fetched (offline)"),
+        }
+    }
+}
+
+impl<T> Default for Fetched<T> {
+    fn default() -> Self {
+        Fetched::offline()
+    }
+}
+
+/// GitHub's description of the repository.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct RepoMeta {
+    pub owner: String,
+    pub name: String,
+    pub html_url: String,
+    pub private: bool,
+    pub archived: bool,
+    pub fork: bool,
+    pub default_branch: String,
+    pub has_issues: bool,
+    /// GitHub's own SPDX detection (`NOASSERTION` when it could not tell).
+    pub license_spdx: Option<String>,
+    pub description: Option<String>,
+    pub homepage: Option<String>,
+    pub topics: Vec<String>,
+    /// Seconds since the Unix epoch.
+    pub pushed_at: Option<i64>,
+}
+
+/// An open issue or pull request and when someone other than its author first answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenItem {
+    pub number: u64,
+    pub pull_request: bool,
+    pub url: String,
+    pub created_at: i64,
+    pub first_response_at: Option<i64>,
+}
+
+/// A Jira project as its REST API describes it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct JiraMeta {
+    pub base_url: String,
+    pub project: String,
+    pub exists: bool,
+    pub public: bool,
+    pub last_issue_updated: Option<i64>,
+}
+
+/// Everything the engine reads: the repository's files plus what adapters learned about it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// Every path of the tree (forward slashes, relative to the root), with content where loaded.
+    pub files: BTreeMap<String, FileEntry>,
+    #[serde(default)]
+    pub history: Option<History>,
+    #[serde(default)]
+    pub github: Fetched<RepoMeta>,
+    #[serde(default)]
+    pub open_items: Fetched<Vec<OpenItem>>,
+    #[serde(default)]
+    pub jira: Fetched<JiraMeta>,
+    /// "Now" in seconds since the Unix epoch; an input so that reports are reproducible.
+    pub now: i64,
+    /// How the adapter got here (for `--verbose` and benchmarks).
+    #[serde(default)]
+    pub stats: SnapshotStats,
+}
+
+/// Counters an adapter keeps while reading a repository.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnapshotStats {
+    pub paths_listed: usize,
+    pub blobs_read: usize,
+    pub commits_walked: usize,
+}
+
+impl Snapshot {
+    pub fn text(&self, path: &str) -> Option<&str> {
+        self.files.get(path).and_then(FileEntry::as_text)
+    }
+}

@@ -1,0 +1,161 @@
+//! Text normalisation for matching Danish and English headings without Unicode regex tables:
+//! lower-case, æ→ae, ø→oe, å→aa, other Latin diacritics dropped, everything that is not a letter
+//! or digit turned into single spaces.
+
+/// Normalises `text` for comparison. `"## 🧭 Sådan Virker Det!"` becomes `"saadan virker det"`.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for ch in text.chars() {
+        let folded: Option<&str> = match ch {
+            'æ' | 'Æ' => Some("ae"),
+            'ø' | 'Ø' => Some("oe"),
+            'å' | 'Å' => Some("aa"),
+            'ä' | 'Ä' => Some("ae"),
+            'ö' | 'Ö' => Some("oe"),
+            'ü' | 'Ü' => Some("ue"),
+            'ß' => Some("ss"),
+            'á' | 'à' | 'â' | 'ã' | 'Á' | 'À' | 'Â' | 'Ã' => Some("a"),
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => Some("e"),
+            'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => Some("i"),
+            'ó' | 'ò' | 'ô' | 'õ' | 'Ó' | 'Ò' | 'Ô' | 'Õ' => Some("o"),
+            'ú' | 'ù' | 'û' | 'Ú' | 'Ù' | 'Û' => Some("u"),
+            'ç' | 'Ç' => Some("c"),
+            'ñ' | 'Ñ' => Some("n"),
+            _ => None,
+        };
+        if let Some(f) = folded {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push_str(f);
+        } else if ch.is_ascii_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(ch.to_ascii_lowercase());
+        } else if ch.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(ch.to_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// True when normalised `haystack` contains normalised `phrase` as whole words.
+/// Both arguments must already be normalised.
+pub fn contains_phrase(haystack: &str, phrase: &str) -> bool {
+    if phrase.is_empty() {
+        return false;
+    }
+    let mut start = 0;
+    while let Some(pos) = haystack[start..].find(phrase) {
+        let begin = start + pos;
+        let end = begin + phrase.len();
+        let before_ok = begin == 0 || haystack.as_bytes()[begin - 1] == b' ';
+        let after_ok = end == haystack.len() || haystack.as_bytes()[end] == b' ';
+        if before_ok && after_ok {
+            return true;
+        }
+        start = begin + 1;
+        while !haystack.is_char_boundary(start) {
+            start += 1;
+        }
+    }
+    false
+}
+
+/// True when normalised `haystack` has a word starting with normalised `prefix`
+/// (so "bidrag" matches "bidrage" and "bidragsydere").
+pub fn has_word_prefix(haystack: &str, prefix: &str) -> bool {
+    if prefix.is_empty() {
+        return false;
+    }
+    haystack.match_indices(prefix).any(|(begin, _)| {
+        begin == 0 || haystack.as_bytes()[begin - 1] == b' '
+    })
+}
+
+/// Any of `phrases` (given in plain form; normalised here) occurs as a word prefix of `normalized`.
+pub fn mentions_any(normalized: &str, phrases: &[&str]) -> bool {
+    phrases
+        .iter()
+        .any(|p| has_word_prefix(normalized, &normalize(p)))
+}
+
+/// Finds e-mail addresses without a regex: a local part, `@`, and a dotted domain.
+pub fn emails(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices('@') {
+        let is_local = |c: char| c.is_ascii_alphanumeric() || "._%+-".contains(c);
+        let is_domain = |c: char| c.is_ascii_alphanumeric() || c == '.' || c == '-';
+        let local_start = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_local(c))
+            .last()
+            .map(|(i, _)| i);
+        let Some(local_start) = local_start else {
+            continue;
+        };
+        let domain: String = text[at + 1..].chars().take_while(|&c| is_domain(c)).collect();
+        let domain = domain.trim_end_matches(['.', '-']);
+        let local = text[local_start..at].trim_start_matches(['.', '-']);
+        let labels: Vec<&str> = domain.split('.').collect();
+        let tld_ok = labels
+            .last()
+            .is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()));
+        if !local.is_empty() && labels.len() >= 2 && labels.iter().all(|l| !l.is_empty()) && tld_ok {
+            let address = format!("{local}@{domain}");
+            if !found.contains(&address) {
+                found.push(address);
+            }
+        }
+    }
+    found
+}
+
+/// Number of words in `text` (for "of substance" judgements).
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_danish_letters_and_symbols() {
+        assert_eq!(normalize("## 🧭 Sådan Virker Det!"), "saadan virker det");
+        assert_eq!(normalize("Værdi for kommunen"), "vaerdi for kommunen");
+        assert_eq!(normalize("Nøglefunktioner"), "noeglefunktioner");
+        assert_eq!(normalize("Vaerdi"), normalize("Værdi"));
+    }
+
+    #[test]
+    fn phrase_needs_whole_words() {
+        assert!(contains_phrase("how it works", "it works"));
+        assert!(!contains_phrase("architectures", "architecture"));
+        assert!(has_word_prefix("bidragsydere er velkomne", "bidrag"));
+        assert!(!has_word_prefix("ombidrag", "bidrag"));
+    }
+
+    #[test]
+    fn finds_emails() {
+        assert_eq!(
+            emails("Kontakt: Jens Hansen (jens.hansen@aarhus.dk), or <x@y>."),
+            vec!["jens.hansen@aarhus.dk"]
+        );
+        assert!(emails("@someone on GitHub").is_empty());
+        assert!(emails("user@localhost").is_empty());
+    }
+}
