@@ -1,1 +1,406 @@
-//! (in progress)
+//! Evidence gathering over a [`Snapshot`]: which files the engine needs, and the searches every
+//! requirement shares (community files, README/docs sections, links by destination).
+
+use crate::markdown::{Doc, Link};
+use crate::model::{Content, Evidence, Snapshot};
+use crate::text::{normalize, word_count};
+
+/// Folders whose contents never count as the product's own evidence.
+pub const VENDORED: [&str; 3] = ["vendor", "node_modules", "third_party"];
+
+/// Root files whose content some requirement reads, by lower-case stem (extension ignored).
+const ROOT_STEMS: [&str; 22] = [
+    "readme",
+    "license",
+    "licence",
+    "copying",
+    "security",
+    "contributing",
+    "code_of_conduct",
+    "code-of-conduct",
+    "maintainers",
+    "codeowners",
+    "governance",
+    "vision",
+    "roadmap",
+    "support",
+    "authors",
+    "publiccode",
+    "os2gov",
+    "package",
+    "cargo",
+    "pom",
+    "pyproject",
+    "composer",
+];
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+fn stem(name: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    match lower.find('.') {
+        Some(0) | None => lower,
+        Some(dot) => lower[..dot].to_string(),
+    }
+}
+
+pub fn is_vendored(path: &str) -> bool {
+    path.split('/').any(|segment| VENDORED.contains(&segment))
+}
+
+/// True for documentation formats the engine parses.
+pub fn is_doc_format(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let name = file_name(&lower);
+    name.ends_with(".md")
+        || name.ends_with(".markdown")
+        || name.ends_with(".rst")
+        || name.ends_with(".txt")
+        || !name.contains('.')
+}
+
+/// A file name that marks a governance report in OS2's format.
+pub fn is_governance_report_path(path: &str) -> bool {
+    let name = file_name(path).to_ascii_lowercase();
+    (name.contains("governance_report")
+        || name.contains("governance-report")
+        || name.contains("governancerapport"))
+        && (name.ends_with(".md") || name.ends_with(".markdown"))
+}
+
+/// Whether an adapter must load the content of `path`. Everything else is listed by path only,
+/// which is what keeps a scan of a 100,000-file repository cheap.
+pub fn wants_content(path: &str) -> bool {
+    if is_vendored(path) {
+        return false;
+    }
+    let lower = path.to_ascii_lowercase();
+    let segments: Vec<&str> = lower.split('/').collect();
+    let name = segments.last().copied().unwrap_or("");
+    if is_governance_report_path(path) {
+        return true;
+    }
+    match segments.as_slice() {
+        [_] => ROOT_STEMS.contains(&stem(name).as_str()),
+        ["licenses", _] => true,
+        [".github", _] => {
+            let s = stem(name);
+            ["contributing", "security", "code_of_conduct", "codeowners", "support", "pull_request_template"]
+                .contains(&s.as_str())
+        }
+        ["docs" | "doc", "self-assessment", file] => file.ends_with(".json") || is_doc_format(file),
+        ["docs" | "doc", rest @ ..] if rest.len() <= 3 => is_doc_format(name) && !name.is_empty(),
+        _ => false,
+    }
+}
+
+/// A parsed documentation file.
+#[derive(Debug, Clone)]
+pub struct DocFile {
+    pub path: String,
+    pub doc: Doc,
+}
+
+/// A section found by a search: where it is and the text under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub path: String,
+    pub line: u32,
+    pub heading: String,
+    pub text: String,
+}
+
+impl Hit {
+    pub fn evidence(&self) -> Evidence {
+        Evidence::at(&self.path, self.line)
+    }
+}
+
+/// Which documents a search looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Readme,
+    /// README, `docs/`/`doc/` and the root community files (CONTRIBUTING, GOVERNANCE, …).
+    Docs,
+}
+
+/// The parsed view of a snapshot that every requirement reads.
+pub struct Ctx<'a> {
+    pub snapshot: &'a Snapshot,
+    pub readmes: Vec<DocFile>,
+    /// `docs/`, `doc/` and root documentation other than the README and the governance report.
+    pub docs: Vec<DocFile>,
+    /// OS2's GitHub organisations plus those the config adds, lower-case.
+    pub organisations: Vec<String>,
+    /// Jira from the config: (base URL, project key).
+    pub jira: Option<(String, Option<String>)>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(snapshot: &'a Snapshot, organisations: Vec<String>, jira: Option<(String, Option<String>)>) -> Ctx<'a> {
+        let mut readmes = Vec::new();
+        let mut docs = Vec::new();
+        for (path, entry) in &snapshot.files {
+            let Some(text) = entry.as_text() else { continue };
+            if is_vendored(path) || is_governance_report_path(path) || !is_doc_format(path) {
+                continue;
+            }
+            let lower = path.to_ascii_lowercase();
+            let root = !lower.contains('/');
+            if root && stem(&lower) == "readme" {
+                readmes.push(DocFile { path: path.clone(), doc: Doc::parse(path, text) });
+            } else if (root && !["license", "licence", "copying", "codeowners", "authors"].contains(&stem(&lower).as_str()))
+                || lower.starts_with("docs/")
+                || lower.starts_with("doc/")
+                || lower.starts_with(".github/")
+            {
+                docs.push(DocFile { path: path.clone(), doc: Doc::parse(path, text) });
+            }
+        }
+        Ctx { snapshot, readmes, docs, organisations, jira }
+    }
+
+    /// Paths that count as the product's own (vendored folders left out).
+    pub fn paths(&self) -> impl Iterator<Item = &'a str> {
+        self.snapshot
+            .files
+            .keys()
+            .map(String::as_str)
+            .filter(|p| !is_vendored(p))
+    }
+
+    pub fn content(&self, path: &str) -> Option<&'a Content> {
+        self.snapshot.files.get(path).map(|e| &e.content)
+    }
+
+    pub fn text(&self, path: &str) -> Option<&'a str> {
+        self.snapshot.text(path)
+    }
+
+    /// A community file by lower-case stem in the given folders (`""` = root), any case and any of
+    /// the extensions .md/.markdown/.rst/.txt or none.
+    pub fn community_file(&self, stems: &[&str], dirs: &[&str]) -> Option<&'a str> {
+        self.paths().find(|path| {
+            let (dir, name) = match path.rfind('/') {
+                Some(i) => (&path[..i], &path[i + 1..]),
+                None => ("", *path),
+            };
+            dirs.iter().any(|d| d.eq_ignore_ascii_case(dir))
+                && stems.contains(&stem(name).as_str())
+                && is_doc_format(name)
+        })
+    }
+
+    pub fn documents(&self, scope: Scope) -> impl Iterator<Item = &DocFile> {
+        let extra: &[DocFile] = match scope {
+            Scope::Readme => &[],
+            Scope::Docs => &self.docs,
+        };
+        self.readmes.iter().chain(extra.iter())
+    }
+
+    /// The first section whose heading matches one of `phrases` and has at least `min_words` words
+    /// of its own (subsections included).
+    pub fn section(&self, scope: Scope, phrases: &[&str], min_words: usize) -> Option<Hit> {
+        self.sections(scope, phrases, min_words).into_iter().next()
+    }
+
+    pub fn sections(&self, scope: Scope, phrases: &[&str], min_words: usize) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for file in self.documents(scope) {
+            for index in file.doc.find_headings(phrases) {
+                let text = file.doc.text_under(index);
+                if word_count(&text) >= min_words {
+                    let section = &file.doc.sections[index];
+                    hits.push(Hit {
+                        path: file.path.clone(),
+                        line: section.line,
+                        heading: section.heading.clone(),
+                        text,
+                    });
+                }
+            }
+        }
+        hits
+    }
+
+    /// The first place where running text mentions one of `phrases` (word prefixes, normalised).
+    pub fn mention(&self, scope: Scope, phrases: &[&str]) -> Option<Hit> {
+        let wanted: Vec<String> = phrases.iter().map(|p| normalize(p)).collect();
+        for file in self.documents(scope) {
+            for section in &file.doc.sections {
+                for (offset, line) in section.text.lines().enumerate() {
+                    let norm = normalize(line);
+                    if wanted.iter().any(|w| crate::text::has_word_prefix(&norm, w)) {
+                        let _ = offset;
+                        return Some(Hit {
+                            path: file.path.clone(),
+                            line: section.line,
+                            heading: section.heading.clone(),
+                            text: line.to_string(),
+                        });
+                    }
+                }
+                if wanted.iter().any(|w| crate::text::has_word_prefix(&section.norm, w)) {
+                    return Some(Hit {
+                        path: file.path.clone(),
+                        line: section.line,
+                        heading: section.heading.clone(),
+                        text: section.text.clone(),
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// Every link in the README, docs and community files, with the file it is in.
+    pub fn links(&self) -> impl Iterator<Item = (&str, &Link)> {
+        self.documents(Scope::Docs)
+            .flat_map(|f| f.doc.links.iter().map(move |l| (f.path.as_str(), l)))
+    }
+
+    /// The first link whose destination satisfies `accept`, as evidence.
+    pub fn link_where(&self, accept: impl Fn(&LinkKind, &str) -> bool) -> Option<Evidence> {
+        self.links().find_map(|(path, link)| {
+            let kind = classify_link(&link.url);
+            accept(&kind, &link.url).then(|| Evidence::link(path, link.line, &link.url))
+        })
+    }
+
+    /// The first link (or section) whose link text or URL mentions one of `phrases`.
+    pub fn link_mentioning(&self, phrases: &[&str]) -> Option<Evidence> {
+        let wanted: Vec<String> = phrases.iter().map(|p| normalize(p)).collect();
+        self.links().find_map(|(path, link)| {
+            let text = normalize(&format!("{} {}", link.text, link.url));
+            wanted
+                .iter()
+                .any(|w| crate::text::has_word_prefix(&text, w) || text.contains(w.as_str()))
+                .then(|| Evidence::link(path, link.line, &link.url))
+        })
+    }
+}
+
+/// Where a link points, as OS2's documentation-placement checklist distinguishes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkKind {
+    /// `os2.eu/produkt/…`
+    Os2ProductPage,
+    /// Any other page on os2.eu.
+    Os2Site,
+    /// faq.os2.eu, the "Loop".
+    Loop,
+    /// A Jira project or issue at an Atlassian site; carries the project key when the URL names one.
+    Jira { base: String, project: Option<String> },
+    Confluence,
+    GitHub,
+    Other,
+}
+
+/// Sorts a URL by destination without a URL parser: scheme and `www.` dropped, host lower-cased.
+pub fn classify_link(url: &str) -> LinkKind {
+    let rest = url
+        .trim()
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, ""),
+    };
+    let host = host.to_ascii_lowercase();
+    let host = host.trim_start_matches("www.");
+    let path_lower = path.to_ascii_lowercase();
+    if host == "faq.os2.eu" {
+        return LinkKind::Loop;
+    }
+    if host == "os2.eu" {
+        if path_lower.starts_with("/produkt/") && path_lower.len() > "/produkt/".len() {
+            return LinkKind::Os2ProductPage;
+        }
+        return LinkKind::Os2Site;
+    }
+    if host.ends_with(".atlassian.net") || host.starts_with("jira.") {
+        if path_lower.starts_with("/wiki") || host.starts_with("confluence.") {
+            return LinkKind::Confluence;
+        }
+        let base = format!("https://{host}");
+        let project = jira_project_key(path);
+        return LinkKind::Jira { base, project };
+    }
+    if host.starts_with("confluence.") {
+        return LinkKind::Confluence;
+    }
+    if host == "github.com" || host.ends_with(".github.io") {
+        return LinkKind::GitHub;
+    }
+    LinkKind::Other
+}
+
+/// `/projects/OS2MO`, `/browse/OS2MO-123`, `/jira/software/c/projects/OS2IOT/boards/1`.
+fn jira_project_key(path: &str) -> Option<String> {
+    let segments: Vec<&str> = path.split(['/', '?', '#', '&', '=']).collect();
+    for pair in segments.windows(2) {
+        if pair[0] == "projects" || pair[0] == "browse" || pair[0] == "project" {
+            let key: String = pair[1]
+                .split('-')
+                .next()
+                .unwrap_or("")
+                .to_string();
+            if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                return Some(key.to_ascii_uppercase());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wanted_files() {
+        for path in [
+            "README.md",
+            "readme.rst",
+            "LICENSE",
+            "COPYING.txt",
+            "LICENSES/MPL-2.0.txt",
+            ".github/CONTRIBUTING.md",
+            "docs/architecture.md",
+            "docs/a/b/c.md",
+            "docs/self-assessment/2025.json",
+            "OS2mo_Governance_Report.md",
+            "doc/OS2iot_governancerapport.md",
+            "os2gov.toml",
+            "publiccode.yml",
+        ] {
+            assert!(wants_content(path), "{path}");
+        }
+        for path in [
+            "src/main.rs",
+            "vendor/x/README.md",
+            "docs/a/b/c/d.md",
+            "sub/README.md",
+            ".github/workflows/ci.yml",
+            "docs/logo.png",
+        ] {
+            assert!(!wants_content(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn classifies_links() {
+        assert_eq!(classify_link("https://www.os2.eu/produkt/os2mo"), LinkKind::Os2ProductPage);
+        assert_eq!(classify_link("https://os2.eu/side/code-conduct"), LinkKind::Os2Site);
+        assert_eq!(classify_link("https://faq.os2.eu/x"), LinkKind::Loop);
+        assert_eq!(
+            classify_link("https://os2web.atlassian.net/jira/software/c/projects/OS2IOT/boards/1"),
+            LinkKind::Jira { base: "https://os2web.atlassian.net".into(), project: Some("OS2IOT".into()) }
+        );
+        assert_eq!(classify_link("https://os2web.atlassian.net/wiki/spaces/X"), LinkKind::Confluence);
+        assert_eq!(classify_link("https://github.com/OS2mo/os2mo"), LinkKind::GitHub);
+    }
+}
