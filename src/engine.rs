@@ -1,1 +1,417 @@
-//! (in progress)
+//! The engine: snapshot → evidence → verdicts → score. No I/O.
+
+use crate::config::{self, ConfigError, ValidConfig};
+use crate::evidence::{is_governance_report_path, Ctx};
+use crate::govreport::{self, GovernanceReport, Marker, Row, SelfAssessment};
+use crate::model::{Lang, Level, Msg, Snapshot};
+use crate::report::{
+    Contradiction, Finding, LevelSource, Report, RequiredLevel, Tool, Verdict, SCHEMA_VERSION,
+};
+use crate::rules::{self, Method, Outcome, Rule};
+use crate::{msg, score};
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `--level`: overrides every other source of the required level.
+    pub level: Option<Level>,
+    /// `--lang`: overrides the config's language.
+    pub lang: Option<Lang>,
+    /// `--config FILE`: its name and text, read by the caller; otherwise `os2gov.toml` is read
+    /// from the snapshot.
+    pub config: Option<(String, String)>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error("{0}")]
+    Config(#[from] ConfigError),
+    #[error("{path}: {reason}")]
+    ConfigUnreadable { path: String, reason: String },
+}
+
+/// The config that applies: `--config`, else `os2gov.toml` at the snapshot's root.
+pub fn load_config(snapshot: &Snapshot, options: &Options) -> Result<ValidConfig, EngineError> {
+    if let Some((path, text)) = &options.config {
+        return Ok(config::parse(path, text)?);
+    }
+    match snapshot.files.get(config::FILE_NAME) {
+        None => Ok(ValidConfig::default()),
+        Some(entry) => match entry.as_text() {
+            Some(text) => Ok(config::parse(config::FILE_NAME, text)?),
+            None => Err(EngineError::ConfigUnreadable {
+                path: config::FILE_NAME.to_string(),
+                reason: format!("not a readable text file ({:?})", entry.content)
+                    .chars()
+                    .take(120)
+                    .collect(),
+            }),
+        },
+    }
+}
+
+/// The repository's governance report: the one nearest the root, then by name.
+pub fn find_governance_report(snapshot: &Snapshot) -> Option<GovernanceReport> {
+    let mut candidates: Vec<&String> = snapshot
+        .files
+        .keys()
+        .filter(|p| is_governance_report_path(p) && !crate::evidence::is_vendored(p))
+        .collect();
+    candidates.sort_by_key(|p| (p.matches('/').count(), p.to_ascii_lowercase()));
+    candidates
+        .into_iter()
+        .find_map(|path| snapshot.text(path).map(|text| govreport::parse(path, text)))
+}
+
+/// The newest self-assessment export (`docs/self-assessment/*.json`, last by name).
+fn find_self_assessment(snapshot: &Snapshot, notes: &mut Vec<Msg>) -> Option<SelfAssessment> {
+    let path = snapshot
+        .files
+        .keys()
+        .filter(|p| {
+            let lower = p.to_ascii_lowercase();
+            (lower.starts_with("docs/self-assessment/")
+                || lower.starts_with("doc/self-assessment/"))
+                && lower.ends_with(".json")
+                && lower.matches('/').count() == 2
+        })
+        .max()?;
+    let text = snapshot.text(path)?;
+    match govreport::parse_self_assessment(path, text) {
+        Ok(sa) => Some(sa),
+        Err(e) => {
+            notes.push(Msg::new(e.to_string(), e.to_string()));
+            None
+        }
+    }
+}
+
+fn marker_label(marker: Marker) -> Msg {
+    match marker {
+        Marker::Met => Msg::new("✅ opfyldt", "✅ met"),
+        Marker::NotMet => Msg::new("❌ ikke opfyldt", "❌ not met"),
+        Marker::NotRelevant => Msg::new("➖ ikke relevant", "➖ not relevant"),
+        Marker::Doubt => Msg::new("❓ i tvivl", "❓ in doubt"),
+        Marker::Empty => Msg::new("ikke udfyldt", "not filled in"),
+    }
+}
+
+struct Resolved {
+    verdict: Verdict,
+    evidence: Vec<crate::model::Evidence>,
+    message: Msg,
+    contradiction: Option<(Msg, Msg)>,
+}
+
+/// SPEC §3 and §8: combine the tool's own outcome with the declaration and the config exception.
+fn resolve(
+    rule: &Rule,
+    outcome: Outcome,
+    declaration: Option<(&Row, &str)>,
+    exception: Option<&String>,
+) -> Resolved {
+    let declared = declaration
+        .map(|(row, _)| row.marker)
+        .unwrap_or(Marker::Empty);
+    let documentation = declaration
+        .map(|(row, _)| row.documentation.trim())
+        .unwrap_or("");
+    let source = declaration.map(|(_, path)| path).unwrap_or("");
+    let explanation = exception
+        .map(|text| {
+            msg!(
+                "Undtaget i os2gov.toml: {t}",
+                "Excepted in os2gov.toml: {t}",
+                t = text
+            )
+        })
+        .or_else(|| {
+            (matches!(declared, Marker::NotMet | Marker::NotRelevant) && !documentation.is_empty())
+                .then(|| {
+                    msg!(
+                        "Forklaret i {s}: {d}",
+                        "Explained in {s}: {d}",
+                        s = source,
+                        d = documentation
+                    )
+                })
+        });
+    let declared_met = declared == Marker::Met;
+    let declared_note = || {
+        if documentation.is_empty() {
+            msg!(
+                "Erklæret ✅ i {s}, men uden dokumentation.",
+                "Declared ✅ in {s}, but without documentation.",
+                s = source
+            )
+        } else {
+            msg!(
+                "Erklæret ✅ i {s}: {d}",
+                "Declared ✅ in {s}: {d}",
+                s = source,
+                d = documentation
+            )
+        }
+    };
+    match outcome {
+        Outcome::Found { evidence, message } => {
+            let contradiction =
+                (declared == Marker::NotMet).then(|| (marker_label(declared), message.clone()));
+            Resolved {
+                verdict: Verdict::Met,
+                evidence,
+                message,
+                contradiction,
+            }
+        }
+        Outcome::Missing { evidence, message } => {
+            if declared_met {
+                let found = message.clone();
+                return Resolved {
+                    verdict: Verdict::NotMet,
+                    evidence,
+                    message: msg!(
+                        "Erklæret ✅ i {s}, men:",
+                        "Declared ✅ in {s}, but:",
+                        s = source
+                    )
+                    .join(&message),
+                    contradiction: Some((marker_label(declared), found)),
+                };
+            }
+            match explanation {
+                Some(explained) => Resolved {
+                    verdict: Verdict::Explained,
+                    evidence,
+                    message: message.join(&explained),
+                    contradiction: None,
+                },
+                None => Resolved {
+                    verdict: Verdict::NotMet,
+                    evidence,
+                    message,
+                    contradiction: None,
+                },
+            }
+        }
+        Outcome::Unknown { evidence, reason } => {
+            if declared_met {
+                return Resolved {
+                    verdict: Verdict::Declared,
+                    evidence,
+                    message: declared_note().join(&reason),
+                    contradiction: None,
+                };
+            }
+            match explanation {
+                Some(explained) => Resolved {
+                    verdict: Verdict::Explained,
+                    evidence,
+                    message: explained.join(&reason),
+                    contradiction: None,
+                },
+                None => Resolved {
+                    verdict: Verdict::Unknown,
+                    evidence,
+                    message: reason,
+                    contradiction: None,
+                },
+            }
+        }
+        Outcome::NoEvidence { message } => {
+            if declared_met {
+                return Resolved {
+                    verdict: Verdict::Declared,
+                    evidence: Vec::new(),
+                    message: declared_note().join(&message),
+                    contradiction: None,
+                };
+            }
+            if let Some(explained) = explanation {
+                return Resolved {
+                    verdict: Verdict::Explained,
+                    evidence: Vec::new(),
+                    message: explained.join(&message),
+                    contradiction: None,
+                };
+            }
+            let verdict = if declared == Marker::NotMet {
+                Verdict::NotMet
+            } else {
+                Verdict::Unknown
+            };
+            let status = match (declared, rule.method) {
+                (Marker::NotMet, _) => {
+                    msg!("Erklæret ❌ i {s}.", "Declared ❌ in {s}.", s = source)
+                }
+                (Marker::NotRelevant, _) => msg!(
+                    "Erklæret ➖ i {s}, men uden forklaring.",
+                    "Declared ➖ in {s}, but without an explanation.",
+                    s = source
+                ),
+                (Marker::Doubt, _) => msg!(
+                    "Erklæret ❓ (i tvivl) i {s}.",
+                    "Declared ❓ (in doubt) in {s}.",
+                    s = source
+                ),
+                (_, Method::Declared) => msg!(
+                    "Ikke erklæret: kan kun afgøres af governance-rapporten.",
+                    "Not declared: only the governance report can decide this."
+                ),
+                _ => msg!("Ikke erklæret.", "Not declared."),
+            };
+            Resolved {
+                verdict,
+                evidence: Vec::new(),
+                message: status.join(&message),
+                contradiction: None,
+            }
+        }
+    }
+}
+
+/// Checks a snapshot against every requirement.
+pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineError> {
+    let config = load_config(snapshot, options)?;
+    let lang = options.lang.or(config.language).unwrap_or_default();
+    let mut notes: Vec<Msg> = Vec::new();
+
+    let report = find_governance_report(snapshot);
+    let self_assessment = find_self_assessment(snapshot, &mut notes);
+    if let Some(r) = &report {
+        notes.push(msg!(
+            "Governance-rapport: {p}.",
+            "Governance report: {p}.",
+            p = r.path
+        ));
+        notes.extend(r.problems.iter().cloned());
+    }
+    if let Some(sa) = &self_assessment {
+        notes.push(msg!(
+            "Selvevaluering: {p}.",
+            "Self-assessment: {p}.",
+            p = sa.path
+        ));
+    }
+    for (path, entry) in &snapshot.files {
+        if let crate::model::Content::Text { lossy: true, .. } = entry.content {
+            notes.push(msg!(
+                "{p} er ikke gyldig UTF-8 og blev læst med erstatningstegn.",
+                "{p} is not valid UTF-8 and was read with replacement characters.",
+                p = path
+            ));
+        }
+    }
+
+    let mut organisations = crate::profile::os2_organisations();
+    organisations.extend(config.organisations.iter().cloned());
+    let jira = config
+        .jira
+        .as_ref()
+        .map(|j| (j.url.clone(), j.project.clone()));
+    let mut ctx = Ctx::new(snapshot, organisations, jira);
+    ctx.report = report;
+
+    let mut findings = Vec::new();
+    let mut contradictions = Vec::new();
+    for rule in rules::all() {
+        let outcome = (rule.check)(&ctx);
+        let declaration = ctx
+            .report
+            .as_ref()
+            .filter(|r| r.format == govreport::Format::Current)
+            .and_then(|r| {
+                r.row(rule.id)
+                    .filter(|row| row.marker != Marker::Empty)
+                    .map(|row| (row, r.path.as_str()))
+            })
+            .or_else(|| {
+                self_assessment.as_ref().and_then(|sa| {
+                    sa.rows
+                        .iter()
+                        .find(|row| row.id == rule.id)
+                        .map(|row| (row, sa.path.as_str()))
+                })
+            });
+        let resolved = resolve(rule, outcome, declaration, config.exceptions.get(rule.id));
+        if let Some((declared, found)) = resolved.contradiction {
+            contradictions.push(Contradiction {
+                id: rule.id.to_string(),
+                declared: declared.get(lang).to_string(),
+                found: found.get(lang).to_string(),
+            });
+        }
+        findings.push(Finding {
+            id: rule.id.to_string(),
+            theme: rule.theme,
+            level: rule.level,
+            recommended: rule.recommended,
+            method: rule.method,
+            title: rule.title.get(lang).to_string(),
+            verdict: resolved.verdict,
+            evidence: resolved.evidence,
+            message: resolved.message.get(lang).to_string(),
+            fix: rule.fix.get(lang).to_string(),
+        });
+    }
+    // P11 asks for a report consistent with the tool's findings, known only now.
+    if !contradictions.is_empty() {
+        if let Some(p11) = findings.iter_mut().find(|f| f.id == "P11") {
+            if p11.verdict == Verdict::Met {
+                p11.verdict = Verdict::NotMet;
+            }
+            let ids = contradictions
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let extra = msg!(
+                "Rapporten modsiger værktøjets fund for {i}.",
+                "The report contradicts the tool's findings for {i}.",
+                i = ids
+            );
+            p11.message = format!("{} {}", p11.message, extra.get(lang));
+        }
+    }
+
+    let required_level = match (
+        options.level,
+        config.level,
+        ctx.report.as_ref().and_then(|r| r.declared_level),
+    ) {
+        (Some(level), _, _) => RequiredLevel {
+            level,
+            source: LevelSource::Flag,
+        },
+        (None, Some(level), _) => RequiredLevel {
+            level,
+            source: LevelSource::Config,
+        },
+        (None, None, Some((level, _))) => RequiredLevel {
+            level,
+            source: LevelSource::Report,
+        },
+        _ => RequiredLevel {
+            level: Level::Sandkasse,
+            source: LevelSource::Default,
+        },
+    };
+    let scored = score::score(&findings, required_level.level);
+    let passed = scored.achieved.is_some_and(|a| a >= required_level.level);
+    Ok(Report {
+        schema_version: SCHEMA_VERSION,
+        tool: Tool {
+            name: "os2gov".to_string(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+        },
+        lang,
+        required_level,
+        achieved_level: scored.achieved,
+        passed,
+        score: scored.score,
+        verified_share: scored.verified_share,
+        levels: scored.levels,
+        requirements: findings,
+        contradictions,
+        notes: notes.iter().map(|m| m.get(lang).to_string()).collect(),
+    })
+}

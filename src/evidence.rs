@@ -87,8 +87,15 @@ pub fn wants_content(path: &str) -> bool {
         ["licenses", _] => true,
         [".github", _] => {
             let s = stem(name);
-            ["contributing", "security", "code_of_conduct", "codeowners", "support", "pull_request_template"]
-                .contains(&s.as_str())
+            [
+                "contributing",
+                "security",
+                "code_of_conduct",
+                "codeowners",
+                "support",
+                "pull_request_template",
+            ]
+            .contains(&s.as_str())
         }
         ["docs" | "doc", "self-assessment", file] => file.ends_with(".json") || is_doc_format(file),
         ["docs" | "doc", rest @ ..] if rest.len() <= 3 => is_doc_format(name) && !name.is_empty(),
@@ -136,30 +143,53 @@ pub struct Ctx<'a> {
     pub organisations: Vec<String>,
     /// Jira from the config: (base URL, project key).
     pub jira: Option<(String, Option<String>)>,
+    /// The repository's own governance report, when it has one (declarations, never evidence).
+    pub report: Option<crate::govreport::GovernanceReport>,
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(snapshot: &'a Snapshot, organisations: Vec<String>, jira: Option<(String, Option<String>)>) -> Ctx<'a> {
+    pub fn new(
+        snapshot: &'a Snapshot,
+        organisations: Vec<String>,
+        jira: Option<(String, Option<String>)>,
+    ) -> Ctx<'a> {
         let mut readmes = Vec::new();
         let mut docs = Vec::new();
         for (path, entry) in &snapshot.files {
-            let Some(text) = entry.as_text() else { continue };
+            let Some(text) = entry.as_text() else {
+                continue;
+            };
             if is_vendored(path) || is_governance_report_path(path) || !is_doc_format(path) {
                 continue;
             }
             let lower = path.to_ascii_lowercase();
             let root = !lower.contains('/');
             if root && stem(&lower) == "readme" {
-                readmes.push(DocFile { path: path.clone(), doc: Doc::parse(path, text) });
-            } else if (root && !["license", "licence", "copying", "codeowners", "authors"].contains(&stem(&lower).as_str()))
+                readmes.push(DocFile {
+                    path: path.clone(),
+                    doc: Doc::parse(path, text),
+                });
+            } else if (root
+                && !["license", "licence", "copying", "codeowners", "authors"]
+                    .contains(&stem(&lower).as_str()))
                 || lower.starts_with("docs/")
                 || lower.starts_with("doc/")
                 || lower.starts_with(".github/")
             {
-                docs.push(DocFile { path: path.clone(), doc: Doc::parse(path, text) });
+                docs.push(DocFile {
+                    path: path.clone(),
+                    doc: Doc::parse(path, text),
+                });
             }
         }
-        Ctx { snapshot, readmes, docs, organisations, jira }
+        Ctx {
+            snapshot,
+            readmes,
+            docs,
+            organisations,
+            jira,
+            report: None,
+        }
     }
 
     /// Paths that count as the product's own (vendored folders left out).
@@ -233,7 +263,10 @@ impl<'a> Ctx<'a> {
             for section in &file.doc.sections {
                 for (offset, line) in section.text.lines().enumerate() {
                     let norm = normalize(line);
-                    if wanted.iter().any(|w| crate::text::has_word_prefix(&norm, w)) {
+                    if wanted
+                        .iter()
+                        .any(|w| crate::text::has_word_prefix(&norm, w))
+                    {
                         let _ = offset;
                         return Some(Hit {
                             path: file.path.clone(),
@@ -243,7 +276,10 @@ impl<'a> Ctx<'a> {
                         });
                     }
                 }
-                if wanted.iter().any(|w| crate::text::has_word_prefix(&section.norm, w)) {
+                if wanted
+                    .iter()
+                    .any(|w| crate::text::has_word_prefix(&section.norm, w))
+                {
                     return Some(Hit {
                         path: file.path.clone(),
                         line: section.line,
@@ -293,7 +329,10 @@ pub enum LinkKind {
     /// faq.os2.eu, the "Loop".
     Loop,
     /// A Jira project or issue at an Atlassian site; carries the project key when the URL names one.
-    Jira { base: String, project: Option<String> },
+    Jira {
+        base: String,
+        project: Option<String>,
+    },
     Confluence,
     GitHub,
     Other,
@@ -343,11 +382,7 @@ fn jira_project_key(path: &str) -> Option<String> {
     let segments: Vec<&str> = path.split(['/', '?', '#', '&', '=']).collect();
     for pair in segments.windows(2) {
         if pair[0] == "projects" || pair[0] == "browse" || pair[0] == "project" {
-            let key: String = pair[1]
-                .split('-')
-                .next()
-                .unwrap_or("")
-                .to_string();
+            let key: String = pair[1].split('-').next().unwrap_or("").to_string();
             if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
                 return Some(key.to_ascii_uppercase());
             }
@@ -393,14 +428,175 @@ mod tests {
 
     #[test]
     fn classifies_links() {
-        assert_eq!(classify_link("https://www.os2.eu/produkt/os2mo"), LinkKind::Os2ProductPage);
-        assert_eq!(classify_link("https://os2.eu/side/code-conduct"), LinkKind::Os2Site);
+        assert_eq!(
+            classify_link("https://www.os2.eu/produkt/os2mo"),
+            LinkKind::Os2ProductPage
+        );
+        assert_eq!(
+            classify_link("https://os2.eu/side/code-conduct"),
+            LinkKind::Os2Site
+        );
         assert_eq!(classify_link("https://faq.os2.eu/x"), LinkKind::Loop);
         assert_eq!(
             classify_link("https://os2web.atlassian.net/jira/software/c/projects/OS2IOT/boards/1"),
-            LinkKind::Jira { base: "https://os2web.atlassian.net".into(), project: Some("OS2IOT".into()) }
+            LinkKind::Jira {
+                base: "https://os2web.atlassian.net".into(),
+                project: Some("OS2IOT".into())
+            }
         );
-        assert_eq!(classify_link("https://os2web.atlassian.net/wiki/spaces/X"), LinkKind::Confluence);
-        assert_eq!(classify_link("https://github.com/OS2mo/os2mo"), LinkKind::GitHub);
+        assert_eq!(
+            classify_link("https://os2web.atlassian.net/wiki/spaces/X"),
+            LinkKind::Confluence
+        );
+        assert_eq!(
+            classify_link("https://github.com/OS2mo/os2mo"),
+            LinkKind::GitHub
+        );
+    }
+}
+
+/// Answers to OS2's four description questions (SPEC §8), each the section that answers it.
+#[derive(Debug, Clone, Default)]
+pub struct DescriptionQuestions {
+    pub what: Option<Hit>,
+    pub needs: Option<Hit>,
+    pub value: Option<Hit>,
+    pub contact: Option<Hit>,
+}
+
+pub const WHAT_HEADINGS: [&str; 6] = [
+    "Hvad er",
+    "Om ",
+    "Introduktion",
+    "About",
+    "What is",
+    "Introduction",
+];
+pub const NEEDS_HEADINGS: [&str; 6] = ["Behov", "Formål", "Problem", "Purpose", "Needs", "Why"];
+pub const VALUE_HEADINGS: [&str; 5] = ["Værdi", "Gevinst", "Value", "Benefit", "Fordele"];
+pub const CONTACT_HEADINGS: [&str; 6] = [
+    "Kontakt",
+    "Tovholder",
+    "Contact",
+    "Maintainer",
+    "Ansvarlig",
+    "Vedligehold",
+];
+pub const AUDIENCE_HEADINGS: [&str; 7] = [
+    "Målgruppe",
+    "Hvem kan bruge",
+    "Who is it for",
+    "Target group",
+    "Anvendere",
+    "Brugere",
+    "Users",
+];
+
+/// Smallest amount of text that counts as an answer rather than a bare heading.
+pub const MIN_ANSWER_WORDS: usize = 8;
+
+impl Ctx<'_> {
+    pub fn description_questions(&self) -> DescriptionQuestions {
+        let what = self
+            .section(Scope::Readme, &WHAT_HEADINGS, MIN_ANSWER_WORDS)
+            .or_else(|| self.intro_paragraph());
+        DescriptionQuestions {
+            what,
+            needs: self.section(Scope::Readme, &NEEDS_HEADINGS, MIN_ANSWER_WORDS),
+            value: self.section(Scope::Readme, &VALUE_HEADINGS, MIN_ANSWER_WORDS),
+            contact: self.contact_section(Scope::Readme),
+        }
+    }
+
+    /// The first paragraph after the title: the text before any heading or under the first
+    /// top-level heading, when it says something.
+    pub fn intro_paragraph(&self) -> Option<Hit> {
+        for file in &self.readmes {
+            let sections = &file.doc.sections;
+            let candidates = sections.iter().take_while(|s| s.level <= 1).take(2);
+            for section in candidates {
+                let paragraph = section
+                    .text
+                    .split("\n\n")
+                    .map(str::trim)
+                    .find(|p| word_count(p) >= MIN_ANSWER_WORDS);
+                if let Some(paragraph) = paragraph {
+                    return Some(Hit {
+                        path: file.path.clone(),
+                        line: section.line,
+                        heading: section.heading.clone(),
+                        text: paragraph.to_string(),
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// A contact section naming a person with an e-mail address.
+    pub fn contact_section(&self, scope: Scope) -> Option<Hit> {
+        self.sections(scope, &CONTACT_HEADINGS, 1)
+            .into_iter()
+            .find(|hit| names_a_person_with_email(&hit.text))
+    }
+}
+
+/// Text that holds an e-mail address and some other word beside it (a name, a role).
+pub fn names_a_person_with_email(text: &str) -> bool {
+    let emails = crate::text::emails(text);
+    if emails.is_empty() {
+        return false;
+    }
+    text.lines().any(|line| {
+        let addresses = crate::text::emails(line);
+        !addresses.is_empty()
+            && line
+                .split(|c: char| c.is_whitespace() || "()<>[],;:|*_".contains(c))
+                .filter(|w| !w.is_empty() && !w.contains('@') && !w.starts_with("mailto"))
+                .any(|w| {
+                    w.chars().next().is_some_and(char::is_alphabetic) && w.chars().count() >= 2
+                })
+    })
+}
+
+/// `OWNER` and `REPO` from a GitHub remote URL (https, ssh or scp-like form).
+pub fn github_owner_repo(url: &str) -> Option<(String, String)> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://github.com/")
+        .or_else(|| url.strip_prefix("http://github.com/"))
+        .or_else(|| url.strip_prefix("ssh://git@github.com/"))
+        .or_else(|| url.strip_prefix("git@github.com:"))
+        .or_else(|| url.strip_prefix("git://github.com/"))?;
+    let mut parts = rest.trim_end_matches('/').splitn(3, '/');
+    let owner = parts.next()?.to_string();
+    let repo = parts.next()?.trim_end_matches(".git").to_string();
+    (!owner.is_empty() && !repo.is_empty()).then_some((owner, repo))
+}
+
+pub const DAY: i64 = 86_400;
+
+impl Ctx<'_> {
+    /// The root publiccode.yml and what validating it found.
+    pub fn publiccode(&self) -> Option<(&str, crate::publiccode::Validation)> {
+        ["publiccode.yml", "publiccode.yaml"]
+            .iter()
+            .find_map(|name| {
+                let path = self.paths().find(|p| p.eq_ignore_ascii_case(name))?;
+                let text = self.text(path)?;
+                Some((path, crate::publiccode::validate(text)))
+            })
+    }
+
+    /// `(owner, repo)` from GitHub's metadata, else from the `origin` remote.
+    pub fn github_slug(&self) -> Option<(String, String)> {
+        if let crate::model::Fetched::Got { value } = &self.snapshot.github {
+            return Some((value.owner.clone(), value.name.clone()));
+        }
+        self.snapshot
+            .history
+            .as_ref()
+            .and_then(|h| h.origin_url.as_deref())
+            .and_then(github_owner_repo)
     }
 }

@@ -5,21 +5,21 @@
 //! and scores the result into a [`Report`]; renderers turn the report into text, JSON, Markdown or
 //! SARIF. Only the modules under [`adapters`] do I/O.
 
-pub mod model;
-pub mod text;
-pub mod markdown;
-pub mod evidence;
-pub mod rules;
-pub mod govreport;
-pub mod licence;
-pub mod publiccode;
-pub mod config;
-pub mod profile;
-pub mod score;
-pub mod report;
-pub mod engine;
-pub mod render;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod adapters;
+pub mod config;
+pub mod engine;
+pub mod evidence;
+pub mod govreport;
+pub mod licence;
+pub mod markdown;
+pub mod model;
+pub mod profile;
+pub mod publiccode;
+pub mod render;
+pub mod report;
+pub mod rules;
+pub mod score;
+pub mod text;
 
 pub use model::{Content, Evidence, FileEntry, Lang, Level, Msg, Snapshot};

@@ -156,7 +156,8 @@ fn parse_markdown(source: &str) -> Doc {
         line: 1,
         text: String::new(),
     });
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut in_heading: Option<(u8, u32, String)> = None;
     let mut in_code = 0usize;
     let mut open_links: Vec<(String, u32, String)> = Vec::new();
@@ -187,8 +188,13 @@ fn parse_markdown(source: &str) -> Doc {
             }
             Event::Start(Tag::CodeBlock(_)) => in_code += 1,
             Event::End(TagEnd::CodeBlock) => in_code = in_code.saturating_sub(1),
-            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
-                open_links.push((dest_url.to_string(), line_of(&starts, range.start), String::new()));
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
+                open_links.push((
+                    dest_url.to_string(),
+                    line_of(&starts, range.start),
+                    String::new(),
+                ));
             }
             Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
                 if let Some((url, line, text)) = open_links.pop() {
@@ -220,24 +226,25 @@ fn parse_markdown(source: &str) -> Doc {
                     }
                 }
             }
-            Event::Html(html) | Event::InlineHtml(html) => {
-                if in_code == 0 {
-                    for (_, url) in html_hrefs(&html) {
-                        doc.links.push(Link {
-                            url: url.clone(),
-                            text: url,
-                            line: line_of(&starts, range.start),
-                        });
-                    }
+            Event::Html(html) | Event::InlineHtml(html) if in_code == 0 => {
+                for (_, url) in html_hrefs(&html) {
+                    doc.links.push(Link {
+                        url: url.clone(),
+                        text: url,
+                        line: line_of(&starts, range.start),
+                    });
                 }
             }
-            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) => {
-                if in_code == 0 {
-                    if let Some((_, _, heading)) = in_heading.as_mut() {
-                        heading.push(' ');
-                    } else if let Some(section) = doc.sections.last_mut() {
-                        section.text.push('\n');
-                    }
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph)
+            | Event::End(TagEnd::Item)
+                if in_code == 0 =>
+            {
+                if let Some((_, _, heading)) = in_heading.as_mut() {
+                    heading.push(' ');
+                } else if let Some(section) = doc.sections.last_mut() {
+                    section.text.push('\n');
                 }
             }
             Event::End(TagEnd::TableCell) => {
@@ -372,13 +379,19 @@ mod tests {
             "# OS2test\n\nIntro text.\n\n## Sådan virker det\n\nSe [siden](https://os2.eu/produkt/os2test).\n\n```\n## not a heading https://x.dk\n```\n\n### Arkitektur\nhttps://github.com/OS2mo/os2mo\n",
         );
         let headings: Vec<&str> = doc.sections.iter().map(|s| s.heading.as_str()).collect();
-        assert_eq!(headings, vec!["", "OS2test", "Sådan virker det", "Arkitektur"]);
+        assert_eq!(
+            headings,
+            vec!["", "OS2test", "Sådan virker det", "Arkitektur"]
+        );
         assert_eq!(doc.sections[2].line, 5);
         assert_eq!(doc.sections[2].norm, "saadan virker det");
         let urls: Vec<(&str, u32)> = doc.links.iter().map(|l| (l.url.as_str(), l.line)).collect();
         assert_eq!(
             urls,
-            vec![("https://os2.eu/produkt/os2test", 7), ("https://github.com/OS2mo/os2mo", 14)]
+            vec![
+                ("https://os2.eu/produkt/os2test", 7),
+                ("https://github.com/OS2mo/os2mo", 14)
+            ]
         );
         assert!(doc.text_under(2).contains("Arkitektur"));
         assert!(!doc.all_text().contains("not a heading"));
@@ -391,9 +404,15 @@ mod tests {
             "README.rst",
             "OS2mo\n=====\n\nAbout\n-----\nText https://os2.eu/produkt/os2mo\n\nContact\n-------\nJens\n",
         );
-        let headings: Vec<(u8, &str)> =
-            doc.sections.iter().map(|s| (s.level, s.heading.as_str())).collect();
-        assert_eq!(headings, vec![(0, ""), (1, "OS2mo"), (2, "About"), (2, "Contact")]);
+        let headings: Vec<(u8, &str)> = doc
+            .sections
+            .iter()
+            .map(|s| (s.level, s.heading.as_str()))
+            .collect();
+        assert_eq!(
+            headings,
+            vec![(0, ""), (1, "OS2mo"), (2, "About"), (2, "Contact")]
+        );
         assert_eq!(doc.links[0].line, 6);
     }
 }

@@ -78,9 +78,9 @@ pub fn has_word_prefix(haystack: &str, prefix: &str) -> bool {
     if prefix.is_empty() {
         return false;
     }
-    haystack.match_indices(prefix).any(|(begin, _)| {
-        begin == 0 || haystack.as_bytes()[begin - 1] == b' '
-    })
+    haystack
+        .match_indices(prefix)
+        .any(|(begin, _)| begin == 0 || haystack.as_bytes()[begin - 1] == b' ')
 }
 
 /// Any of `phrases` (given in plain form; normalised here) occurs as a word prefix of `normalized`.
@@ -105,14 +105,18 @@ pub fn emails(text: &str) -> Vec<String> {
         let Some(local_start) = local_start else {
             continue;
         };
-        let domain: String = text[at + 1..].chars().take_while(|&c| is_domain(c)).collect();
+        let domain: String = text[at + 1..]
+            .chars()
+            .take_while(|&c| is_domain(c))
+            .collect();
         let domain = domain.trim_end_matches(['.', '-']);
         let local = text[local_start..at].trim_start_matches(['.', '-']);
         let labels: Vec<&str> = domain.split('.').collect();
         let tld_ok = labels
             .last()
             .is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()));
-        if !local.is_empty() && labels.len() >= 2 && labels.iter().all(|l| !l.is_empty()) && tld_ok {
+        if !local.is_empty() && labels.len() >= 2 && labels.iter().all(|l| !l.is_empty()) && tld_ok
+        {
             let address = format!("{local}@{domain}");
             if !found.contains(&address) {
                 found.push(address);

@@ -1,1 +1,638 @@
-//! (in progress)
+//! Plain folders (no git), plus the disk helpers the git adapter's work-tree mode shares: the
+//! directory walk, symlink resolution that never leaves the root, and size-checked reads.
+//!
+//! Only paths for which [`wants_content`] is true are read; every other path is listed with
+//! [`Content::NotLoaded`], which is what keeps a 100,000-file folder cheap: the walk reads
+//! directories only (`readdir` reports each entry's type without a `stat` per file).
+
+use crate::evidence::wants_content;
+use crate::model::{Content, FileEntry, Snapshot, SnapshotStats, MAX_FILE_SIZE};
+use std::collections::{BTreeMap, VecDeque};
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Component, Path, PathBuf};
+
+/// Why an adapter could not produce a snapshot. Every message is one line and names the path or
+/// revision at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum AdapterError {
+    #[error("path not found: {}", .0.display())]
+    NotFound(PathBuf),
+    #[error("not a directory: {}", .0.display())]
+    NotADirectory(PathBuf),
+    #[error("cannot read {}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+    #[error("not a git repository: {}", .0.display())]
+    NotARepository(PathBuf),
+    #[error("--rev {rev} needs a git repository, but {} is a plain folder", path.display())]
+    RevWithoutRepository { path: PathBuf, rev: String },
+    #[error("bad revision '{rev}': {message}")]
+    BadRevision { rev: String, message: String },
+    #[error("git: {0}")]
+    Git(String),
+}
+
+impl AdapterError {
+    pub(crate) fn io(path: &Path, source: io::Error) -> AdapterError {
+        AdapterError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// Symlink hops followed before a chain counts as a loop.
+pub(crate) const MAX_SYMLINK_HOPS: usize = 8;
+
+/// Lists every file under `root` (`.git` left out, symlinks not followed) and reads the ones the
+/// engine wants. A plain folder has no history.
+pub fn snapshot_folder(root: &Path, now: i64) -> Result<Snapshot, AdapterError> {
+    check_dir(root)?;
+    let listing = walk(root, &mut |_, kind| {
+        Ok(match kind {
+            EntryKind::Dir => Visit::Descend,
+            EntryKind::File | EntryKind::Symlink => Visit::List,
+            EntryKind::Other => Visit::Skip,
+        })
+    })?;
+    let mut stats = SnapshotStats::default();
+    let files = load_listing(root, listing, &mut stats)?;
+    stats.paths_listed = files.len();
+    Ok(Snapshot {
+        files,
+        history: None,
+        now,
+        stats,
+        ..Snapshot::default()
+    })
+}
+
+/// `NotFound` / `NotADirectory` / `Io` for a root that cannot be a folder to check.
+pub(crate) fn check_dir(root: &Path) -> Result<(), AdapterError> {
+    match std::fs::metadata(root) {
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Ok(_) => Err(AdapterError::NotADirectory(root.to_path_buf())),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            Err(AdapterError::NotFound(root.to_path_buf()))
+        }
+        Err(e) => Err(AdapterError::io(root, e)),
+    }
+}
+
+/// The type of a directory entry as `readdir` reports it (never followed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EntryKind {
+    File,
+    Symlink,
+    Dir,
+    /// FIFOs, sockets, devices: never listed by git either.
+    Other,
+}
+
+/// What the walk does with an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Visit {
+    /// Put the path in the listing (files, symlinks, and submodule folders).
+    List,
+    /// Go into the folder.
+    Descend,
+    Skip,
+}
+
+/// A path found by [`walk`].
+#[derive(Debug)]
+pub(crate) struct Listed {
+    /// Relative to the root, forward slashes; lossy when the name is not UTF-8.
+    pub rel: String,
+    pub kind: EntryKind,
+    /// The real path, kept only when `rel` was decoded lossily and cannot be joined back.
+    pub real: Option<PathBuf>,
+}
+
+/// Walks `root` depth-first without following symlinks, skipping every `.git` entry, and asks
+/// `visit` what to do with each entry.
+pub(crate) fn walk(
+    root: &Path,
+    visit: &mut dyn FnMut(&str, EntryKind) -> Result<Visit, AdapterError>,
+) -> Result<Vec<Listed>, AdapterError> {
+    let mut listing = Vec::new();
+    // (absolute folder, relative folder, whether `rel` is lossy)
+    let mut stack: Vec<(PathBuf, String, bool)> = vec![(root.to_path_buf(), String::new(), false)];
+    while let Some((dir, rel_dir, dir_lossy)) = stack.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|e| AdapterError::io(&dir, e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| AdapterError::io(&dir, e))?;
+            let os_name = entry.file_name();
+            if os_name == ".git" {
+                continue;
+            }
+            let (name, lossy) = match os_name.to_str() {
+                Some(name) => (std::borrow::Cow::Borrowed(name), dir_lossy),
+                None => (os_name.to_string_lossy(), true),
+            };
+            let file_type = entry
+                .file_type()
+                .map_err(|e| AdapterError::io(&entry.path(), e))?;
+            let kind = if file_type.is_symlink() {
+                EntryKind::Symlink
+            } else if file_type.is_dir() {
+                EntryKind::Dir
+            } else if file_type.is_file() {
+                EntryKind::File
+            } else {
+                EntryKind::Other
+            };
+            let rel = if rel_dir.is_empty() {
+                name.into_owned()
+            } else {
+                let mut rel = String::with_capacity(rel_dir.len() + 1 + name.len());
+                rel.push_str(&rel_dir);
+                rel.push('/');
+                rel.push_str(&name);
+                rel
+            };
+            match visit(&rel, kind)? {
+                Visit::List => listing.push(Listed {
+                    real: lossy.then(|| entry.path()),
+                    rel,
+                    kind,
+                }),
+                Visit::Descend if kind == EntryKind::Dir => stack.push((entry.path(), rel, lossy)),
+                Visit::Descend | Visit::Skip => {}
+            }
+        }
+    }
+    Ok(listing)
+}
+
+/// Turns a walk's listing into snapshot entries, reading the wanted files from disk.
+pub(crate) fn load_listing(
+    root: &Path,
+    listing: Vec<Listed>,
+    stats: &mut SnapshotStats,
+) -> Result<BTreeMap<String, FileEntry>, AdapterError> {
+    let roots = absolute_roots(root);
+    let mut entries = Vec::with_capacity(listing.len());
+    for item in listing {
+        let entry = if item.kind != EntryKind::Dir && wants_content(&item.rel) {
+            let real = item.real.unwrap_or_else(|| root.join(&item.rel));
+            load_disk_entry(root, &roots, &item.rel, &real, item.kind, stats)?
+        } else {
+            FileEntry::not_loaded()
+        };
+        entries.push((item.rel, entry));
+    }
+    // Collecting sorts once and builds the map in bulk, cheaper than 100,000 inserts.
+    Ok(entries.into_iter().collect())
+}
+
+/// The spellings under which an absolute symlink target can name the root.
+pub(crate) fn absolute_roots(root: &Path) -> Vec<PathBuf> {
+    let mut roots = Vec::new();
+    if let Ok(abs) = std::path::absolute(root) {
+        roots.push(abs);
+    }
+    if let Ok(canonical) = std::fs::canonicalize(root) {
+        if !roots.contains(&canonical) {
+            roots.push(canonical);
+        }
+    }
+    roots
+}
+
+fn load_disk_entry(
+    root: &Path,
+    roots: &[PathBuf],
+    rel: &str,
+    real: &Path,
+    kind: EntryKind,
+    stats: &mut SnapshotStats,
+) -> Result<FileEntry, AdapterError> {
+    if kind != EntryKind::Symlink {
+        return read_disk_file(real, stats);
+    }
+    let target = match std::fs::read_link(real) {
+        Ok(target) => target,
+        Err(e) => {
+            return Ok(FileEntry::with_content(Content::Broken {
+                reason: format!("cannot read the link: {e}"),
+            }))
+        }
+    };
+    let resolved = resolve_symlink(rel, &target.to_string_lossy(), roots, &mut |path| {
+        Ok(disk_node(&root.join(path)))
+    })?;
+    match resolved {
+        Resolved::File(path) => {
+            let mut entry = read_disk_file(&root.join(&path), stats)?;
+            entry.symlink_to = Some(path);
+            Ok(entry)
+        }
+        other => Ok(FileEntry::with_content(other.into_content())),
+    }
+}
+
+/// What `lstat` says about a path inside the root.
+fn disk_node(path: &Path) -> Node {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => match std::fs::read_link(path) {
+            Ok(target) => Node::Symlink(target.to_string_lossy().into_owned()),
+            Err(e) => Node::Unreadable(e.to_string()),
+        },
+        Ok(meta) if meta.is_dir() => Node::Dir,
+        Ok(meta) if meta.is_file() => Node::File,
+        Ok(_) => Node::Other,
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
+            Node::Missing
+        }
+        Err(e) => Node::Unreadable(e.to_string()),
+    }
+}
+
+/// Reads a regular file, checking its size before reading a byte.
+pub(crate) fn read_disk_file(
+    path: &Path,
+    stats: &mut SnapshotStats,
+) -> Result<FileEntry, AdapterError> {
+    let file = File::open(path).map_err(|e| AdapterError::io(path, e))?;
+    let size = file
+        .metadata()
+        .map_err(|e| AdapterError::io(path, e))?
+        .len();
+    if size > MAX_FILE_SIZE {
+        return Ok(FileEntry::with_content(Content::TooLarge { size }));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // One byte over the limit is enough to notice a file that grew since the size check.
+    file.take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| AdapterError::io(path, e))?;
+    stats.blobs_read += 1;
+    Ok(FileEntry::from_bytes(&bytes))
+}
+
+/// One path as the tree being resolved in (disk or a git tree) knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Node {
+    File,
+    Dir,
+    /// A symlink and its target as written.
+    Symlink(String),
+    Missing,
+    /// A submodule, FIFO, socket or device.
+    Other,
+    Unreadable(String),
+}
+
+/// Where a symlink leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Resolved {
+    /// A regular file at this repository path.
+    File(String),
+    /// Leaves the repository (or enters `.git`); the target as written in the link that left.
+    Outside(String),
+    Broken(String),
+}
+
+impl Resolved {
+    pub(crate) fn into_content(self) -> Content {
+        match self {
+            Resolved::File(_) => Content::NotLoaded,
+            Resolved::Outside(target) => Content::SymlinkOutside { target },
+            Resolved::Broken(reason) => Content::Broken { reason },
+        }
+    }
+}
+
+/// Resolves the symlink at `link` (a repository path) with target `target`, component by
+/// component the way the kernel does, but never outside the repository: `lookup` is only asked
+/// about repository paths, so nothing outside is ever touched. `roots` are the absolute spellings
+/// of the repository root that an absolute target may start with.
+pub(crate) fn resolve_symlink(
+    link: &str,
+    target: &str,
+    roots: &[PathBuf],
+    lookup: &mut dyn FnMut(&str) -> Result<Node, AdapterError>,
+) -> Result<Resolved, AdapterError> {
+    let mut dir: Vec<String> = link.split('/').map(str::to_string).collect();
+    dir.pop();
+    let mut pending = VecDeque::new();
+    if target.is_empty() {
+        return Ok(Resolved::Broken("the link has an empty target".to_string()));
+    }
+    if !enter_target(target, roots, &mut dir, &mut pending) {
+        return Ok(Resolved::Outside(target.to_string()));
+    }
+    let mut written = target.to_string();
+    let mut hops = 1;
+    while let Some(component) = pending.pop_front() {
+        match component.as_str() {
+            "" | "." => continue,
+            ".." => {
+                if dir.pop().is_none() {
+                    return Ok(Resolved::Outside(written));
+                }
+                continue;
+            }
+            ".git" => return Ok(Resolved::Outside(written)),
+            _ => {}
+        }
+        let mut candidate = dir.join("/");
+        if !candidate.is_empty() {
+            candidate.push('/');
+        }
+        candidate.push_str(&component);
+        match lookup(&candidate)? {
+            Node::Dir => dir.push(component),
+            Node::File => {
+                return Ok(if pending.iter().all(|c| c.is_empty() || c == ".") {
+                    Resolved::File(candidate)
+                } else {
+                    Resolved::Broken(format!("{candidate} is a file, not a folder"))
+                });
+            }
+            Node::Symlink(next) => {
+                hops += 1;
+                if hops > MAX_SYMLINK_HOPS {
+                    return Ok(Resolved::Broken(format!(
+                        "symlink loop or a chain of more than {MAX_SYMLINK_HOPS} links"
+                    )));
+                }
+                if next.is_empty() {
+                    return Ok(Resolved::Broken(format!("{candidate} has an empty target")));
+                }
+                if !enter_target(&next, roots, &mut dir, &mut pending) {
+                    return Ok(Resolved::Outside(next));
+                }
+                written = next;
+            }
+            Node::Missing => {
+                return Ok(Resolved::Broken(format!(
+                    "dangling: {candidate} does not exist"
+                )))
+            }
+            Node::Other => {
+                return Ok(Resolved::Broken(format!(
+                    "{candidate} is a submodule or a special file"
+                )))
+            }
+            Node::Unreadable(reason) => {
+                return Ok(Resolved::Broken(format!(
+                    "cannot read {candidate}: {reason}"
+                )))
+            }
+        }
+    }
+    Ok(Resolved::Broken(if dir.is_empty() {
+        "points at the repository root, a folder".to_string()
+    } else {
+        format!("points at a folder: {}", dir.join("/"))
+    }))
+}
+
+/// Puts a link target's components in front of `pending`, relative to `dir` (the link's folder).
+/// An absolute target restarts from the root when it names a place inside one of `roots`; false
+/// when it names a place outside.
+fn enter_target(
+    target: &str,
+    roots: &[PathBuf],
+    dir: &mut Vec<String>,
+    pending: &mut VecDeque<String>,
+) -> bool {
+    let path = Path::new(target);
+    let relative: Vec<String> = if path.has_root() {
+        let Some(rest) = roots.iter().find_map(|root| path.strip_prefix(root).ok()) else {
+            return false;
+        };
+        dir.clear();
+        rest.components()
+            .filter_map(|c| match c {
+                Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+                Component::ParentDir => Some("..".to_string()),
+                _ => None,
+            })
+            .collect()
+    } else {
+        target.split('/').map(str::to_string).collect()
+    };
+    for component in relative.into_iter().rev() {
+        pending.push_front(component);
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn write(root: &Path, path: &str, bytes: &[u8]) {
+        let full = root.join(path);
+        fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+        fs::write(full, bytes).expect("write");
+    }
+
+    #[cfg(unix)]
+    fn link(root: &Path, path: &str, target: &str) {
+        let full = root.join(path);
+        fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+        std::os::unix::fs::symlink(target, full).expect("symlink");
+    }
+
+    #[test]
+    fn plain_folder_lists_everything_and_reads_wanted_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        write(root, "README.md", b"# Hej\n");
+        write(root, "src/main.rs", b"fn main() {}\n");
+        write(root, "docs/guide/install.md", b"Installation\n");
+        write(root, "LICENSE", b"MPL\0binary");
+        write(root, ".git/config", b"[core]\n");
+        write(root, "node_modules/x/README.md", b"vendored\n");
+        let snap = snapshot_folder(root, 42).expect("snapshot");
+        let paths: Vec<&str> = snap.files.keys().map(String::as_str).collect();
+        assert_eq!(
+            paths,
+            [
+                "LICENSE",
+                "README.md",
+                "docs/guide/install.md",
+                "node_modules/x/README.md",
+                "src/main.rs"
+            ]
+        );
+        assert_eq!(snap.text("README.md"), Some("# Hej\n"));
+        assert_eq!(snap.text("docs/guide/install.md"), Some("Installation\n"));
+        assert_eq!(snap.files["LICENSE"].content, Content::Binary);
+        assert_eq!(snap.files["src/main.rs"].content, Content::NotLoaded);
+        assert_eq!(
+            snap.files["node_modules/x/README.md"].content,
+            Content::NotLoaded
+        );
+        assert!(snap.history.is_none());
+        assert_eq!(snap.now, 42);
+        assert_eq!(snap.stats.paths_listed, 5);
+        assert_eq!(snap.stats.blobs_read, 3);
+        assert_eq!(snap.stats.commits_walked, 0);
+    }
+
+    #[test]
+    fn plain_folder_large_and_invalid_utf8() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        write(root, "README.md", &vec![b'a'; 2 * 1024 * 1024]);
+        write(root, "CONTRIBUTING.md", b"hej \xff\xfe verden");
+        let snap = snapshot_folder(root, 0).expect("snapshot");
+        assert_eq!(
+            snap.files["README.md"].content,
+            Content::TooLarge {
+                size: 2 * 1024 * 1024
+            }
+        );
+        match &snap.files["CONTRIBUTING.md"].content {
+            Content::Text { text, lossy } => {
+                assert!(*lossy);
+                assert!(text.starts_with("hej ") && text.ends_with(" verden"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(snap.stats.blobs_read, 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn plain_folder_symlinks() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        write(
+            root,
+            "LICENSES/MPL-2.0.txt",
+            b"Mozilla Public License 2.0\n",
+        );
+        link(root, "LICENSE", "LICENSES/MPL-2.0.txt");
+        link(root, "COPYING", "/etc/passwd");
+        link(root, "SECURITY.md", "../../x");
+        link(root, "SUPPORT.md", "GOVERNANCE.md");
+        link(root, "GOVERNANCE.md", "SUPPORT.md");
+        link(root, "AUTHORS", "docs");
+        fs::create_dir_all(root.join("docs")).expect("mkdir");
+        let abs = std::path::absolute(root.join("LICENSES/MPL-2.0.txt")).expect("abs");
+        link(root, "VISION.md", &abs.to_string_lossy());
+        let snap = snapshot_folder(root, 0).expect("snapshot");
+        let license = &snap.files["LICENSE"];
+        assert_eq!(license.as_text(), Some("Mozilla Public License 2.0\n"));
+        assert_eq!(license.symlink_to.as_deref(), Some("LICENSES/MPL-2.0.txt"));
+        assert_eq!(
+            snap.files["VISION.md"].symlink_to.as_deref(),
+            Some("LICENSES/MPL-2.0.txt")
+        );
+        assert_eq!(
+            snap.files["COPYING"].content,
+            Content::SymlinkOutside {
+                target: "/etc/passwd".into()
+            }
+        );
+        assert_eq!(
+            snap.files["SECURITY.md"].content,
+            Content::SymlinkOutside {
+                target: "../../x".into()
+            }
+        );
+        assert!(matches!(
+            snap.files["SUPPORT.md"].content,
+            Content::Broken { .. }
+        ));
+        assert!(matches!(
+            snap.files["AUTHORS"].content,
+            Content::Broken { .. }
+        ));
+        // LICENSE, VISION.md and LICENSES/MPL-2.0.txt itself.
+        assert_eq!(snap.stats.blobs_read, 3);
+    }
+
+    #[test]
+    fn plain_folder_errors() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let missing = dir.path().join("nope");
+        let err = snapshot_folder(&missing, 0).expect_err("missing");
+        assert!(matches!(err, AdapterError::NotFound(_)));
+        assert!(err.to_string().contains("nope"));
+        write(dir.path(), "file.txt", b"x");
+        let err = snapshot_folder(&dir.path().join("file.txt"), 0).expect_err("file");
+        assert!(matches!(err, AdapterError::NotADirectory(_)));
+        assert!(err.to_string().contains("file.txt"));
+        assert!(!err.to_string().contains('\n'));
+    }
+
+    /// The resolver over an in-memory tree: exact normalisation and hop counting.
+    #[test]
+    fn resolver_rules() {
+        let tree: BTreeMap<&str, Node> = [
+            ("a", Node::Dir),
+            ("a/b", Node::Dir),
+            ("a/b/f.txt", Node::File),
+            ("top.txt", Node::File),
+            ("a/up", Node::Symlink("../top.txt".into())),
+            ("a/b/dirlink", Node::Symlink("..".into())),
+            ("loop1", Node::Symlink("loop2".into())),
+            ("loop2", Node::Symlink("loop1".into())),
+            ("sub", Node::Other),
+        ]
+        .into_iter()
+        .collect();
+        let roots = vec![PathBuf::from("/repo")];
+        let mut lookup = |p: &str| Ok(tree.get(p).cloned().unwrap_or(Node::Missing));
+        let mut resolve = |link: &str, target: &str| {
+            resolve_symlink(link, target, &roots, &mut lookup).expect("resolve")
+        };
+        assert_eq!(
+            resolve("x", "a/b/f.txt"),
+            Resolved::File("a/b/f.txt".into())
+        );
+        assert_eq!(
+            resolve("a/b/x", "./f.txt"),
+            Resolved::File("a/b/f.txt".into())
+        );
+        assert_eq!(
+            resolve("a/b/x", "../../top.txt"),
+            Resolved::File("top.txt".into())
+        );
+        assert_eq!(resolve("x", "a/up"), Resolved::File("top.txt".into()));
+        assert_eq!(
+            resolve("x", "a/b/dirlink/b/f.txt"),
+            Resolved::File("a/b/f.txt".into())
+        );
+        assert_eq!(
+            resolve("x", "/repo/a/b/f.txt"),
+            Resolved::File("a/b/f.txt".into())
+        );
+        assert_eq!(
+            resolve("x", "/repo/../etc"),
+            Resolved::Outside("/repo/../etc".into())
+        );
+        assert_eq!(
+            resolve("x", "/etc/passwd"),
+            Resolved::Outside("/etc/passwd".into())
+        );
+        assert_eq!(
+            resolve("a/x", "../../x"),
+            Resolved::Outside("../../x".into())
+        );
+        assert_eq!(
+            resolve("x", ".git/config"),
+            Resolved::Outside(".git/config".into())
+        );
+        assert!(matches!(resolve("x", "loop1"), Resolved::Broken(_)));
+        assert!(matches!(resolve("x", "a/b"), Resolved::Broken(_)));
+        assert!(matches!(resolve("x", "."), Resolved::Broken(_)));
+        assert!(matches!(resolve("x", "top.txt/x"), Resolved::Broken(_)));
+        assert!(matches!(resolve("x", "nope"), Resolved::Broken(_)));
+        assert!(matches!(resolve("x", ""), Resolved::Broken(_)));
+        assert!(matches!(resolve("x", "sub"), Resolved::Broken(_)));
+    }
+}

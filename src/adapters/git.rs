@@ -1,1 +1,1184 @@
-//! (in progress)
+//! Local git repositories through libgit2: the work tree as on disk, or the tree of any revision
+//! read from git objects, plus the recent history, branches and the `origin` remote.
+//!
+//! Costs are bounded for big repositories: the work tree is listed from the index and one
+//! `readdir` per folder (no `stat` per file, no diff against HEAD), a revision's tree is listed
+//! without reading blobs, only the files [`wants_content`] names are read (their size checked
+//! first), and the history walk stops after [`RECENT_COMMITS`] non-merge commits.
+
+use super::fs::{
+    absolute_roots, check_dir, load_listing, resolve_symlink, walk, AdapterError, EntryKind, Node,
+    Resolved, Visit,
+};
+use crate::evidence::wants_content;
+use crate::model::{
+    Branch, Commit as RecentCommit, Content, FileEntry, History, Snapshot, SnapshotStats,
+    MAX_FILE_SIZE,
+};
+use git2::{
+    BranchType, Commit, ErrorCode, ObjectType, Odb, Oid, Repository, RepositoryOpenFlags, Tree,
+};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+
+/// Non-merge commits kept in [`History::recent_commits`].
+pub const RECENT_COMMITS: usize = 100;
+/// A history of nothing but merges must not be walked to its root either.
+const MAX_COMMITS_WALKED: usize = 2_000;
+/// Ahead counts are computed only when there are at most this many branches.
+const MAX_BRANCHES_WITH_AHEAD: usize = 50;
+
+const MODE_TYPE_MASK: u32 = 0o170_000;
+const MODE_SYMLINK: u32 = 0o120_000;
+const MODE_GITLINK: u32 = 0o160_000;
+
+/// Which files of a repository to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Revision<'a> {
+    /// The files as on disk: tracked plus untracked-not-ignored, deleted ones left out. A bare
+    /// repository has no work tree and falls back to HEAD's tree.
+    WorkTree,
+    /// The tree of a commit, read from git objects: any revspec git understands.
+    Rev(&'a str),
+}
+
+/// The CLI's entry: a git repository (work tree or bare) at `path` → [`snapshot_repo`]; a plain
+/// folder → [`super::fs::snapshot_folder`]. `path` must be the repository's root (or its git
+/// directory): a folder inside a repository is checked as a plain folder, so that e.g. a product
+/// folder under a home directory kept in git is not mistaken for the home repository.
+pub fn open_snapshot(path: &Path, rev: Option<&str>, now: i64) -> Result<Snapshot, AdapterError> {
+    check_dir(path)?;
+    match open_repo(path)? {
+        Some(repo) => {
+            let revision = rev.map_or(Revision::WorkTree, Revision::Rev);
+            snapshot_of(&repo, revision, now)
+        }
+        None => match rev {
+            Some(rev) => Err(AdapterError::RevWithoutRepository {
+                path: path.to_path_buf(),
+                rev: rev.to_string(),
+            }),
+            None => super::fs::snapshot_folder(path, now),
+        },
+    }
+}
+
+/// Snapshots the repository whose root (or git directory) is `path`.
+pub fn snapshot_repo(
+    path: &Path,
+    revision: Revision<'_>,
+    now: i64,
+) -> Result<Snapshot, AdapterError> {
+    check_dir(path)?;
+    let repo = open_repo(path)?.ok_or_else(|| AdapterError::NotARepository(path.to_path_buf()))?;
+    snapshot_of(&repo, revision, now)
+}
+
+/// Opens the repository at exactly `path` (no search upwards); `None` when it is none.
+fn open_repo(path: &Path) -> Result<Option<Repository>, AdapterError> {
+    match Repository::open_ext(
+        path,
+        RepositoryOpenFlags::NO_SEARCH,
+        std::iter::empty::<&OsStr>(),
+    ) {
+        Ok(repo) => Ok(Some(repo)),
+        Err(e) if e.code() == ErrorCode::NotFound => {
+            if path.join(".git").exists() {
+                Err(AdapterError::Git(format!(
+                    "{} has a .git entry but it is not a readable repository: {}",
+                    path.display(),
+                    one_line(e.message())
+                )))
+            } else {
+                Ok(None)
+            }
+        }
+        Err(e) => Err(git_error(&format!("cannot open {}", path.display()), &e)),
+    }
+}
+
+fn snapshot_of(
+    repo: &Repository,
+    revision: Revision<'_>,
+    now: i64,
+) -> Result<Snapshot, AdapterError> {
+    let mut stats = SnapshotStats::default();
+    let (files, start) = match revision {
+        Revision::WorkTree => {
+            let head = head_commit(repo)?;
+            match repo.workdir() {
+                Some(root) => (work_tree_files(repo, root, &mut stats)?, head),
+                None => match &head {
+                    Some(commit) => (commit_files(repo, commit, &mut stats)?, head),
+                    None => (BTreeMap::new(), None),
+                },
+            }
+        }
+        Revision::Rev(rev) => {
+            let commit = resolve_rev(repo, rev)?;
+            (commit_files(repo, &commit, &mut stats)?, Some(commit))
+        }
+    };
+    let history = history(repo, start.as_ref(), &mut stats)?;
+    stats.paths_listed = files.len();
+    Ok(Snapshot {
+        files,
+        history: Some(history),
+        now,
+        stats,
+        ..Snapshot::default()
+    })
+}
+
+fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn git_error(context: &str, e: &git2::Error) -> AdapterError {
+    AdapterError::Git(format!("{context}: {}", one_line(e.message())))
+}
+
+/// HEAD's commit; `None` for an unborn HEAD (a repository without commits).
+fn head_commit(repo: &Repository) -> Result<Option<Commit<'_>>, AdapterError> {
+    match repo.head() {
+        Ok(head) => head
+            .peel_to_commit()
+            .map(Some)
+            .map_err(|e| git_error("cannot read HEAD's commit", &e)),
+        Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => Ok(None),
+        Err(e) => Err(git_error("cannot read HEAD", &e)),
+    }
+}
+
+fn resolve_rev<'r>(repo: &'r Repository, rev: &str) -> Result<Commit<'r>, AdapterError> {
+    let bad = |message: String| AdapterError::BadRevision {
+        rev: rev.to_string(),
+        message,
+    };
+    let object = repo
+        .revparse_single(rev)
+        .map_err(|e| bad(one_line(e.message())))?;
+    object.peel_to_commit().map_err(|_| {
+        bad(format!(
+            "names a {}, not a commit",
+            kind_name(object.kind())
+        ))
+    })
+}
+
+fn kind_name(kind: Option<ObjectType>) -> &'static str {
+    match kind {
+        Some(ObjectType::Blob) => "file",
+        Some(ObjectType::Tree) => "tree",
+        Some(ObjectType::Tag) => "tag",
+        _ => "non-commit object",
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Work tree
+
+/// `git ls-files --cached --others --exclude-standard`, minus tracked files missing on disk: the
+/// index says what is tracked, one walk of the folders says what exists, and libgit2's ignore
+/// rules are asked only about what is not tracked (an ignored folder is skipped whole).
+fn work_tree_files(
+    repo: &Repository,
+    root: &Path,
+    stats: &mut SnapshotStats,
+) -> Result<BTreeMap<String, FileEntry>, AdapterError> {
+    let index = repo
+        .index()
+        .map_err(|e| git_error("cannot read the index", &e))?;
+    // Tracked path → is a submodule.
+    let mut tracked: HashMap<String, bool> = HashMap::with_capacity(index.len());
+    // Every folder that holds a tracked path, so that an ignored folder with tracked files is
+    // still entered.
+    let mut tracked_dirs: HashSet<String> = HashSet::new();
+    for entry in index.iter() {
+        let path = match String::from_utf8(entry.path) {
+            Ok(path) => path,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        };
+        let mut end = path.len();
+        while let Some(slash) = path[..end].rfind('/') {
+            if !tracked_dirs.insert(path[..slash].to_string()) {
+                break;
+            }
+            end = slash;
+        }
+        tracked.insert(path, entry.mode & MODE_TYPE_MASK == MODE_GITLINK);
+    }
+    drop(index);
+
+    let mut ignore_error = None;
+    let mut is_ignored = |path: &str| match repo.is_path_ignored(path) {
+        Ok(ignored) => ignored,
+        Err(e) => {
+            ignore_error.get_or_insert_with(|| {
+                git_error(&format!("cannot match {path} against .gitignore"), &e)
+            });
+            false
+        }
+    };
+    let listing = walk(root, &mut |rel, kind| {
+        Ok(match kind {
+            EntryKind::Dir => match tracked.get(rel) {
+                // A submodule: listed, never entered.
+                Some(true) => Visit::List,
+                _ if tracked_dirs.contains(rel) => Visit::Descend,
+                // The trailing slash tells libgit2 it is a folder without a stat.
+                _ if is_ignored(&format!("{rel}/")) => Visit::Skip,
+                _ => Visit::Descend,
+            },
+            EntryKind::File | EntryKind::Symlink => {
+                if tracked.contains_key(rel) || !is_ignored(rel) {
+                    Visit::List
+                } else {
+                    Visit::Skip
+                }
+            }
+            EntryKind::Other => Visit::Skip,
+        })
+    })?;
+    if let Some(e) = ignore_error {
+        return Err(e);
+    }
+    load_listing(root, listing, stats)
+}
+
+// ---------------------------------------------------------------------------------------------
+// A commit's tree
+
+/// Every path of the commit's tree, with the wanted blobs read from the object database.
+fn commit_files(
+    repo: &Repository,
+    commit: &Commit<'_>,
+    stats: &mut SnapshotStats,
+) -> Result<BTreeMap<String, FileEntry>, AdapterError> {
+    let tree = commit
+        .tree()
+        .map_err(|e| git_error(&format!("cannot read the tree of {}", commit.id()), &e))?;
+    let odb = repo
+        .odb()
+        .map_err(|e| git_error("cannot open the object database", &e))?;
+    let roots: Vec<PathBuf> = repo.workdir().map(absolute_roots).unwrap_or_default();
+    let mut entries: Vec<(String, FileEntry)> = Vec::new();
+    let mut stack: Vec<(Tree<'_>, String)> = vec![(tree.clone(), String::new())];
+    while let Some((dir, prefix)) = stack.pop() {
+        for entry in dir.iter() {
+            let name = String::from_utf8_lossy(entry.name_bytes());
+            let mut path = String::with_capacity(prefix.len() + name.len() + 1);
+            path.push_str(&prefix);
+            path.push_str(&name);
+            let mode = entry.filemode() as u32 & MODE_TYPE_MASK;
+            if entry.kind() == Some(ObjectType::Tree) {
+                let subtree = repo
+                    .find_tree(entry.id())
+                    .map_err(|e| git_error(&format!("cannot read the folder {path}"), &e))?;
+                path.push('/');
+                stack.push((subtree, path));
+                continue;
+            }
+            let file = if mode == MODE_GITLINK || !wants_content(&path) {
+                FileEntry::not_loaded()
+            } else if mode == MODE_SYMLINK {
+                load_tree_symlink(repo, &odb, &tree, &roots, &path, entry.id(), stats)?
+            } else {
+                load_blob(repo, &odb, &path, entry.id(), stats)?
+            };
+            entries.push((path, file));
+        }
+    }
+    Ok(entries.into_iter().collect())
+}
+
+/// Reads a blob after checking its size in the object header.
+fn load_blob(
+    repo: &Repository,
+    odb: &Odb<'_>,
+    path: &str,
+    id: Oid,
+    stats: &mut SnapshotStats,
+) -> Result<FileEntry, AdapterError> {
+    let cannot = |e: git2::Error| git_error(&format!("cannot read {path} ({id})"), &e);
+    let (size, _) = odb.read_header(id).map_err(cannot)?;
+    if size as u64 > MAX_FILE_SIZE {
+        return Ok(FileEntry::with_content(Content::TooLarge {
+            size: size as u64,
+        }));
+    }
+    let blob = repo.find_blob(id).map_err(cannot)?;
+    stats.blobs_read += 1;
+    Ok(FileEntry::from_bytes(blob.content()))
+}
+
+/// A symlink's target as stored in its blob (not counted as a file read).
+fn symlink_target(repo: &Repository, id: Oid) -> Result<String, git2::Error> {
+    let blob = repo.find_blob(id)?;
+    Ok(String::from_utf8_lossy(blob.content()).into_owned())
+}
+
+fn load_tree_symlink(
+    repo: &Repository,
+    odb: &Odb<'_>,
+    tree: &Tree<'_>,
+    roots: &[PathBuf],
+    path: &str,
+    id: Oid,
+    stats: &mut SnapshotStats,
+) -> Result<FileEntry, AdapterError> {
+    let target = symlink_target(repo, id)
+        .map_err(|e| git_error(&format!("cannot read the link {path}"), &e))?;
+    let resolved = resolve_symlink(path, &target, roots, &mut |candidate| {
+        tree_node(repo, tree, candidate)
+    })?;
+    match resolved {
+        Resolved::File(resolved) => {
+            let id = tree
+                .get_path(Path::new(&resolved))
+                .map_err(|e| git_error(&format!("cannot find {resolved}"), &e))?
+                .id();
+            let mut entry = load_blob(repo, odb, &resolved, id, stats)?;
+            entry.symlink_to = Some(resolved);
+            Ok(entry)
+        }
+        other => Ok(FileEntry::with_content(other.into_content())),
+    }
+}
+
+/// What the commit's tree holds at `path`.
+fn tree_node(repo: &Repository, tree: &Tree<'_>, path: &str) -> Result<Node, AdapterError> {
+    let entry = match tree.get_path(Path::new(path)) {
+        Ok(entry) => entry,
+        Err(e) if e.code() == ErrorCode::NotFound => return Ok(Node::Missing),
+        Err(e) => return Err(git_error(&format!("cannot look up {path}"), &e)),
+    };
+    let mode = entry.filemode() as u32 & MODE_TYPE_MASK;
+    Ok(match entry.kind() {
+        Some(ObjectType::Tree) => Node::Dir,
+        Some(ObjectType::Blob) if mode == MODE_SYMLINK => match symlink_target(repo, entry.id()) {
+            Ok(target) => Node::Symlink(target),
+            Err(e) => Node::Unreadable(one_line(e.message())),
+        },
+        Some(ObjectType::Blob) => Node::File,
+        _ => Node::Other,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// History
+
+fn history(
+    repo: &Repository,
+    start: Option<&Commit<'_>>,
+    stats: &mut SnapshotStats,
+) -> Result<History, AdapterError> {
+    let mut history = History {
+        newest_commit_time: start.map(|c| c.time().seconds()),
+        ..History::default()
+    };
+    if let Some(start) = start {
+        history.recent_commits = recent_commits(repo, start.id(), stats)?;
+    }
+    let (default_branch, default_tip) = default_branch(repo);
+    history.default_branch = default_branch;
+    let mut branches = branches(repo)?;
+    if branches.len() <= MAX_BRANCHES_WITH_AHEAD {
+        if let Some(default_tip) = default_tip {
+            for (branch, tip) in &mut branches {
+                branch.ahead = repo
+                    .graph_ahead_behind(*tip, default_tip)
+                    .ok()
+                    .map(|(ahead, _)| ahead);
+            }
+        }
+    }
+    history.branches = branches.into_iter().map(|(branch, _)| branch).collect();
+    history.origin_url = repo
+        .find_remote("origin")
+        .ok()
+        .map(|remote| String::from_utf8_lossy(remote.url_bytes()).into_owned())
+        .filter(|url| !url.is_empty());
+    Ok(history)
+}
+
+/// The newest non-merge commits reachable from `start`, newest first. libgit2's unsorted walk
+/// is lazy and already goes by commit date; asking it to sort would make it walk everything first.
+fn recent_commits(
+    repo: &Repository,
+    start: Oid,
+    stats: &mut SnapshotStats,
+) -> Result<Vec<RecentCommit>, AdapterError> {
+    let walk_error =
+        |e: git2::Error| git_error(&format!("cannot walk the history from {start}"), &e);
+    let mut walk = repo.revwalk().map_err(walk_error)?;
+    walk.push(start).map_err(walk_error)?;
+    let mut commits = Vec::new();
+    for id in walk {
+        if commits.len() >= RECENT_COMMITS || stats.commits_walked >= MAX_COMMITS_WALKED {
+            break;
+        }
+        let id = id.map_err(walk_error)?;
+        stats.commits_walked += 1;
+        let commit = repo
+            .find_commit(id)
+            .map_err(|e| git_error(&format!("cannot read commit {id}"), &e))?;
+        if commit.parent_count() > 1 {
+            continue;
+        }
+        commits.push(RecentCommit {
+            id: id.to_string(),
+            time: commit.time().seconds(),
+            message: String::from_utf8_lossy(commit.message_bytes())
+                .trim_end()
+                .to_string(),
+        });
+    }
+    Ok(commits)
+}
+
+/// Local branches and `origin/*` remote-tracking branches, local first, each by name. A branch
+/// whose tip cannot be read is left out rather than failing the whole check.
+fn branches(repo: &Repository) -> Result<Vec<(Branch, Oid)>, AdapterError> {
+    let iter = repo
+        .branches(None)
+        .map_err(|e| git_error("cannot list branches", &e))?;
+    let mut found = Vec::new();
+    for item in iter {
+        let Ok((branch, kind)) = item else { continue };
+        let Ok(name) = branch.name_bytes() else {
+            continue;
+        };
+        let name = String::from_utf8_lossy(name).into_owned();
+        if kind == BranchType::Remote && (!name.starts_with("origin/") || name == "origin/HEAD") {
+            continue;
+        }
+        let reference = branch.get();
+        if reference.symbolic_target_bytes().is_some() {
+            continue;
+        }
+        let Ok(commit) = reference.peel_to_commit() else {
+            continue;
+        };
+        found.push((
+            kind == BranchType::Remote,
+            Branch {
+                name,
+                last_commit_time: commit.time().seconds(),
+                ahead: None,
+            },
+            commit.id(),
+        ));
+    }
+    found.sort_by(|a, b| (a.0, &a.1.name).cmp(&(b.0, &b.1.name)));
+    Ok(found
+        .into_iter()
+        .map(|(_, branch, tip)| (branch, tip))
+        .collect())
+}
+
+/// origin/HEAD's target, else the current branch, else `main` or `master` (local, then origin's):
+/// the name without the remote, and its tip when it has one.
+fn default_branch(repo: &Repository) -> (Option<String>, Option<Oid>) {
+    if let Ok(origin_head) = repo.find_reference("refs/remotes/origin/HEAD") {
+        if let Some(target) = origin_head.symbolic_target() {
+            if let Some(name) = target.strip_prefix("refs/remotes/origin/") {
+                return (Some(name.to_string()), repo.refname_to_id(target).ok());
+            }
+        }
+    }
+    if let Ok(head) = repo.find_reference("HEAD") {
+        if let Some(target) = head.symbolic_target() {
+            if let Some(name) = target.strip_prefix("refs/heads/") {
+                return (Some(name.to_string()), repo.refname_to_id(target).ok());
+            }
+        }
+    }
+    for name in ["main", "master"] {
+        for refname in [
+            format!("refs/heads/{name}"),
+            format!("refs/remotes/origin/{name}"),
+        ] {
+            if let Ok(tip) = repo.refname_to_id(&refname) {
+                return (Some(name.to_string()), Some(tip));
+            }
+        }
+    }
+    (None, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use git2::{Index, IndexEntry, IndexTime, RepositoryInitOptions, Signature, Time};
+    use std::fs;
+
+    /// One change a fixture commit makes.
+    #[derive(Clone, Copy)]
+    enum F<'a> {
+        Text(&'a str),
+        Bytes(&'a [u8]),
+        Link(&'a str),
+        Submodule,
+        Gone,
+    }
+    use F::*;
+
+    fn init(path: &Path, bare: bool) -> Repository {
+        let mut opts = RepositoryInitOptions::new();
+        opts.initial_head("main").bare(bare);
+        Repository::init_opts(path, &opts).expect("init")
+    }
+
+    fn index_entry(path: &str, mode: u32, id: Oid) -> IndexEntry {
+        IndexEntry {
+            ctime: IndexTime::new(0, 0),
+            mtime: IndexTime::new(0, 0),
+            dev: 0,
+            ino: 0,
+            mode,
+            uid: 0,
+            gid: 0,
+            file_size: 0,
+            id,
+            flags: path.len().min(0xfff) as u16,
+            flags_extended: 0,
+            path: path.as_bytes().to_vec(),
+        }
+    }
+
+    /// Commits `changes` on top of the first parent's tree and moves `refname` (if any) to it.
+    fn commit_on(
+        repo: &Repository,
+        refname: Option<&str>,
+        parents: &[Oid],
+        changes: &[(&str, F<'_>)],
+        message: &str,
+        time: i64,
+    ) -> Oid {
+        let mut index = Index::new().expect("index");
+        if let Some(first) = parents.first() {
+            let tree = repo
+                .find_commit(*first)
+                .expect("parent")
+                .tree()
+                .expect("tree");
+            index.read_tree(&tree).expect("read tree");
+        }
+        for (path, change) in changes {
+            let blob = |bytes: &[u8]| repo.blob(bytes).expect("blob");
+            match change {
+                Text(text) => index.add(&index_entry(path, 0o100_644, blob(text.as_bytes()))),
+                Bytes(bytes) => index.add(&index_entry(path, 0o100_644, blob(bytes))),
+                Link(target) => index.add(&index_entry(path, 0o120_000, blob(target.as_bytes()))),
+                Submodule => {
+                    let id =
+                        Oid::from_str("1234567890123456789012345678901234567890").expect("oid");
+                    index.add(&index_entry(path, 0o160_000, id))
+                }
+                Gone => index.remove_path(Path::new(path)),
+            }
+            .expect("index change");
+        }
+        let tree = repo
+            .find_tree(index.write_tree_to(repo).expect("write tree"))
+            .expect("tree");
+        let parents: Vec<Commit<'_>> = parents
+            .iter()
+            .map(|id| repo.find_commit(*id).expect("parent"))
+            .collect();
+        let parents: Vec<&Commit<'_>> = parents.iter().collect();
+        let sig =
+            Signature::new("Test", "test@example.org", &Time::new(time, 0)).expect("signature");
+        repo.commit(refname, &sig, &sig, message, &tree, &parents)
+            .expect("commit")
+    }
+
+    /// Commits on HEAD; for a repository with a work tree, the disk and the index follow.
+    fn commit(repo: &Repository, changes: &[(&str, F<'_>)], message: &str, time: i64) -> Oid {
+        let parents: Vec<Oid> = repo
+            .head()
+            .ok()
+            .and_then(|h| h.target())
+            .into_iter()
+            .collect();
+        let id = commit_on(repo, Some("HEAD"), &parents, changes, message, time);
+        if let Some(root) = repo.workdir() {
+            for (path, change) in changes {
+                let full = root.join(path);
+                fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+                let _ = fs::remove_file(&full);
+                match change {
+                    Text(text) => fs::write(&full, text).expect("write"),
+                    Bytes(bytes) => fs::write(&full, bytes).expect("write"),
+                    Link(target) => std::os::unix::fs::symlink(target, &full).expect("symlink"),
+                    Submodule => fs::create_dir_all(&full).expect("mkdir"),
+                    Gone => {}
+                }
+            }
+            let tree = repo.find_commit(id).expect("commit").tree().expect("tree");
+            let mut index = repo.index().expect("index");
+            index.read_tree(&tree).expect("read tree");
+            index.write().expect("write index");
+        }
+        id
+    }
+
+    fn write(root: &Path, path: &str, bytes: &[u8]) {
+        let full = root.join(path);
+        fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
+        fs::write(full, bytes).expect("write");
+    }
+
+    fn paths(snap: &Snapshot) -> Vec<&str> {
+        snap.files.keys().map(String::as_str).collect()
+    }
+
+    fn history(snap: &Snapshot) -> &History {
+        snap.history.as_ref().expect("history")
+    }
+
+    #[test]
+    fn work_tree_is_tracked_plus_untracked_minus_ignored_and_deleted() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let repo = init(root, false);
+        commit(
+            &repo,
+            &[
+                ("README.md", Text("# Old\n")),
+                ("LICENSE", Text("MPL-2.0\n")),
+                ("src/lib.rs", Text("")),
+                ("src/keep.rs", Text("")),
+                ("build/kept.txt", Text("tracked inside an ignored folder\n")),
+                (".gitignore", Text("build/\n*.log\n")),
+            ],
+            "first",
+            1_000,
+        );
+        write(root, "README.md", b"# New\n");
+        fs::remove_file(root.join("src/lib.rs")).expect("rm");
+        write(root, "notes.txt", b"untracked\n");
+        write(root, "docs/new.md", b"# Untracked doc\n");
+        write(root, "debug.log", b"ignored\n");
+        write(root, "src/trace.log", b"ignored\n");
+        write(root, "build/out.bin", b"ignored\n");
+        write(root, "build/deep/x.o", b"ignored\n");
+        fs::create_dir_all(root.join("empty/inner")).expect("mkdir");
+
+        let snap = snapshot_repo(root, Revision::WorkTree, 7).expect("snapshot");
+        assert_eq!(
+            paths(&snap),
+            [
+                ".gitignore",
+                "LICENSE",
+                "README.md",
+                "build/kept.txt",
+                "docs/new.md",
+                "notes.txt",
+                "src/keep.rs"
+            ]
+        );
+        assert_eq!(snap.text("README.md"), Some("# New\n"));
+        assert_eq!(snap.text("docs/new.md"), Some("# Untracked doc\n"));
+        assert_eq!(snap.files["notes.txt"].content, Content::NotLoaded);
+        assert_eq!(snap.stats.paths_listed, 7);
+        assert_eq!(snap.stats.blobs_read, 3);
+        assert_eq!(snap.now, 7);
+        let history = history(&snap);
+        assert_eq!(history.newest_commit_time, Some(1_000));
+        assert_eq!(history.recent_commits.len(), 1);
+        assert_eq!(history.recent_commits[0].message, "first");
+        assert_eq!(history.default_branch.as_deref(), Some("main"));
+    }
+
+    #[test]
+    fn rev_reads_the_older_tree_from_git_objects() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let repo = init(root, false);
+        let old = commit(
+            &repo,
+            &[("README.md", Text("old\n")), ("a.txt", Text("a"))],
+            "one",
+            100,
+        );
+        commit(
+            &repo,
+            &[
+                ("README.md", Text("new\n")),
+                ("CONTRIBUTING.md", Text("hi\n")),
+                ("a.txt", Gone),
+            ],
+            "two",
+            200,
+        );
+        write(root, "README.md", b"on disk\n");
+
+        for rev in [
+            old.to_string(),
+            "HEAD~1".to_string(),
+            old.to_string()[..8].to_string(),
+        ] {
+            let snap = snapshot_repo(root, Revision::Rev(&rev), 0).expect("snapshot");
+            assert_eq!(paths(&snap), ["README.md", "a.txt"], "{rev}");
+            assert_eq!(snap.text("README.md"), Some("old\n"));
+            assert_eq!(history(&snap).newest_commit_time, Some(100));
+            assert_eq!(history(&snap).recent_commits.len(), 1);
+        }
+        let snap = snapshot_repo(root, Revision::Rev("main"), 0).expect("snapshot");
+        assert_eq!(paths(&snap), ["CONTRIBUTING.md", "README.md"]);
+        assert_eq!(snap.text("README.md"), Some("new\n"));
+        assert_eq!(snap.stats.blobs_read, 2);
+        let snap = open_snapshot(root, None, 0).expect("snapshot");
+        assert_eq!(snap.text("README.md"), Some("on disk\n"));
+    }
+
+    #[test]
+    fn bare_repository_reads_head() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let repo = init(dir.path(), true);
+        commit(
+            &repo,
+            &[("README.md", Text("# Bare\n")), ("src/x.rs", Text(""))],
+            "one",
+            100,
+        );
+        let snap = open_snapshot(dir.path(), None, 0).expect("snapshot");
+        assert_eq!(paths(&snap), ["README.md", "src/x.rs"]);
+        assert_eq!(snap.text("README.md"), Some("# Bare\n"));
+        assert_eq!(history(&snap).newest_commit_time, Some(100));
+        let snap = open_snapshot(dir.path(), Some("HEAD"), 0).expect("snapshot");
+        assert_eq!(snap.text("README.md"), Some("# Bare\n"));
+
+        let empty = tempfile::tempdir().expect("tempdir");
+        init(empty.path(), true);
+        let snap = open_snapshot(empty.path(), None, 0).expect("snapshot");
+        assert!(snap.files.is_empty());
+        assert!(history(&snap).recent_commits.is_empty());
+    }
+
+    #[test]
+    fn unborn_head_still_lists_the_work_tree() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        init(dir.path(), false);
+        write(dir.path(), "README.md", b"# Fresh\n");
+        let snap = open_snapshot(dir.path(), None, 0).expect("snapshot");
+        assert_eq!(snap.text("README.md"), Some("# Fresh\n"));
+        let history = history(&snap);
+        assert_eq!(history.newest_commit_time, None);
+        assert!(history.recent_commits.is_empty());
+        assert!(history.branches.is_empty());
+        assert_eq!(history.default_branch.as_deref(), Some("main"));
+        let err = open_snapshot(dir.path(), Some("HEAD"), 0).expect_err("unborn HEAD");
+        assert!(matches!(err, AdapterError::BadRevision { .. }), "{err}");
+    }
+
+    /// Both ways of reading must agree: symlinks resolved on disk and in the tree.
+    #[test]
+    fn symlinks_inside_outside_dangling_loop_folder() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let repo = init(root, false);
+        let absolute = format!("{}/LICENSES/MPL-2.0.txt", root.display());
+        commit(
+            &repo,
+            &[
+                (
+                    "LICENSES/MPL-2.0.txt",
+                    Text("Mozilla Public License Version 2.0\n"),
+                ),
+                ("docs/roadmap.md", Text("# Roadmap\n")),
+                ("LICENSE", Link("LICENSES/MPL-2.0.txt")),
+                ("COPYING", Link("/etc/passwd")),
+                ("SECURITY.md", Link("../../x")),
+                ("CONTRIBUTING.md", Link("docs/missing.md")),
+                ("SUPPORT.md", Link("GOVERNANCE.md")),
+                ("GOVERNANCE.md", Link("SUPPORT.md")),
+                ("AUTHORS", Link("docs")),
+                ("ROADMAP.md", Link("hop1")),
+                ("hop1", Link("./hop2")),
+                ("hop2", Link("docs/../docs/roadmap.md")),
+                ("dirlink", Link("LICENSES")),
+                ("MAINTAINERS", Link("dirlink/MPL-2.0.txt")),
+                ("etc", Link("/etc")),
+                ("publiccode.yml", Link("etc/passwd")),
+                ("code_of_conduct.md", Link(".git/config")),
+                ("VISION.md", Link(&absolute)),
+                ("docs/guide.md", Link("../LICENSE")),
+                ("libs/sub", Submodule),
+            ],
+            "links",
+            100,
+        );
+        // A checked-out submodule's files are not the repository's own.
+        write(root, "libs/sub/README.md", b"# Sub\n");
+        for revision in [Revision::WorkTree, Revision::Rev("HEAD")] {
+            let snap = snapshot_repo(root, revision, 0).expect("snapshot");
+            let what = format!("{revision:?}");
+            let license = &snap.files["LICENSE"];
+            assert_eq!(
+                license.as_text(),
+                Some("Mozilla Public License Version 2.0\n"),
+                "{what}"
+            );
+            assert_eq!(
+                license.symlink_to.as_deref(),
+                Some("LICENSES/MPL-2.0.txt"),
+                "{what}"
+            );
+            for path in ["MAINTAINERS", "VISION.md", "docs/guide.md"] {
+                assert_eq!(
+                    snap.files[path].symlink_to.as_deref(),
+                    Some("LICENSES/MPL-2.0.txt"),
+                    "{what} {path}"
+                );
+            }
+            assert_eq!(snap.text("ROADMAP.md"), Some("# Roadmap\n"), "{what}");
+            assert_eq!(
+                snap.files["ROADMAP.md"].symlink_to.as_deref(),
+                Some("docs/roadmap.md")
+            );
+            let outside = |path: &str| match &snap.files[path].content {
+                Content::SymlinkOutside { target } => target.clone(),
+                other => panic!("{what} {path}: {other:?}"),
+            };
+            assert_eq!(outside("COPYING"), "/etc/passwd");
+            assert_eq!(outside("SECURITY.md"), "../../x");
+            assert_eq!(outside("publiccode.yml"), "/etc");
+            assert_eq!(outside("code_of_conduct.md"), ".git/config");
+            for path in ["CONTRIBUTING.md", "SUPPORT.md", "GOVERNANCE.md", "AUTHORS"] {
+                assert!(
+                    matches!(snap.files[path].content, Content::Broken { .. }),
+                    "{what} {path}"
+                );
+            }
+            assert!(snap.files["CONTRIBUTING.md"].symlink_to.is_none());
+            assert_eq!(snap.files["libs/sub"].content, Content::NotLoaded);
+            assert!(!snap.files.contains_key("libs/sub/README.md"), "{what}");
+            assert_eq!(snap.files["hop1"].content, Content::NotLoaded);
+            // LICENSES/MPL-2.0.txt, docs/roadmap.md and the five links that reach them.
+            assert_eq!(snap.stats.blobs_read, 7, "{what}");
+        }
+    }
+
+    #[test]
+    fn large_files_are_not_read() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let repo = init(root, false);
+        let big = "a".repeat(2 * 1024 * 1024);
+        commit(
+            &repo,
+            &[("README.md", Text(&big)), ("LICENSE", Text("MPL\n"))],
+            "big",
+            1,
+        );
+        for revision in [Revision::WorkTree, Revision::Rev("HEAD")] {
+            let snap = snapshot_repo(root, revision, 0).expect("snapshot");
+            assert_eq!(
+                snap.files["README.md"].content,
+                Content::TooLarge {
+                    size: 2 * 1024 * 1024
+                }
+            );
+            assert_eq!(snap.stats.blobs_read, 1, "{revision:?}");
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_and_binary() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let repo = init(root, false);
+        commit(
+            &repo,
+            &[
+                ("README.md", Bytes(b"K\xf8benhavn \xff")),
+                ("LICENSE", Bytes(b"PK\x03\x04\0\0")),
+            ],
+            "bytes",
+            1,
+        );
+        for revision in [Revision::WorkTree, Revision::Rev("HEAD")] {
+            let snap = snapshot_repo(root, revision, 0).expect("snapshot");
+            assert_eq!(
+                snap.files["README.md"].content,
+                Content::Text {
+                    text: "K\u{fffd}benhavn \u{fffd}".into(),
+                    lossy: true
+                }
+            );
+            assert_eq!(snap.files["LICENSE"].content, Content::Binary);
+        }
+    }
+
+    #[test]
+    fn history_skips_merges() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let repo = init(dir.path(), true);
+        let c1 = commit_on(
+            &repo,
+            Some("refs/heads/main"),
+            &[],
+            &[("a", Text("1"))],
+            "c1",
+            100,
+        );
+        let c2 = commit_on(
+            &repo,
+            Some("refs/heads/main"),
+            &[c1],
+            &[("a", Text("2"))],
+            "c2 (#12)\n\nbody\n",
+            300,
+        );
+        let f1 = commit_on(
+            &repo,
+            Some("refs/heads/feature"),
+            &[c1],
+            &[("b", Text("f"))],
+            "f1",
+            200,
+        );
+        commit_on(
+            &repo,
+            Some("refs/heads/main"),
+            &[c2, f1],
+            &[("b", Text("f"))],
+            "Merge feature",
+            400,
+        );
+        let snap = open_snapshot(dir.path(), None, 0).expect("snapshot");
+        let history = history(&snap);
+        assert_eq!(history.newest_commit_time, Some(400));
+        let messages: Vec<&str> = history
+            .recent_commits
+            .iter()
+            .map(|c| c.message.as_str())
+            .collect();
+        assert_eq!(messages, ["c2 (#12)\n\nbody", "f1", "c1"]);
+        assert_eq!(history.recent_commits[0].id, c2.to_string());
+        assert_eq!(history.recent_commits[0].time, 300);
+        assert_eq!(snap.stats.commits_walked, 4);
+    }
+
+    #[test]
+    fn history_stops_after_100_commits() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let repo = init(dir.path(), true);
+        let mut parent = Vec::new();
+        for i in 0..150 {
+            let id = commit_on(
+                &repo,
+                Some("refs/heads/main"),
+                &parent,
+                &[("n", Text(&i.to_string()))],
+                &format!("commit {i}"),
+                1_000 + i,
+            );
+            parent = vec![id];
+        }
+        let snap = open_snapshot(dir.path(), None, 0).expect("snapshot");
+        let history = history(&snap);
+        assert_eq!(history.recent_commits.len(), 100);
+        assert_eq!(history.recent_commits[0].message, "commit 149");
+        assert_eq!(history.recent_commits[99].message, "commit 50");
+        assert_eq!(snap.stats.commits_walked, 100);
+    }
+
+    #[test]
+    fn branches_with_ahead_counts() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let repo = init(dir.path(), true);
+        let c1 = commit_on(
+            &repo,
+            Some("refs/heads/main"),
+            &[],
+            &[("a", Text("1"))],
+            "c1",
+            100,
+        );
+        let c2 = commit_on(
+            &repo,
+            Some("refs/heads/main"),
+            &[c1],
+            &[("a", Text("2"))],
+            "c2",
+            200,
+        );
+        let c3 = commit_on(
+            &repo,
+            Some("refs/heads/main"),
+            &[c2],
+            &[("a", Text("3"))],
+            "c3",
+            300,
+        );
+        repo.reference("refs/remotes/origin/main", c3, true, "test")
+            .expect("ref");
+        repo.reference_symbolic(
+            "refs/remotes/origin/HEAD",
+            "refs/remotes/origin/main",
+            true,
+            "test",
+        )
+        .expect("ref");
+        let f1 = commit_on(
+            &repo,
+            Some("refs/heads/feature"),
+            &[c3],
+            &[("f", Text("1"))],
+            "f1",
+            400,
+        );
+        commit_on(
+            &repo,
+            Some("refs/heads/feature"),
+            &[f1],
+            &[("f", Text("2"))],
+            "f2",
+            500,
+        );
+        commit_on(
+            &repo,
+            Some("refs/remotes/origin/old"),
+            &[c2],
+            &[("o", Text("1"))],
+            "o1",
+            250,
+        );
+        repo.reference("refs/remotes/upstream/main", c1, true, "test")
+            .expect("ref");
+        repo.remote("origin", "https://github.com/OS2offdig/os2gov.git")
+            .expect("remote");
+        let snap = open_snapshot(dir.path(), None, 0).expect("snapshot");
+        let history = history(&snap);
+        let branches: Vec<(&str, i64, Option<usize>)> = history
+            .branches
+            .iter()
+            .map(|b| (b.name.as_str(), b.last_commit_time, b.ahead))
+            .collect();
+        assert_eq!(
+            branches,
+            [
+                ("feature", 500, Some(2)),
+                ("main", 300, Some(0)),
+                ("origin/main", 300, Some(0)),
+                ("origin/old", 250, Some(1)),
+            ]
+        );
+        assert_eq!(history.default_branch.as_deref(), Some("main"));
+        assert_eq!(
+            history.origin_url.as_deref(),
+            Some("https://github.com/OS2offdig/os2gov.git")
+        );
+    }
+
+    #[test]
+    fn default_branch_falls_back_to_the_current_branch() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let repo = init(dir.path(), true);
+        let c1 = commit_on(
+            &repo,
+            Some("refs/heads/main"),
+            &[],
+            &[("a", Text("1"))],
+            "c1",
+            100,
+        );
+        commit_on(
+            &repo,
+            Some("refs/heads/develop"),
+            &[c1],
+            &[("a", Text("2"))],
+            "c2",
+            200,
+        );
+        repo.set_head("refs/heads/develop").expect("set head");
+        let snap = open_snapshot(dir.path(), None, 0).expect("snapshot");
+        let history = history(&snap);
+        assert_eq!(history.default_branch.as_deref(), Some("develop"));
+        assert_eq!(history.branches[1].name, "main");
+        assert_eq!(history.branches[1].ahead, Some(0));
+        assert_eq!(history.origin_url, None);
+        // Detached: main is the fallback.
+        repo.set_head_detached(c1).expect("detach");
+        let snap = open_snapshot(dir.path(), None, 0).expect("snapshot");
+        assert_eq!(
+            snap.history.expect("history").default_branch.as_deref(),
+            Some("main")
+        );
+    }
+
+    #[test]
+    fn plain_folders() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write(dir.path(), "README.md", b"# Plain\n");
+        let snap = open_snapshot(dir.path(), None, 0).expect("snapshot");
+        assert_eq!(snap.text("README.md"), Some("# Plain\n"));
+        assert!(snap.history.is_none());
+
+        // A folder inside a repository is checked as it stands, not as the enclosing repository.
+        let repo_dir = tempfile::tempdir().expect("tempdir");
+        let repo = init(repo_dir.path(), false);
+        commit(
+            &repo,
+            &[
+                ("README.md", Text("# Outer\n")),
+                ("product/README.md", Text("# Inner\n")),
+            ],
+            "one",
+            1,
+        );
+        let snap = open_snapshot(&repo_dir.path().join("product"), None, 0).expect("snapshot");
+        assert_eq!(paths(&snap), ["README.md"]);
+        assert_eq!(snap.text("README.md"), Some("# Inner\n"));
+        assert!(snap.history.is_none());
+    }
+
+    #[test]
+    fn errors_name_the_path_or_revision() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let missing = dir.path().join("missing");
+        let one_line = |e: AdapterError| {
+            let text = e.to_string();
+            assert!(!text.contains('\n'), "{text}");
+            text
+        };
+        let err = open_snapshot(&missing, None, 0).expect_err("missing");
+        assert!(matches!(err, AdapterError::NotFound(_)));
+        assert!(one_line(err).contains("missing"));
+
+        write(dir.path(), "file.txt", b"x");
+        let err = open_snapshot(&dir.path().join("file.txt"), None, 0).expect_err("file");
+        assert!(matches!(err, AdapterError::NotADirectory(_)));
+
+        let plain = dir.path().join("plain");
+        fs::create_dir(&plain).expect("mkdir");
+        let err = open_snapshot(&plain, Some("v1.0"), 0).expect_err("rev on plain folder");
+        assert!(matches!(err, AdapterError::RevWithoutRepository { .. }));
+        assert!(one_line(err).contains("v1.0"));
+        let err = snapshot_repo(&plain, Revision::WorkTree, 0).expect_err("plain");
+        assert!(matches!(err, AdapterError::NotARepository(_)));
+
+        let repo_dir = dir.path().join("repo");
+        let repo = init(&repo_dir, false);
+        commit(&repo, &[("README.md", Text("x"))], "one", 1);
+        for rev in ["no-such-branch", "HEAD~5", "HEAD:README.md", ""] {
+            let err = open_snapshot(&repo_dir, Some(rev), 0).expect_err(rev);
+            assert!(
+                matches!(err, AdapterError::BadRevision { .. }),
+                "{rev}: {err}"
+            );
+            assert!(one_line(err).contains(&format!("'{rev}'")));
+        }
+
+        let corrupt = dir.path().join("corrupt");
+        write(&corrupt, ".git/HEAD", b"garbage");
+        let err = open_snapshot(&corrupt, None, 0).expect_err("corrupt");
+        assert!(matches!(err, AdapterError::Git(_)), "{err}");
+        assert!(one_line(err).contains("corrupt"));
+    }
+}

@@ -1,1 +1,221 @@
-//! (in progress)
+//! The requirement catalogue: OS2's 43 governance requirements (R, F, S, G) and the 13 good
+//! practices from the seed documents (P). Each requirement is one [`Rule`] declaration next to
+//! the function that checks it; `docs/requirements.md`, `os2gov rules` and `os2gov explain` are
+//! generated from these declarations.
+
+use crate::evidence::Ctx;
+use crate::model::{Evidence, Lang, Level, Msg};
+use serde::{Deserialize, Serialize};
+
+pub mod docs;
+mod formkrav;
+mod governance;
+mod practice;
+mod relevans;
+mod strategi;
+
+/// The four themes of OS2's checklist, plus the seed documents' good practice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Theme {
+    Relevans,
+    Formkrav,
+    StrategiskSammenhaeng,
+    Governance,
+    GoodPractice,
+}
+
+impl Theme {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Theme::Relevans, Lang::Da) => "Relevans",
+            (Theme::Relevans, Lang::En) => "Relevance",
+            (Theme::Formkrav, Lang::Da) => "Formkrav",
+            (Theme::Formkrav, Lang::En) => "Formal requirements",
+            (Theme::StrategiskSammenhaeng, Lang::Da) => "Strategisk sammenhæng",
+            (Theme::StrategiskSammenhaeng, Lang::En) => "Strategic alignment",
+            (Theme::Governance, _) => "Governance",
+            (Theme::GoodPractice, Lang::Da) => "God praksis",
+            (Theme::GoodPractice, Lang::En) => "Good practice",
+        }
+    }
+}
+
+/// How a requirement is decided (SPEC §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Method {
+    /// Checked from the repository or its metadata; a declaration cannot replace the check.
+    Automatic,
+    /// Checked where evidence exists, otherwise taken from the governance report.
+    AutomaticOrDeclared,
+    /// Only the governance report (or self-assessment) can tell.
+    Declared,
+}
+
+/// A text in Danish and English, fixed at compile time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bilingual {
+    pub da: &'static str,
+    pub en: &'static str,
+}
+
+impl Bilingual {
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Da => self.da,
+            Lang::En => self.en,
+        }
+    }
+
+    pub fn to_msg(self) -> Msg {
+        Msg::new(self.da, self.en)
+    }
+}
+
+/// What a requirement's own check concluded, before declarations and exceptions are applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The tool found the evidence itself.
+    Found {
+        evidence: Vec<Evidence>,
+        message: Msg,
+    },
+    /// The tool looked and the evidence is not there (or contradicts the requirement).
+    Missing {
+        evidence: Vec<Evidence>,
+        message: Msg,
+    },
+    /// The check could not run (offline, API error, unreadable file).
+    Unknown {
+        evidence: Vec<Evidence>,
+        reason: Msg,
+    },
+    /// Nothing automatic to say: a declared requirement, or an A/D one without evidence.
+    NoEvidence { message: Msg },
+}
+
+impl Outcome {
+    pub fn found(evidence: Vec<Evidence>, message: Msg) -> Outcome {
+        Outcome::Found { evidence, message }
+    }
+
+    pub fn missing(message: Msg) -> Outcome {
+        Outcome::Missing {
+            evidence: Vec::new(),
+            message,
+        }
+    }
+
+    pub fn unknown(reason: Msg) -> Outcome {
+        Outcome::Unknown {
+            evidence: Vec::new(),
+            reason,
+        }
+    }
+
+    pub fn no_evidence() -> Outcome {
+        Outcome::NoEvidence {
+            message: Msg::default(),
+        }
+    }
+}
+
+/// One requirement: its identity, its documentation and its check.
+pub struct Rule {
+    pub id: &'static str,
+    pub theme: Theme,
+    pub level: Level,
+    /// "(anbefaling)": reported and scored at half weight, never blocking.
+    pub recommended: bool,
+    pub method: Method,
+    pub title: Bilingual,
+    /// Why the requirement exists.
+    pub rationale: Bilingual,
+    /// What the tool accepts as evidence.
+    pub evidence: Bilingual,
+    /// How to satisfy it.
+    pub fix: Bilingual,
+    pub check: fn(&Ctx) -> Outcome,
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rule")
+            .field("id", &self.id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Declared-only requirements have nothing to check in the repository.
+pub(crate) fn declared_only(_: &Ctx) -> Outcome {
+    Outcome::no_evidence()
+}
+
+/// Every requirement, in the order of OS2's checklist followed by the good practices.
+pub fn all() -> impl Iterator<Item = &'static Rule> {
+    relevans::RULES
+        .iter()
+        .chain(formkrav::RULES)
+        .chain(strategi::RULES)
+        .chain(governance::RULES)
+        .chain(practice::RULES)
+}
+
+/// Looks a requirement up by id, case-insensitively.
+pub fn find(id: &str) -> Option<&'static Rule> {
+    let id = id.trim();
+    all().find(|r| r.id.eq_ignore_ascii_case(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn catalogue_is_complete_and_unique() {
+        let ids: Vec<&str> = all().map(|r| r.id).collect();
+        let unique: HashSet<&str> = ids.iter().copied().collect();
+        assert_eq!(ids.len(), unique.len(), "duplicate ids");
+        assert_eq!(ids.iter().filter(|id| !id.starts_with('P')).count(), 43);
+        assert_eq!(ids.iter().filter(|id| id.starts_with('P')).count(), 13);
+        for id in crate::govreport::REQUIREMENT_IDS {
+            assert!(find(id).is_some(), "{id} missing");
+        }
+    }
+
+    #[test]
+    fn checklist_counts_per_level_match_spec() {
+        // SPEC §2: sandkasse 6, level 1 +10, level 2 +19, level 3 +8.
+        let count = |level| {
+            all()
+                .filter(|r| !r.id.starts_with('P') && r.level == level)
+                .count()
+        };
+        assert_eq!(count(Level::Sandkasse), 6);
+        assert_eq!(count(Level::One), 10);
+        assert_eq!(count(Level::Two), 19);
+        assert_eq!(count(Level::Three), 8);
+    }
+
+    #[test]
+    fn every_rule_is_documented_in_both_languages() {
+        for rule in all() {
+            for text in [rule.title, rule.rationale, rule.evidence, rule.fix] {
+                assert!(
+                    !text.da.trim().is_empty() && !text.en.trim().is_empty(),
+                    "{}",
+                    rule.id
+                );
+            }
+            if rule.id.starts_with('P') {
+                assert!(
+                    rule.recommended,
+                    "{}: good practice is scored as a recommendation",
+                    rule.id
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,482 @@
+//! Governance (G): portfolio, coordination with the secretariat, contact person, steering and
+//! coordination groups, project model, review, funding and community.
+
+use super::formkrav::os2_product_page;
+use super::{declared_only, Bilingual as B, Method, Outcome, Rule, Theme};
+use crate::evidence::{names_a_person_with_email, Ctx, LinkKind, Scope, CONTACT_HEADINGS};
+use crate::model::{Evidence, Level};
+use crate::msg;
+
+macro_rules! declared_rule {
+    ($id:literal, $level:expr, $title_da:literal, $title_en:literal, $why_da:literal, $why_en:literal, $fix_da:literal, $fix_en:literal) => {
+        Rule {
+            id: $id,
+            theme: Theme::Governance,
+            level: $level,
+            recommended: false,
+            method: Method::Declared,
+            title: B { da: $title_da, en: $title_en },
+            rationale: B { da: $why_da, en: $why_en },
+            evidence: B {
+                da: "Kan ikke ses i repositoriet: governance-rapportens ✅ (eller selvevalueringens \"Ja\") med dokumentation.",
+                en: "Not visible in the repository: the governance report's ✅ (or the self-assessment's \"Ja\") with documentation.",
+            },
+            fix: B { da: $fix_da, en: $fix_en },
+            check: declared_only,
+        }
+    };
+}
+
+pub(super) static RULES: &[Rule] = &[
+    Rule {
+        id: "G1",
+        theme: Theme::Governance,
+        level: Level::One,
+        recommended: false,
+        method: Method::AutomaticOrDeclared,
+        title: B { da: "Produktet er oprettet i OS2's porteføljestyring", en: "The product is registered in OS2's portfolio" },
+        rationale: B {
+            da: "Produkter i porteføljen har en side på os2.eu og indgår i OS2's årshjul.",
+            en: "Products in the portfolio have a page on os2.eu and are part of OS2's annual cycle.",
+        },
+        evidence: B {
+            da: "Et link til produktets side på os2.eu (som F10); ellers governance-rapportens erklæring.",
+            en: "A link to the product's page on os2.eu (as F10); otherwise the governance report's declaration.",
+        },
+        fix: B {
+            da: "Aftal med OS2-sekretariatet at oprette produktet på os2.eu, og link til siden fra README.",
+            en: "Agree with the OS2 secretariat to create the product on os2.eu, and link to the page from the README.",
+        },
+        check: check_g1,
+    },
+    declared_rule!("G2", Level::One, "Der koordineres løbende med OS2-sekretariatet", "There is ongoing coordination with the OS2 secretariat",
+        "Sekretariatet formidler nyheder og hjælper med økonomi og udbredelse.", "The secretariat spreads news and helps with finances and adoption.",
+        "Bekræft koordineringen i governance-rapporten, fx med årshjul, datoer eller mails.", "Confirm the coordination in the governance report, e.g. with the annual cycle, dates or mails."),
+    Rule {
+        id: "G3",
+        theme: Theme::Governance,
+        level: Level::One,
+        recommended: false,
+        method: Method::Automatic,
+        title: B { da: "Der er udpeget en projektleder/tovholder", en: "A project lead / contact person (tovholder) is appointed" },
+        rationale: B {
+            da: "Tovholderen er koordinationsgruppens ansigt udadtil; anvendere og leverandører skal kunne finde vedkommende.",
+            en: "The tovholder is the coordination group's public face; adopters and suppliers must be able to reach them.",
+        },
+        evidence: B {
+            da: "En navngiven person med e-mail: et kontaktafsnit i README, MAINTAINERS.md eller publiccode.yml's maintenance.contacts.",
+            en: "A named person with an e-mail: a README contact section, MAINTAINERS.md, or publiccode.yml's maintenance.contacts.",
+        },
+        fix: B {
+            da: "Tilføj et afsnit \"Kontakt\" i README med tovholderens navn, organisation og e-mail.",
+            en: "Add a \"Contact\" section to the README with the tovholder's name, organisation and e-mail.",
+        },
+        check: check_g3,
+    },
+    declared_rule!("G4", Level::One, "Bestyrelsen er orienteret", "The board has been informed",
+        "OS2's bestyrelse skal kende produkterne i porteføljen.", "OS2's board must know the products in the portfolio.",
+        "Vedlæg eller henvis til dokumentation for orienteringen i governance-rapporten.", "Attach or refer to documentation of the briefing in the governance report."),
+    declared_rule!("G5", Level::Two, "Bestyrelsen har godkendt produktet", "The board has approved the product",
+        "Godkendelsen gør produktet til et officielt OS2-produkt.", "Approval makes it an official OS2 product.",
+        "Henvis til bestyrelsens godkendelse i governance-rapporten.", "Refer to the board's approval in the governance report."),
+    Rule {
+        id: "G6",
+        theme: Theme::Governance,
+        level: Level::Two,
+        recommended: false,
+        method: Method::AutomaticOrDeclared,
+        title: B { da: "Der er nedsat en styregruppe", en: "A steering group is established" },
+        rationale: B {
+            da: "Styregruppen sætter de strategiske og økonomiske rammer for koordinationsgruppen.",
+            en: "The steering group sets the strategic and financial frame for the coordination group.",
+        },
+        evidence: B {
+            da: "Et afsnit om styregruppen med roller og ansvar i GOVERNANCE.md eller docs; ellers governance-rapportens erklæring.",
+            en: "A section on the steering group (styregruppe) with roles and responsibilities in GOVERNANCE.md or the docs; otherwise the governance report's declaration.",
+        },
+        fix: B {
+            da: "Beskriv styregruppens medlemmer, roller og ansvar i GOVERNANCE.md.",
+            en: "Describe the steering group's members, roles and responsibilities in GOVERNANCE.md.",
+        },
+        check: check_g6,
+    },
+    Rule {
+        id: "G7",
+        theme: Theme::Governance,
+        level: Level::Two,
+        recommended: true,
+        method: Method::AutomaticOrDeclared,
+        title: B { da: "Der er nedsat en koordinationsgruppe", en: "A coordination group is established" },
+        rationale: B {
+            da: "Koordinationsgruppen prioriterer udviklingsønsker og er product owner over for leverandøren; dens kommissorium fastlægger mandatet.",
+            en: "The coordination group prioritises requests and acts as product owner towards suppliers; its charter (kommissorium) sets its mandate.",
+        },
+        evidence: B {
+            da: "Et afsnit om koordinationsgruppen med roller i GOVERNANCE.md eller docs og et link til eller omtale af kommissoriet; ellers governance-rapportens erklæring.",
+            en: "A section on the coordination group with roles in GOVERNANCE.md or the docs, and a link to or mention of its charter (kommissorium); otherwise the governance report's declaration.",
+        },
+        fix: B {
+            da: "Beskriv koordinationsgruppen, tovholderen og deres opgaver i GOVERNANCE.md og link til kommissoriet.",
+            en: "Describe the coordination group, the tovholder and their tasks in GOVERNANCE.md and link to the charter.",
+        },
+        check: check_g7,
+    },
+    Rule {
+        id: "G8",
+        theme: Theme::Governance,
+        level: Level::Two,
+        recommended: true,
+        method: Method::AutomaticOrDeclared,
+        title: B { da: "En projektmodel anvendes og er dokumenteret", en: "A project model is used and documented" },
+        rationale: B {
+            da: "En kendt arbejdsform gør samarbejdet mellem kommuner og leverandører forudsigeligt.",
+            en: "A known way of working makes collaboration between municipalities and suppliers predictable.",
+        },
+        evidence: B {
+            da: "Et afsnit om projektmodel eller arbejdsmetode (Projektmodel, Project model, Scrum, Kanban …); ellers governance-rapportens erklæring.",
+            en: "A section on the project model or method (Projektmodel, Project model, Scrum, Kanban …); otherwise the governance report's declaration.",
+        },
+        fix: B {
+            da: "Beskriv projektmodellen i GOVERNANCE.md.",
+            en: "Describe the project model in GOVERNANCE.md.",
+        },
+        check: check_g8,
+    },
+    Rule {
+        id: "G9",
+        theme: Theme::Governance,
+        level: Level::Two,
+        recommended: true,
+        method: Method::AutomaticOrDeclared,
+        title: B { da: "Review af kode foretages af tredjepart", en: "Code is reviewed by a third party" },
+        rationale: B {
+            da: "Uafhængigt review finder fejl og sårbarheder, som leverandøren selv overser.",
+            en: "Independent review finds defects and vulnerabilities the supplier overlooks.",
+        },
+        evidence: B {
+            da: "Et afsnit eller link om tredjepartsreview, revision eller audit; ellers governance-rapportens erklæring.",
+            en: "A section or link on third-party review or audit; otherwise the governance report's declaration.",
+        },
+        fix: B {
+            da: "Beskriv, hvem der reviewer koden, og link til processen og rapporterne.",
+            en: "Describe who reviews the code and link to the process and the reports.",
+        },
+        check: check_g9,
+    },
+    Rule {
+        id: "G10",
+        theme: Theme::Governance,
+        level: Level::Two,
+        recommended: true,
+        method: Method::AutomaticOrDeclared,
+        title: B { da: "Der er en tilslutningserklæring til sikring af økonomi", en: "An affiliation agreement secures funding" },
+        rationale: B {
+            da: "Tilslutningsaftalen fordeler udgifterne til koordinering og videreudvikling mellem anvenderne.",
+            en: "The affiliation agreement (tilslutningsaftale) shares the cost of coordination and development among adopters.",
+        },
+        evidence: B {
+            da: "Et link til eller omtale af tilslutningserklæringen/-aftalen; ellers governance-rapportens erklæring.",
+            en: "A link to or mention of the affiliation agreement (tilslutningserklæring/-aftale); otherwise the governance report's declaration.",
+        },
+        fix: B {
+            da: "Link til tilslutningsaftalen (fx på produktsiden på os2.eu) fra GOVERNANCE.md.",
+            en: "Link to the affiliation agreement (e.g. on the os2.eu product page) from GOVERNANCE.md.",
+        },
+        check: check_g10,
+    },
+    declared_rule!("G11", Level::Three, "Bestyrelsen har godkendt styregruppen", "The board has approved the steering group",
+        "Bestyrelsens godkendelse giver styregruppen mandat.", "The board's approval gives the steering group its mandate.",
+        "Vedlæg dokumentation for beslutningen i governance-rapporten.", "Attach documentation of the decision in the governance report."),
+    declared_rule!("G12", Level::Three, "Bestyrelsen er repræsenteret i styregruppen", "The board is represented in the steering group",
+        "Repræsentationen sikrer sammenhæng mellem produktets og OS2's beslutninger.", "Representation keeps the product's and OS2's decisions aligned.",
+        "Angiv i governance-rapporten, hvilket bestyrelsesmedlem der deltager.", "State in the governance report which board member takes part."),
+    declared_rule!("G13", Level::Three, "Der foreligger en aftale, der sikrer økonomi til koordinering og videreudvikling", "An agreement secures funding for coordination and development",
+        "Uden sikret økonomi kan produktet ikke vedligeholdes på længere sigt.", "Without secured funding the product cannot be maintained in the long run.",
+        "Vedlæg eller beskriv finansieringsaftalen i governance-rapporten.", "Attach or describe the funding agreement in the governance report."),
+    Rule {
+        id: "G14",
+        theme: Theme::Governance,
+        level: Level::Three,
+        recommended: false,
+        method: Method::AutomaticOrDeclared,
+        title: B { da: "Der er et fagligt fællesskab bag løsningen", en: "A professional community exists around the solution" },
+        rationale: B {
+            da: "Et fællesskab, hvor anvendere udveksler erfaringer, holder produktet levende ud over den enkelte leverandør.",
+            en: "A community where adopters exchange experience keeps the product alive beyond any one supplier.",
+        },
+        evidence: B {
+            da: "Et afsnit eller link om brugerforum, brugergruppe, netværk, årshjul eller Loop (faq.os2.eu); ellers governance-rapportens erklæring.",
+            en: "A section or link on a forum, user group, network, annual plan (årshjul) or Loop (faq.os2.eu); otherwise the governance report's declaration.",
+        },
+        fix: B {
+            da: "Henvis til brugerforum, netværksmøder eller årshjul fra README eller GOVERNANCE.md.",
+            en: "Refer to the user forum, network meetings or annual plan from the README or GOVERNANCE.md.",
+        },
+        check: check_g14,
+    },
+];
+
+fn check_g1(ctx: &Ctx) -> Outcome {
+    match os2_product_page(ctx) {
+        Some(e) => Outcome::found(
+            vec![e],
+            msg!(
+                "Produktsiden på os2.eu er linket.",
+                "The os2.eu product page is linked."
+            ),
+        ),
+        None => Outcome::NoEvidence {
+            message: msg!(
+                "Intet link til en produktside på os2.eu.",
+                "No link to a product page on os2.eu."
+            ),
+        },
+    }
+}
+
+fn check_g3(ctx: &Ctx) -> Outcome {
+    if let Some(hit) = ctx.contact_section(Scope::Readme) {
+        return Outcome::found(
+            vec![hit.evidence()],
+            msg!(
+                "Kontaktperson under \"{h}\".",
+                "Contact person under \"{h}\".",
+                h = hit.heading
+            ),
+        );
+    }
+    if let Some(path) = ctx.community_file(&["maintainers"], &["", ".github", "docs"]) {
+        if ctx.text(path).is_some_and(names_a_person_with_email) {
+            return Outcome::found(
+                vec![Evidence::file(path)],
+                msg!("Kontaktperson i {p}.", "Contact person in {p}.", p = path),
+            );
+        }
+    }
+    if let Some((path, validation)) = ctx.publiccode() {
+        if let Some(contact) = validation.parsed.as_ref().and_then(|p| {
+            p.contacts
+                .iter()
+                .find(|c| c.email.is_some() && !c.name.trim().is_empty())
+        }) {
+            return Outcome::found(
+                vec![Evidence::file(path).with_note("maintenance.contacts")],
+                msg!(
+                    "Kontaktperson {n} i {p}.",
+                    "Contact person {n} in {p}.",
+                    n = contact.name,
+                    p = path
+                ),
+            );
+        }
+    }
+    if let Some(hit) = ctx
+        .sections(Scope::Docs, &CONTACT_HEADINGS, 1)
+        .into_iter()
+        .find(|h| names_a_person_with_email(&h.text))
+    {
+        return Outcome::found(
+            vec![hit.evidence()],
+            msg!(
+                "Kontaktperson under \"{h}\".",
+                "Contact person under \"{h}\".",
+                h = hit.heading
+            ),
+        );
+    }
+    Outcome::missing(msg!(
+        "Ingen navngiven kontaktperson med e-mail i README, MAINTAINERS.md eller publiccode.yml.",
+        "No named contact person with an e-mail in the README, MAINTAINERS.md or publiccode.yml."
+    ))
+}
+
+fn check_g6(ctx: &Ctx) -> Outcome {
+    match ctx.section(Scope::Docs, &["styregruppe", "steering"], 15) {
+        Some(hit) => Outcome::found(
+            vec![hit.evidence()],
+            msg!(
+                "Styregruppen er beskrevet under \"{h}\".",
+                "The steering group is described under \"{h}\".",
+                h = hit.heading
+            ),
+        ),
+        None => Outcome::NoEvidence {
+            message: msg!(
+                "Intet afsnit om en styregruppe fundet.",
+                "No section on a steering group found."
+            ),
+        },
+    }
+}
+
+fn check_g7(ctx: &Ctx) -> Outcome {
+    let Some(hit) = ctx.section(
+        Scope::Docs,
+        &[
+            "koordinationsgruppe",
+            "coordination group",
+            "koordineringsgruppe",
+        ],
+        15,
+    ) else {
+        return Outcome::NoEvidence {
+            message: msg!(
+                "Intet afsnit om en koordinationsgruppe fundet.",
+                "No section on a coordination group found."
+            ),
+        };
+    };
+    let charter = ctx
+        .link_mentioning(&["kommissorium", "charter", "terms of reference"])
+        .or_else(|| {
+            ctx.mention(
+                Scope::Docs,
+                &["kommissorium", "charter", "terms of reference"],
+            )
+            .map(|h| h.evidence())
+        });
+    match charter {
+        Some(e) => Outcome::found(
+            vec![hit.evidence(), e],
+            msg!("Koordinationsgruppen og dens kommissorium er beskrevet.", "The coordination group and its charter are described."),
+        ),
+        None => Outcome::NoEvidence {
+            message: msg!(
+                "Koordinationsgruppen er beskrevet under \"{h}\", men kommissoriet er hverken linket eller nævnt.",
+                "The coordination group is described under \"{h}\", but its charter (kommissorium) is neither linked nor mentioned.",
+                h = hit.heading
+            ),
+        },
+    }
+}
+
+fn section_or_link(
+    ctx: &Ctx,
+    phrases: &[&str],
+    found_da: &str,
+    found_en: &str,
+    none_da: &str,
+    none_en: &str,
+) -> Outcome {
+    if let Some(hit) = ctx.section(Scope::Docs, phrases, crate::evidence::MIN_ANSWER_WORDS) {
+        return Outcome::found(
+            vec![hit.evidence()],
+            crate::model::Msg::new(
+                format!("{found_da} (\"{}\").", hit.heading),
+                format!("{found_en} (\"{}\").", hit.heading),
+            ),
+        );
+    }
+    if let Some(e) = ctx.link_mentioning(phrases) {
+        return Outcome::found(
+            vec![e],
+            crate::model::Msg::new(format!("{found_da} (link)."), format!("{found_en} (link).")),
+        );
+    }
+    Outcome::NoEvidence {
+        message: crate::model::Msg::new(none_da, none_en),
+    }
+}
+
+fn check_g8(ctx: &Ctx) -> Outcome {
+    section_or_link(
+        ctx,
+        &[
+            "projektmodel",
+            "project model",
+            "arbejdsmetode",
+            "way of working",
+            "scrum",
+            "kanban",
+            "safe",
+            "prince2",
+            "udviklingsproces",
+            "development process",
+        ],
+        "Projektmodellen er beskrevet",
+        "The project model is described",
+        "Ingen beskrivelse af en projektmodel fundet.",
+        "No description of a project model found.",
+    )
+}
+
+fn check_g9(ctx: &Ctx) -> Outcome {
+    section_or_link(
+        ctx,
+        &[
+            "tredjepartsreview",
+            "third-party review",
+            "third party review",
+            "ekstern review",
+            "external review",
+            "code audit",
+            "sikkerhedsaudit",
+            "security audit",
+            "revisionsrapport",
+        ],
+        "Tredjepartsreview er beskrevet",
+        "Third-party review is described",
+        "Ingen beskrivelse af tredjepartsreview fundet.",
+        "No description of third-party review found.",
+    )
+}
+
+fn check_g10(ctx: &Ctx) -> Outcome {
+    if let Some(e) = ctx.link_mentioning(&["tilslutning", "affiliation agreement"]) {
+        return Outcome::found(
+            vec![e],
+            msg!(
+                "Tilslutningsaftalen er linket.",
+                "The affiliation agreement is linked."
+            ),
+        );
+    }
+    match ctx.mention(
+        Scope::Docs,
+        &[
+            "tilslutningserklæring",
+            "tilslutningsaftale",
+            "affiliation agreement",
+        ],
+    ) {
+        Some(hit) => Outcome::found(
+            vec![hit.evidence()],
+            msg!(
+                "Tilslutningsaftalen er omtalt.",
+                "The affiliation agreement is mentioned."
+            ),
+        ),
+        None => Outcome::NoEvidence {
+            message: msg!(
+                "Ingen tilslutningserklæring eller -aftale omtalt.",
+                "No affiliation agreement (tilslutningserklæring) mentioned."
+            ),
+        },
+    }
+}
+
+fn check_g14(ctx: &Ctx) -> Outcome {
+    if let Some(e) = ctx.link_where(|kind, _| *kind == LinkKind::Loop) {
+        return Outcome::found(
+            vec![e],
+            msg!("Link til Loop (faq.os2.eu).", "Link to Loop (faq.os2.eu)."),
+        );
+    }
+    section_or_link(
+        ctx,
+        &[
+            "brugerforum",
+            "brugergruppe",
+            "user group",
+            "forum",
+            "netværk",
+            "community",
+            "fællesskab",
+            "årshjul",
+        ],
+        "Et fagligt fællesskab er beskrevet",
+        "A professional community is described",
+        "Intet forum, brugergruppe, netværk eller årshjul fundet.",
+        "No forum, user group, network or annual plan found.",
+    )
+}
