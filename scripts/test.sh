@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test of the project: formatting, lints, the Rust test suite, the engine built for
+# wasm32, and (once the widget exists) its node and browser tests. Installs what it needs first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+source scripts/wasm-env.sh
+
+step() { printf '\n== %s ==\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+step "cargo clippy -D warnings"
+cargo clippy --workspace --all-targets -- -D warnings
+step "cargo test (workspace)"
+cargo test --workspace
+step "engine builds for wasm32 without default features"
+wasm_cargo build --release --lib -p os2gov --no-default-features
+if [ -x wasm/test.sh ]; then
+  step "wasm widget: node and browser tests"
+  bash wasm/test.sh
+fi
+step "all tests passed"
