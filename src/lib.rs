@@ -17,6 +17,10 @@ pub mod model;
 pub mod profile;
 pub mod publiccode;
 pub mod render;
+pub mod badge;
+pub mod delta;
+#[cfg(feature = "cli")]
+pub mod action;
 pub mod report;
 pub mod rules;
 pub mod score;

@@ -1,9 +1,14 @@
 //! Renderers read only the [`Report`]: human text, JSON, Markdown (PR comments, step summaries).
 
+mod annotations;
 mod markdown;
+mod sarif;
 mod text;
 
+pub use annotations::workflow_commands;
 pub use markdown::markdown;
+pub(crate) use markdown::cell as markdown_cell;
+pub use sarif::{sarif, DOCS_URL};
 pub use text::text;
 
 use crate::model::{Lang, Level};
@@ -70,7 +75,7 @@ pub(crate) fn words(lang: Lang) -> Words {
             verified: "Verificeret andel",
             passed: "BESTÅET",
             failed: "IKKE BESTÅET",
-            mandatory: "obligatoriske krav opfyldt",
+            mandatory: "obligatoriske krav opfyldt på niveauet og niveauerne under",
             recommendation: "anbefaling",
             fix: "Løsning",
             contradictions: "Modsigelser med governance-rapporten",
@@ -92,7 +97,7 @@ pub(crate) fn words(lang: Lang) -> Words {
             verified: "Verified share",
             passed: "PASSED",
             failed: "FAILED",
-            mandatory: "mandatory requirements compliant",
+            mandatory: "mandatory requirements compliant at this level and below",
             recommendation: "recommendation",
             fix: "Fix",
             contradictions: "Contradictions with the governance report",
