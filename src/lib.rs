@@ -19,6 +19,8 @@ pub mod publiccode;
 pub mod render;
 pub mod badge;
 pub mod delta;
+pub mod scaffold;
+pub mod report_writer;
 #[cfg(feature = "cli")]
 pub mod action;
 pub mod report;

@@ -1,0 +1,332 @@
+//! `os2gov report`: writes or updates the repository's governance report in OS2's own template
+//! format (`governance_template.md`: same sections, tables and columns), and exports OS2's
+//! self-assessment JSON.
+//!
+//! On update only the 🔽 marker of requirements the tool verifies changes (and an empty
+//! documentation cell is filled with the evidence); every human-written explanation, every human
+//! marker on a declared requirement and every other byte of the file stay as they were.
+
+use crate::govreport::{self, GovernanceReport};
+use crate::model::Evidence;
+use crate::report::{Finding, Report, Verdict};
+use crate::rules::{Method, Theme};
+use serde_json::json;
+
+/// OS2's checklist, shipped in the crate.
+pub const TEMPLATE: &str = include_str!("profile/governance_template.md");
+const NAME_PLACEHOLDER: &str = "# INDSÆT NAVNET PÅ PRODUKTET";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkerChange {
+    pub id: String,
+    pub before: String,
+    pub after: String,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum WriteError {
+    #[error("{path}: the governance report cannot be updated safely: {problems}")]
+    Broken { path: String, problems: String },
+}
+
+/// Splits a Markdown table row into its cells' raw text, keeping escaped pipes inside cells.
+fn split_row(line: &str) -> Option<Vec<String>> {
+    let trimmed = line.trim_end_matches(['\n', '\r']);
+    let body = trimmed.trim_start();
+    if !body.starts_with('|') {
+        return None;
+    }
+    let mut cells = Vec::new();
+    let mut current = String::new();
+    let mut chars = body[1..].chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                current.push('\\');
+                current.push('|');
+                chars.next();
+            }
+            '|' => cells.push(std::mem::take(&mut current)),
+            _ => current.push(c),
+        }
+    }
+    if !current.trim().is_empty() {
+        cells.push(current);
+    }
+    Some(cells)
+}
+
+fn join_row(line: &str, cells: &[String]) -> String {
+    let indent: String = line.chars().take_while(|c| c.is_whitespace() && *c != '\n').collect();
+    let ending = if line.ends_with("\r\n") { "\r\n" } else if line.ends_with('\n') { "\n" } else { "" };
+    format!("{indent}|{}|{ending}", cells.join("|"))
+}
+
+/// Puts `text` in a cell, keeping the cell's width when it fits so the table stays aligned.
+fn set_cell(cell: &str, text: &str) -> String {
+    let width = cell.chars().count();
+    let wanted = format!(" {text} ");
+    let len = wanted.chars().count();
+    if len < width {
+        format!("{wanted}{}", " ".repeat(width - len))
+    } else {
+        wanted
+    }
+}
+
+/// The tool verified this requirement itself: its marker is the tool's to set.
+fn tool_marker(finding: &Finding) -> Option<&'static str> {
+    match (finding.verdict, finding.method) {
+        (_, Method::Declared) => None,
+        (Verdict::Met, _) => Some("✅"),
+        (Verdict::NotMet, Method::Automatic) => Some("❌"),
+        _ => None,
+    }
+}
+
+fn evidence_links(evidence: &[Evidence]) -> String {
+    evidence
+        .iter()
+        .take(3)
+        .filter_map(|e| match (&e.path, e.line, &e.url) {
+            (Some(p), Some(l), _) => Some(format!("[{p}:{l}]({p}#L{l})")),
+            (Some(p), None, _) => Some(format!("[{p}]({p})")),
+            (None, _, Some(u)) => Some(format!("<{u}>")),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+struct Columns {
+    marker: usize,
+    id: usize,
+    documentation: Option<usize>,
+}
+
+fn columns(header: &[String]) -> Option<Columns> {
+    let find = |pred: &dyn Fn(&str) -> bool| header.iter().position(|c| pred(c.trim()));
+    let id = find(&|c| c == "#")?;
+    let marker = find(&|c| c.contains('🔽')).unwrap_or(0);
+    let documentation = find(&|c| {
+        let lower = c.to_lowercase();
+        lower.contains("beskrivelse") || lower.contains("dokumentation")
+    });
+    Some(Columns { marker, id, documentation })
+}
+
+/// Applies the report's verdicts to the rows of `text` (a report in OS2's template format).
+fn apply(text: &str, report: &Report) -> (String, Vec<MarkerChange>) {
+    let mut out = String::with_capacity(text.len() + 1024);
+    let mut changes = Vec::new();
+    let mut current: Option<Columns> = None;
+    for line in text.split_inclusive('\n') {
+        let Some(cells) = split_row(line) else {
+            current = None;
+            out.push_str(line);
+            continue;
+        };
+        if current.is_none() {
+            current = columns(&cells);
+            out.push_str(line);
+            continue;
+        }
+        let Some(cols) = current.as_ref() else {
+            out.push_str(line);
+            continue;
+        };
+        let id = cells.get(cols.id).map(|c| c.trim().to_ascii_uppercase()).unwrap_or_default();
+        let Some(finding) = report.finding(&id) else {
+            out.push_str(line);
+            continue;
+        };
+        let mut cells = cells;
+        let human = cells.get(cols.marker).map(|c| c.trim().to_string()).unwrap_or_default();
+        let new_marker = match tool_marker(finding) {
+            Some(marker) => Some(marker),
+            None if human.is_empty() && finding.verdict == Verdict::Unknown && finding.method != Method::Declared => Some("❓"),
+            None => None,
+        };
+        let mut changed = false;
+        if let Some(marker) = new_marker {
+            if human != marker {
+                changes.push(MarkerChange { id: id.clone(), before: human.clone(), after: marker.to_string() });
+                if let Some(cell) = cells.get_mut(cols.marker) {
+                    *cell = set_cell(cell, marker);
+                    changed = true;
+                }
+            }
+        }
+        if let Some(doc) = cols.documentation {
+            let empty = cells.get(doc).is_some_and(|c| c.trim().is_empty());
+            let links = evidence_links(&finding.evidence);
+            if empty && tool_marker(finding).is_some() && !links.is_empty() {
+                if let Some(cell) = cells.get_mut(doc) {
+                    *cell = set_cell(cell, &links.replace('|', "\\|"));
+                    changed = true;
+                }
+            }
+        }
+        if changed {
+            out.push_str(&join_row(line, &cells));
+        } else {
+            out.push_str(line);
+        }
+    }
+    (out, changes)
+}
+
+/// A new governance report from OS2's template, for `product` at the report's required level.
+pub fn new_report(product: &str, report: &Report) -> (String, Vec<MarkerChange>) {
+    let named = TEMPLATE.replacen(
+        NAME_PLACEHOLDER,
+        &format!("# {product}\n\nProduktniveau: {}", report.required_level.level),
+        1,
+    );
+    apply(&named, report)
+}
+
+/// Updates an existing report; refuses when its tables are broken (nothing is written then).
+pub fn update_report(path: &str, text: &str, report: &Report) -> Result<(String, Vec<MarkerChange>), WriteError> {
+    let parsed: GovernanceReport = govreport::parse(path, text);
+    if parsed.format == govreport::Format::Old {
+        return Err(WriteError::Broken {
+            path: path.to_string(),
+            problems: "it uses an old format; create a new report in OS2's current template (os2gov report --out NEW_FILE)".into(),
+        });
+    }
+    if !parsed.problems.is_empty() {
+        let problems = parsed.problems.iter().map(|m| m.en.clone()).collect::<Vec<_>>().join("; ");
+        return Err(WriteError::Broken { path: path.to_string(), problems });
+    }
+    Ok(apply(text, report))
+}
+
+fn category(theme: Theme) -> &'static str {
+    match theme {
+        Theme::Relevans => "RELEVANS",
+        Theme::Formkrav => "FORMKRAV",
+        Theme::StrategiskSammenhaeng => "STRATEGISK SAMMENHÆNG",
+        Theme::Governance => "GOVERNANCE",
+        Theme::GoodPractice => "GOD PRAKSIS",
+    }
+}
+
+/// Krav text and guidance (Retningslinjer) of each row of OS2's template.
+fn template_rows() -> Vec<(String, String, String)> {
+    let mut rows = Vec::new();
+    for line in TEMPLATE.lines() {
+        let Some(cells) = split_row(line) else { continue };
+        if cells.len() >= 6 {
+            let id = cells[1].trim().to_string();
+            if govreport::REQUIREMENT_IDS.contains(&id.as_str()) {
+                rows.push((id, cells[2].trim().to_string(), cells[5].trim().to_string()));
+            }
+        }
+    }
+    rows
+}
+
+/// OS2's self-assessment JSON (`docs/self-assessment/*.json`) with the tool's verdicts.
+/// `date` is `YYYY-MM-DD`, `timestamp` an RFC 3339 time.
+pub fn self_assessment_json(product: &str, report: &Report, date: &str, timestamp: &str) -> String {
+    let krav: Vec<serde_json::Value> = template_rows()
+        .into_iter()
+        .filter_map(|(id, krav, guidance)| {
+            let f = report.finding(&id)?;
+            let efterlevet = match f.verdict {
+                Verdict::Met | Verdict::Declared => json!("Ja"),
+                Verdict::NotMet => json!("Nej"),
+                Verdict::Explained => json!("Ikke relevant"),
+                Verdict::Unknown => json!("Ved ikke"),
+            };
+            let links = evidence_links(&f.evidence);
+            let dokumentation = if links.is_empty() { f.message.clone() } else { format!("{} {}", f.message, links) };
+            Some(json!({
+                "id": id,
+                "kategori": category(f.theme),
+                "krav": krav,
+                "produktniveau": f.level.as_str(),
+                "retningslinjer": guidance,
+                "efterlevet": efterlevet,
+                "dokumentation": dokumentation,
+            }))
+        })
+        .collect();
+    let doc = json!({
+        "productName": product,
+        "filledBy": format!("os2gov {}", report.tool.version),
+        "filledDate": date,
+        "generatedAt": timestamp,
+        "krav": krav,
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{check, Options};
+    use crate::model::{FileEntry, Lang, Snapshot};
+
+    fn report_for(files: &[(&str, &str)]) -> Report {
+        let mut snapshot = Snapshot { now: 1_795_737_600, ..Snapshot::default() };
+        for (p, t) in files {
+            snapshot.files.insert(p.to_string(), FileEntry::text(*t));
+        }
+        check(&snapshot, &Options { lang: Some(Lang::En), ..Options::default() }).expect("check")
+    }
+
+    #[test]
+    fn new_report_round_trips_through_the_parser() {
+        let report = report_for(&[("SECURITY.md", "Mail security@example.org"), ("README.md", "# Demo\n")]);
+        let (text, _) = new_report("Demo", &report);
+        let parsed = govreport::parse("Demo_governance_report.md", &text);
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        assert_eq!(parsed.rows.len(), 43);
+        assert_eq!(parsed.declared_level.map(|l| l.0), Some(report.required_level.level));
+        assert_eq!(parsed.row("F4").map(|r| r.marker), Some(govreport::Marker::Met));
+        assert!(parsed.row("F4").is_some_and(|r| r.documentation.contains("SECURITY.md")));
+        assert_eq!(parsed.row("F3").map(|r| r.marker), Some(govreport::Marker::Empty), "declared rows stay for humans");
+        assert_eq!(parsed.row("F5").map(|r| r.marker), Some(govreport::Marker::NotMet));
+    }
+
+    #[test]
+    fn update_keeps_human_text_byte_identical() {
+        let report = report_for(&[("README.md", "# Demo\n")]);
+        let (mut text, _) = new_report("Demo", &report);
+        // A human fills in F3 and explains F4 in their own words.
+        text = text.replacen("|     | F3  |", "| ✅  | F3  |", 1);
+        let explained = "| ❌  | F4  | Der er tænkt på sikkerheden i løsningen                                                         | Vi har en aftale med Kommune X | sandkasse |";
+        let f4_line = text.lines().find(|l| l.contains("| F4  |")).map(str::to_string).expect("F4 row");
+        text = text.replacen(&f4_line, &format!("{explained} Beskriv hvordan sikkerhed er indtænkt i design, kode og drift – f.eks. kryptering, adgangsstyring. |"), 1);
+        let before = text.clone();
+        let now_secure = report_for(&[("README.md", "# Demo\n"), ("SECURITY.md", "Mail security@example.org")]);
+        let (after, changes) = update_report("r_governance_report.md", &before, &now_secure).expect("update");
+        assert!(after.contains("Vi har en aftale med Kommune X"));
+        assert!(after.contains("| ✅  | F3  |"), "human marker on a declared row kept");
+        assert_eq!(changes.iter().find(|c| c.id == "F4").map(|c| (c.before.as_str(), c.after.as_str())), Some(("❌", "✅")));
+        // Every line except F4's is byte-identical.
+        let differing: Vec<(&str, &str)> = before.lines().zip(after.lines()).filter(|(a, b)| a != b).collect();
+        assert_eq!(differing.len(), 1, "{differing:?}");
+        assert!(differing[0].0.contains("| F4"));
+    }
+
+    #[test]
+    fn broken_table_is_refused() {
+        let report = report_for(&[]);
+        let broken = "# X\n\n| 🔽 | # | Krav | Beskrivelse / Dokumentation | Produktniveau | Retningslinjer |\n|---|---|---|---|---|---|\n| ✅ | F2 | only three |\n";
+        assert!(matches!(update_report("x_governance_report.md", broken, &report), Err(WriteError::Broken { .. })));
+    }
+
+    #[test]
+    fn self_assessment_has_os2s_shape() {
+        let report = report_for(&[("README.md", "# Demo\n")]);
+        let json = self_assessment_json("Demo", &report, "2026-11-27", "2026-11-27T00:00:00Z");
+        let parsed = govreport::parse_self_assessment("docs/self-assessment/demo.json", &json).expect("parses");
+        assert_eq!(parsed.rows.len(), 43);
+        let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+        assert_eq!(value["krav"][0]["kategori"], "RELEVANS");
+        assert_eq!(value["krav"][0]["produktniveau"], "sandkasse");
+    }
+}

@@ -1,0 +1,268 @@
+//! `os2gov fix`: plans the files that close gaps a file can close — from templates in Danish or
+//! English with what is known filled in, and `TODO(os2gov)` placeholders where a human must
+//! write. The checks treat any file or section holding a placeholder as unfinished, so a freshly
+//! scaffolded file never passes by itself. Existing files are never overwritten: README sections
+//! are inserted, every other byte stays as it was. No I/O here; the CLI writes the plan.
+
+use crate::markdown::Doc;
+use crate::model::{Lang, Snapshot};
+use crate::report::Report;
+
+/// One file the fix would create or change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planned {
+    pub path: String,
+    /// The current content; `None` when the file is created.
+    pub before: Option<String>,
+    pub after: String,
+    /// The requirements the change addresses.
+    pub requirements: Vec<&'static str>,
+}
+
+macro_rules! template {
+    ($lang:expr, $file:literal) => {
+        match $lang {
+            Lang::Da => include_str!(concat!("templates/da/", $file)),
+            Lang::En => include_str!(concat!("templates/en/", $file)),
+        }
+    };
+}
+
+/// What the templates can fill in.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    pub product: String,
+    pub level: String,
+}
+
+impl Facts {
+    pub fn from(snapshot: &Snapshot, report: &Report, folder_name: &str) -> Facts {
+        let readme_title = snapshot
+            .files
+            .iter()
+            .filter(|(p, _)| !p.contains('/') && p.to_ascii_lowercase().starts_with("readme"))
+            .find_map(|(p, e)| {
+                let doc = Doc::parse(p, e.as_text()?);
+                doc.sections.iter().find(|s| s.level == 1).map(|s| s.heading.clone())
+            })
+            .filter(|t| !t.contains("Replace") && !t.trim().is_empty());
+        let from_meta = match &snapshot.github {
+            crate::model::Fetched::Got { value } => Some(value.name.clone()),
+            crate::model::Fetched::Unknown { .. } => None,
+        };
+        let from_origin = snapshot
+            .history
+            .as_ref()
+            .and_then(|h| h.origin_url.as_deref())
+            .and_then(crate::evidence::github_owner_repo)
+            .map(|(_, repo)| repo);
+        let product = readme_title
+            .or(from_meta)
+            .or(from_origin)
+            .unwrap_or_else(|| folder_name.to_string());
+        Facts { product, level: report.required_level.level.as_str().to_string() }
+    }
+
+    fn fill(&self, template: &str) -> String {
+        template.replace("{{product}}", &self.product).replace("{{level}}", &self.level)
+    }
+}
+
+fn unmet(report: &Report, id: &str) -> bool {
+    report.finding(id).is_some_and(|f| !f.verdict.is_compliant())
+}
+
+fn exists(snapshot: &Snapshot, stems: &[&str], dirs: &[&str]) -> bool {
+    snapshot.files.keys().any(|path| {
+        let (dir, name) = match path.rfind('/') {
+            Some(i) => (&path[..i], &path[i + 1..]),
+            None => ("", path.as_str()),
+        };
+        let stem = name.split('.').next().unwrap_or("").to_ascii_lowercase();
+        dirs.iter().any(|d| d.eq_ignore_ascii_case(dir)) && stems.contains(&stem.as_str())
+    })
+}
+
+struct FileTemplate {
+    path: &'static str,
+    requirements: &'static [&'static str],
+    /// Other names and folders that already satisfy the same need.
+    stems: &'static [&'static str],
+    dirs: &'static [&'static str],
+    text: fn(Lang) -> &'static str,
+}
+
+const FILES: [FileTemplate; 10] = [
+    FileTemplate { path: "VISION.md", requirements: &["S4", "S1", "S3", "S5"], stems: &["vision"], dirs: &["", "docs", "doc"], text: |l| template!(l, "VISION.md") },
+    FileTemplate { path: "CONTRIBUTING.md", requirements: &["P2", "P13", "F7", "F16"], stems: &["contributing"], dirs: &["", ".github", "docs"], text: |l| template!(l, "CONTRIBUTING.md") },
+    FileTemplate { path: "CODE_OF_CONDUCT.md", requirements: &["P1"], stems: &["code_of_conduct", "code-of-conduct"], dirs: &["", ".github", "docs"], text: |l| template!(l, "CODE_OF_CONDUCT.md") },
+    FileTemplate { path: "SECURITY.md", requirements: &["F4"], stems: &["security"], dirs: &["", ".github", "docs"], text: |l| template!(l, "SECURITY.md") },
+    FileTemplate { path: "MAINTAINERS.md", requirements: &["F7", "G3", "P7"], stems: &["maintainers"], dirs: &["", ".github", "docs"], text: |l| template!(l, "MAINTAINERS.md") },
+    FileTemplate { path: "GOVERNANCE.md", requirements: &["P4", "G6", "G7", "P5"], stems: &["governance"], dirs: &["", ".github", "docs"], text: |l| template!(l, "GOVERNANCE.md") },
+    FileTemplate { path: "docs/architecture.md", requirements: &["F7", "F18"], stems: &["architecture"], dirs: &["docs", "doc", ""], text: |l| template!(l, "architecture.md") },
+    FileTemplate { path: ".github/ISSUE_TEMPLATE/bug_report.md", requirements: &["P3"], stems: &["bug_report", "bug-report", "issue_template"], dirs: &[".github/ISSUE_TEMPLATE", ".github", ""], text: |l| template!(l, "bug_report.md") },
+    FileTemplate { path: ".github/PULL_REQUEST_TEMPLATE.md", requirements: &["P3"], stems: &["pull_request_template"], dirs: &[".github", "", "docs"], text: |l| template!(l, "pull_request_template.md") },
+    FileTemplate { path: ".github/dependabot.yml", requirements: &["P8"], stems: &["dependabot", "renovate"], dirs: &[".github", ""], text: |l| template!(l, "dependabot.yml") },
+];
+
+/// A README section the fix can insert: the headings that already count for it, and its text.
+struct SectionTemplate {
+    requirements: &'static [&'static str],
+    headings: &'static [&'static str],
+    text: fn(Lang) -> &'static str,
+}
+
+const SECTIONS: [SectionTemplate; 10] = [
+    SectionTemplate { requirements: &["F5"], headings: &crate::evidence::WHAT_HEADINGS, text: |l| template!(l, "readme/what.md") },
+    SectionTemplate { requirements: &["F5"], headings: &crate::evidence::NEEDS_HEADINGS, text: |l| template!(l, "readme/needs.md") },
+    SectionTemplate { requirements: &["F5", "R1"], headings: &crate::evidence::VALUE_HEADINGS, text: |l| template!(l, "readme/value.md") },
+    SectionTemplate { requirements: &["R3"], headings: &crate::evidence::AUDIENCE_HEADINGS, text: |l| template!(l, "readme/audience.md") },
+    SectionTemplate { requirements: &["F7"], headings: &["How it works", "Sådan virker", "Hvordan virker", "Sådan fungerer", "Hvordan fungerer"], text: |l| template!(l, "readme/how.md") },
+    SectionTemplate { requirements: &["F7"], headings: &["Architecture", "Arkitektur"], text: |l| template!(l, "readme/architecture.md") },
+    SectionTemplate { requirements: &["F7"], headings: &["Key features", "Features", "Funktioner", "Nøglefunktioner", "Funktionalitet"], text: |l| template!(l, "readme/features.md") },
+    SectionTemplate { requirements: &["F7"], headings: &["Install", "Kom i gang", "Getting started", "Opsætning", "Setup"], text: |l| template!(l, "readme/install.md") },
+    SectionTemplate { requirements: &["F7"], headings: &["Example", "Eksempel"], text: |l| template!(l, "readme/examples.md") },
+    SectionTemplate { requirements: &["F5", "G3", "F10"], headings: &crate::evidence::CONTACT_HEADINGS, text: |l| template!(l, "readme/contact.md") },
+];
+
+fn wanted(requirements: &[&str], report: &Report, only: Option<&[String]>) -> bool {
+    requirements.iter().any(|id| {
+        unmet(report, id) && only.is_none_or(|ids| ids.iter().any(|o| o.eq_ignore_ascii_case(id)))
+    })
+}
+
+/// The README with the missing sections inserted before its footer (a closing `---` rule and
+/// what follows it), or at its end; every existing byte is kept.
+fn insert_sections(existing: &str, insert: &str) -> String {
+    let lines: Vec<&str> = existing.split_inclusive('\n').collect();
+    let tail_start = lines.len().saturating_sub(6);
+    let footer = (tail_start..lines.len()).rev().find(|&i| {
+        let t = lines[i].trim();
+        t == "---" || t == "***" || t == "___"
+    });
+    let (head, tail) = match footer {
+        Some(i) => (lines[..i].concat(), lines[i..].concat()),
+        None => (existing.to_string(), String::new()),
+    };
+    let mut out = head;
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    if !out.is_empty() && !out.ends_with("\n\n") {
+        out.push('\n');
+    }
+    out.push_str(insert);
+    if !tail.is_empty() {
+        out.push('\n');
+        out.push_str(&tail);
+    }
+    out
+}
+
+/// Plans the fix. `only` restricts it to some requirement ids (`--only F7,P2`).
+pub fn plan(snapshot: &Snapshot, report: &Report, facts: &Facts, lang: Lang, only: Option<&[String]>) -> Vec<Planned> {
+    let mut planned = Vec::new();
+
+    let readme = snapshot
+        .files
+        .iter()
+        .filter(|(p, _)| !p.contains('/') && p.to_ascii_lowercase().starts_with("readme"))
+        .find_map(|(p, e)| e.as_text().map(|t| (p.clone(), t.to_string())));
+    let readme_has_readme = snapshot.files.keys().any(|p| !p.contains('/') && p.to_ascii_lowercase().starts_with("readme"));
+    let doc = readme.as_ref().map(|(p, t)| Doc::parse(p, t));
+    let mut sections = String::new();
+    let mut section_ids: Vec<&'static str> = Vec::new();
+    for section in &SECTIONS {
+        if !wanted(section.requirements, report, only) {
+            continue;
+        }
+        let present = doc.as_ref().is_some_and(|d| !d.find_headings(section.headings).is_empty());
+        if present {
+            continue;
+        }
+        if !sections.is_empty() {
+            sections.push('\n');
+        }
+        sections.push_str(&facts.fill((section.text)(lang)));
+        for id in section.requirements {
+            if !section_ids.contains(id) {
+                section_ids.push(id);
+            }
+        }
+    }
+    let footer_missing = wanted(&["F7"], report, only)
+        && !readme.as_ref().is_some_and(|(_, t)| {
+            let lower = t.to_ascii_lowercase();
+            lower.contains("license") || lower.contains("licens")
+        });
+    match readme {
+        Some((path, text)) if !sections.is_empty() || footer_missing => {
+            let mut insert = sections;
+            if footer_missing {
+                if !insert.is_empty() {
+                    insert.push('\n');
+                }
+                insert.push_str(&facts.fill(template!(lang, "readme/footer.md")));
+            }
+            planned.push(Planned { path, after: insert_sections(&text, &insert), before: Some(text), requirements: section_ids });
+        }
+        None if !readme_has_readme && (!sections.is_empty() || footer_missing) => {
+            let mut text = format!("# {}\n\n", facts.product);
+            text.push_str(&sections);
+            text.push('\n');
+            text.push_str(&facts.fill(template!(lang, "readme/footer.md")));
+            planned.push(Planned { path: "README.md".into(), before: None, after: text, requirements: section_ids });
+        }
+        _ => {}
+    }
+
+    for file in &FILES {
+        if !wanted(file.requirements, report, only) || exists(snapshot, file.stems, file.dirs) {
+            continue;
+        }
+        if snapshot.files.contains_key(file.path) {
+            continue;
+        }
+        planned.push(Planned {
+            path: file.path.to_string(),
+            before: None,
+            after: facts.fill((file.text)(lang)),
+            requirements: file.requirements.to_vec(),
+        });
+    }
+    let config_wanted = only.is_none_or(|ids| ids.iter().any(|o| o.eq_ignore_ascii_case("config")));
+    if config_wanted && !snapshot.files.contains_key(crate::config::FILE_NAME) {
+        planned.push(Planned {
+            path: crate::config::FILE_NAME.to_string(),
+            before: None,
+            after: facts.fill(template!(lang, "os2gov.toml")),
+            requirements: Vec::new(),
+        });
+    }
+    planned
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_go_before_the_footer_and_the_rest_is_kept() {
+        let readme = "# X\n\nIntro.\n\n---\n*footer*\n";
+        let out = insert_sections(readme, "## New\n\nTODO(os2gov): y\n");
+        assert_eq!(out, "# X\n\nIntro.\n\n## New\n\nTODO(os2gov): y\n\n---\n*footer*\n");
+        assert_eq!(insert_sections("# X\nno newline", "## A\n"), "# X\nno newline\n\n## A\n");
+    }
+
+    #[test]
+    fn every_template_carries_a_placeholder() {
+        for lang in [Lang::Da, Lang::En] {
+            for file in &FILES {
+                assert!((file.text)(lang).contains("TODO(os2gov)"), "{}", file.path);
+            }
+            for section in &SECTIONS {
+                assert!((section.text)(lang).contains("TODO(os2gov)"));
+            }
+        }
+    }
+}
