@@ -23,7 +23,7 @@ pub struct Options {
 
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
-    #[error("{0}")]
+    #[error(transparent)]
     Config(#[from] ConfigError),
     #[error("{path}: {reason}")]
     ConfigUnreadable { path: String, reason: String },

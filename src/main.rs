@@ -53,6 +53,8 @@ struct CheckArgs {
     /// Language of the report: da or en.
     #[arg(long, value_parser = parse_lang)]
     lang: Option<Lang>,
+    /// text: grouped by level; json: the contract in schema/report.schema.json; markdown: for a
+    /// pull-request comment or step summary.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
     /// Write the report to this file instead of standard output.
@@ -64,7 +66,7 @@ struct CheckArgs {
     /// Read the config from this file instead of os2gov.toml in the repository.
     #[arg(long)]
     config: Option<PathBuf>,
-    /// Colour the text report.
+    /// Colour the text report: auto = when standard output is a terminal and NO_COLOR is unset.
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
     /// Print what was read (paths listed, blobs read, commits walked) to standard error.
@@ -142,7 +144,8 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         ColorChoice::Auto => {
             args.output.is_none()
                 && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
         }
     };
     let rendered = match args.format {
@@ -152,11 +155,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     };
     match &args.output {
         Some(path) => write_atomically(path, rendered.as_bytes())?,
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`os2gov check | head`) is not an error worth a message.
-            let _ = stdout.write_all(rendered.as_bytes());
-        }
+        None => print_out(&rendered),
     }
     Ok(if report.passed {
         ExitCode::SUCCESS
@@ -184,6 +183,14 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     })
 }
 
+/// Writes to standard output; a closed pipe (`os2gov rules | head`) is not an error worth a
+/// message, and must not panic as `print!` would.
+fn print_out(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => run_check(args),
@@ -192,34 +199,106 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 RulesFormat::Text => rules::docs::list(lang.unwrap_or_default()),
                 RulesFormat::Markdown => rules::docs::requirements_markdown(),
             };
-            print!("{out}");
+            print_out(&out);
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { id, lang } => {
             let lang = lang.unwrap_or_default();
-            if id.eq_ignore_ascii_case("score") {
+            if id.trim().eq_ignore_ascii_case("score") {
                 let formula = match lang {
                     Lang::Da => os2gov::score::FORMULA_DA,
                     Lang::En => os2gov::score::FORMULA_EN,
                 };
-                println!("{formula}");
+                print_out(&format!("{formula}\n"));
                 return Ok(ExitCode::SUCCESS);
             }
-            let rule = rules::find(&id)
-                .with_context(|| format!("unknown requirement id {id:?} (see `os2gov rules`)"))?;
-            print!("{}", rules::docs::explain(rule, lang));
+            let rule = rules::find(&id).with_context(|| {
+                format!("unknown requirement id {id:?}: `os2gov rules` lists them, `os2gov explain score` explains the score")
+            })?;
+            print_out(&rules::docs::explain(rule, lang));
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
+/// The error and its causes joined with `: `, leaving out a cause whose text the message already
+/// holds (a wrapper that displays its source would otherwise repeat it).
+fn error_chain(error: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
+}
+
+/// An error as one line on standard error: control characters and line breaks become spaces.
+fn print_error(message: &str) {
+    let clean: String = message
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let clean = clean.split_whitespace().collect::<Vec<_>>().join(" ");
+    eprintln!("os2gov: error: {clean}");
+}
+
+/// Clap's usage errors, which span several lines, as one line with exit code 2; help and
+/// version go to standard output as usual.
+fn usage_error(error: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = error.print();
+            ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = error.print();
+            ExitCode::from(2)
+        }
+        _ => {
+            let rendered = error.render().to_string();
+            let mut parts = Vec::new();
+            for line in rendered.lines().map(str::trim) {
+                if let Some(message) = line.strip_prefix("error:") {
+                    parts.push(message.trim().to_string());
+                } else if let Some(usage) = line.strip_prefix("Usage:") {
+                    parts.push(format!("usage: {}", usage.trim()));
+                } else if !line.is_empty() && !line.starts_with("For more information") {
+                    // `[possible values: …]` and `tip: …`
+                    parts.push(line.to_string());
+                }
+            }
+            if parts.is_empty() {
+                parts.push(rendered);
+            }
+            let mut line = String::new();
+            for part in parts {
+                if !line.is_empty() {
+                    line.push_str(if line.ends_with(':') { " " } else { "; " });
+                }
+                line.push_str(&part);
+            }
+            print_error(&line);
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(error),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
-            let message = format!("{error:#}").replace('\n', " ");
-            eprintln!("os2gov: error: {message}");
+            print_error(&error_chain(&error));
             ExitCode::from(2)
         }
     }

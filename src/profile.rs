@@ -23,8 +23,8 @@ pub fn os2_organisations() -> Vec<String> {
                 }
                 continue;
             };
-            // The published list has an entry with a stray suffix ("…/Skadesokonomitotal 24"):
-            // the organisation is the first path segment, whatever follows.
+            // The organisation is the first path segment; anything after it (a repository path,
+            // a trailing comment) is not part of the name.
             let org = entry
                 .trim_start_matches("https://github.com/")
                 .split(|c: char| c == '/' || c.is_whitespace())
@@ -54,7 +54,7 @@ mod tests {
             "os2forms",
             "os2offdig",
             "os2kitos",
-            "skadesokonomitotal",
+            "skadesokonomi",
             "os2compliance",
         ] {
             assert!(orgs.contains(&org.to_string()), "{org}");

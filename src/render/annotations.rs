@@ -6,7 +6,9 @@ use std::fmt::Write;
 
 /// Escaping from GitHub's toolkit (`@actions/core` `escapeData` / `escapeProperty`).
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(text: &str) -> String {
@@ -19,19 +21,32 @@ pub fn workflow_commands(report: &Report) -> String {
         if !matches!(f.verdict, Verdict::NotMet | Verdict::Unknown) {
             continue;
         }
-        let Some(evidence) = f.evidence.iter().find(|e| e.path.is_some()) else { continue };
+        let Some(evidence) = f.evidence.iter().find(|e| e.path.is_some()) else {
+            continue;
+        };
         let in_scope = f.level <= report.required_level.level;
         let command = match (f.verdict, in_scope && !f.recommended) {
             (Verdict::NotMet, true) => "error",
             (_, true) | (Verdict::NotMet, false) if in_scope => "warning",
             _ => "notice",
         };
-        let mut properties = format!("file={}", escape_property(evidence.path.as_deref().unwrap_or_default()));
+        let mut properties = format!(
+            "file={}",
+            escape_property(evidence.path.as_deref().unwrap_or_default())
+        );
         if let Some(line) = evidence.line {
             let _ = write!(properties, ",line={line}");
         }
-        let _ = write!(properties, ",title={}", escape_property(&format!("os2gov {}: {}", f.id, f.title)));
-        let _ = writeln!(out, "::{command} {properties}::{}", escape_data(&format!("{} — {}", f.message, f.fix)));
+        let _ = write!(
+            properties,
+            ",title={}",
+            escape_property(&format!("os2gov {}: {}", f.id, f.title))
+        );
+        let _ = writeln!(
+            out,
+            "::{command} {properties}::{}",
+            escape_data(&format!("{} — {}", f.message, f.fix))
+        );
     }
     out
 }

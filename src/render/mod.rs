@@ -6,8 +6,8 @@ mod sarif;
 mod text;
 
 pub use annotations::workflow_commands;
-pub use markdown::markdown;
 pub(crate) use markdown::cell as markdown_cell;
+pub use markdown::markdown;
 pub use sarif::{sarif, DOCS_URL};
 pub use text::text;
 

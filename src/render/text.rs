@@ -1,9 +1,16 @@
-//! Human text, grouped by level; ANSI colours when the caller says the output is a terminal.
+//! Human text, grouped by level and wrapped to an 80-column terminal; ANSI colours when the
+//! caller says the output is a terminal. Repository text is stripped of control characters, so
+//! a governance report cannot move the cursor or recolour the terminal.
 
 use super::{achieved_label, source_label, words};
 use crate::model::{Evidence, Level};
-use crate::report::{Report, Verdict};
+use crate::report::{Finding, Report, Verdict};
 use std::fmt::Write;
+
+/// The terminal width the report is wrapped to.
+pub const WIDTH: usize = 80;
+/// Where a finding's message, evidence and fix start: after `"  ✘ F10  "`.
+const BODY: usize = 9;
 
 const RESET: &str = "\x1b[0m";
 const BOLD: &str = "\x1b[1m";
@@ -19,7 +26,7 @@ struct Paint {
 
 impl Paint {
     fn wrap(&self, code: &str, text: &str) -> String {
-        if self.on {
+        if self.on && !text.is_empty() {
             format!("{code}{text}{RESET}")
         } else {
             text.to_string()
@@ -28,10 +35,11 @@ impl Paint {
 }
 
 fn symbol(verdict: Verdict) -> &'static str {
+    // One column wide in every terminal (no emoji presentation), so the ids line up.
     match verdict {
         Verdict::Met => "✔",
         Verdict::Declared => "✎",
-        Verdict::Explained => "➖",
+        Verdict::Explained => "–",
         Verdict::NotMet => "✘",
         Verdict::Unknown => "?",
     }
@@ -62,7 +70,178 @@ pub(crate) fn evidence_line(e: &Evidence) -> String {
     parts.join(" ")
 }
 
-/// Renders the report as text; `colour` adds ANSI escapes.
+/// Replaces control characters (escape sequences, bell, carriage return) and the bidirectional
+/// overrides of "Trojan source" with U+FFFD; tabs and line breaks become spaces.
+pub(crate) fn sanitize(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+/// Terminal columns of `c`: 0 for combining marks and zero-width characters, 2 for East Asian
+/// wide characters and emoji, 1 otherwise. An approximation of `wcwidth` for the characters
+/// reports contain (Danish text, the governance report's ✅ ❌ ➖ ❓).
+fn char_width(c: char) -> usize {
+    match c as u32 {
+        0x0300..=0x036F | 0x200B..=0x200F | 0x2060 | 0xFE00..=0xFE0F => 0,
+        0x1100..=0x115F
+        | 0x231A..=0x231B
+        | 0x23E9..=0x23EC
+        | 0x23F0
+        | 0x23F3
+        | 0x25FD..=0x25FE
+        | 0x2614..=0x2615
+        | 0x26AA..=0x26AB
+        | 0x26BD..=0x26BE
+        | 0x26C4..=0x26C5
+        | 0x26D4
+        | 0x26EA
+        | 0x26F2..=0x26F5
+        | 0x26FA
+        | 0x26FD
+        | 0x2705
+        | 0x270A..=0x270B
+        | 0x2728
+        | 0x274C
+        | 0x274E
+        | 0x2753..=0x2755
+        | 0x2757
+        | 0x2795..=0x2797
+        | 0x27B0
+        | 0x27BF
+        | 0x2B1B..=0x2B1C
+        | 0x2B50
+        | 0x2B55
+        | 0x2E80..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x1F000..=0x1FAFF
+        | 0x20000..=0x3FFFD => 2,
+        _ => 1,
+    }
+}
+
+pub(crate) fn width(text: &str) -> usize {
+    text.chars().map(char_width).sum()
+}
+
+/// A paragraph of words, each with an optional colour, laid out in lines of at most [`WIDTH`]
+/// columns. A word longer than a line (a URL) gets a line of its own and is never broken.
+struct Paragraph<'p> {
+    paint: &'p Paint,
+    words: Vec<(String, Option<&'static str>)>,
+}
+
+impl<'p> Paragraph<'p> {
+    fn new(paint: &'p Paint) -> Self {
+        Paragraph {
+            paint,
+            words: Vec::new(),
+        }
+    }
+
+    fn push(mut self, text: &str, style: Option<&'static str>) -> Self {
+        self.words.extend(
+            sanitize(text)
+                .split_whitespace()
+                .map(|w| (w.to_string(), style)),
+        );
+        self
+    }
+
+    /// Adds `text` as one word that is never broken across lines.
+    fn push_whole(mut self, text: &str, style: Option<&'static str>) -> Self {
+        self.words.push((sanitize(text), style));
+        self
+    }
+
+    /// Writes the paragraph: `first` (already painted, `first_width` columns) before the first
+    /// line, `indent` spaces before the others.
+    fn write(self, out: &mut String, first: &str, first_width: usize, indent: usize) {
+        let mut line = first.to_string();
+        let mut used = first_width;
+        let mut empty = true;
+        for (word, style) in &self.words {
+            let w = width(word);
+            if !empty && used + 1 + w > WIDTH {
+                out.push_str(&line);
+                out.push('\n');
+                line = " ".repeat(indent);
+                used = indent;
+                empty = true;
+            }
+            if !empty {
+                line.push(' ');
+                used += 1;
+            }
+            match style {
+                Some(code) => line.push_str(&self.paint.wrap(code, word)),
+                None => line.push_str(word),
+            }
+            used += w;
+            empty = false;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+}
+
+fn finding(out: &mut String, f: &Finding, report: &Report, p: &Paint) {
+    let lang = report.lang;
+    let w = words(lang);
+    let head = format!(
+        "  {} {:<4} ",
+        p.wrap(colour(f.verdict), symbol(f.verdict)),
+        f.id
+    );
+    let head_width = 4 + f.id.chars().count().max(4) + 1;
+    let mut title = Paragraph::new(p).push(&f.title, None);
+    if f.recommended {
+        title = title.push(&format!("({})", w.recommendation), Some(DIM));
+    }
+    title
+        .push_whole(
+            &format!("— {}", f.verdict.label(lang)),
+            Some(colour(f.verdict)),
+        )
+        .write(out, &head, head_width, BODY);
+    let body = " ".repeat(BODY);
+    if !f.message.trim().is_empty() {
+        Paragraph::new(p)
+            .push(&f.message, None)
+            .write(out, &body, BODY, BODY);
+    }
+    for e in f.evidence.iter().take(3) {
+        Paragraph::new(p)
+            .push("→", Some(DIM))
+            .push(&evidence_line(e), Some(DIM))
+            .write(out, &body, BODY, BODY + 2);
+    }
+    if f.evidence.len() > 3 {
+        let more = format!("(+{})", f.evidence.len() - 3);
+        Paragraph::new(p)
+            .push(&more, Some(DIM))
+            .write(out, &body, BODY, BODY + 2);
+    }
+    if matches!(f.verdict, Verdict::NotMet | Verdict::Unknown)
+        && f.level <= report.required_level.level
+    {
+        Paragraph::new(p)
+            .push(&format!("{}:", w.fix), Some(BOLD))
+            .push(&f.fix, None)
+            .write(out, &body, BODY, BODY);
+    }
+}
+
+/// Renders the report as text; `colour_on` adds ANSI escapes.
 pub fn text(report: &Report, colour_on: bool) -> String {
     let p = Paint { on: colour_on };
     let w = words(report.lang);
@@ -73,80 +252,114 @@ pub fn text(report: &Report, colour_on: bool) -> String {
     } else {
         p.wrap(RED, w.failed)
     };
-    let _ = writeln!(out, "{} {}", p.wrap(BOLD, "os2gov"), status);
-    let _ = writeln!(
-        out,
-        "{}: {} ({})   {}: {}   {}: {}/100   {}: {:.0} %",
-        w.required,
-        report.required_level.level.label(lang),
-        source_label(report.required_level.source, lang),
-        w.achieved,
-        achieved_label(report.achieved_level, lang),
-        w.score,
-        report.score,
-        w.verified,
-        report.verified_share * 100.0
-    );
+    let _ = writeln!(out, "{}: {}", p.wrap(BOLD, "os2gov"), status);
+    let summary = [
+        (
+            w.required,
+            format!(
+                "{} ({})",
+                report.required_level.level.label(lang),
+                source_label(report.required_level.source, lang)
+            ),
+        ),
+        (
+            w.achieved,
+            achieved_label(report.achieved_level, lang).to_string(),
+        ),
+        (w.score, format!("{}/100", report.score)),
+        (
+            w.verified,
+            format!("{:.0} %", report.verified_share * 100.0),
+        ),
+    ];
+    let label_width = summary.iter().map(|(l, _)| width(l)).max().unwrap_or(0) + 3;
+    for (label, value) in &summary {
+        let first = format!("  {label}:{}", " ".repeat(label_width - width(label) - 1));
+        Paragraph::new(&p).push(value, None).write(
+            &mut out,
+            &first,
+            2 + label_width,
+            2 + label_width,
+        );
+    }
+
     for level in Level::ALL {
         let compliance = report.levels.iter().find(|l| l.level == level);
-        let heading = match compliance {
-            Some(c) => format!(
-                "{} — {}/{} {}",
-                level.label(lang),
-                c.compliant,
-                c.mandatory,
-                w.mandatory
-            ),
-            None => level.label(lang).to_string(),
-        };
-        let _ = writeln!(out, "\n{}", p.wrap(BOLD, &heading));
-        for f in report.requirements.iter().filter(|f| f.level == level) {
-            let rec = if f.recommended {
-                format!(" {}", p.wrap(DIM, &format!("({})", w.recommendation)))
-            } else {
-                String::new()
-            };
-            let _ = writeln!(
-                out,
-                "  {} {:<4} {}{}  {}",
-                p.wrap(colour(f.verdict), symbol(f.verdict)),
-                f.id,
-                f.title,
-                rec,
-                p.wrap(colour(f.verdict), f.verdict.label(lang))
+        out.push('\n');
+        let mut heading = Paragraph::new(&p).push(level.label(lang), Some(BOLD));
+        if let Some(c) = compliance {
+            heading = heading.push(
+                &format!("— {}/{} {}", c.compliant, c.mandatory, w.mandatory),
+                None,
             );
-            if !f.message.is_empty() {
-                let _ = writeln!(out, "         {}", f.message);
-            }
-            for e in f.evidence.iter().take(3) {
-                let _ = writeln!(
-                    out,
-                    "         {}",
-                    p.wrap(DIM, &format!("→ {}", evidence_line(e)))
-                );
-            }
-            if matches!(f.verdict, Verdict::NotMet | Verdict::Unknown)
-                && f.level <= report.required_level.level
-            {
-                let _ = writeln!(out, "         {}: {}", w.fix, f.fix);
-            }
+        }
+        heading.write(&mut out, "", 0, 2);
+        for f in report.requirements.iter().filter(|f| f.level == level) {
+            finding(&mut out, f, report, &p);
         }
     }
     if !report.contradictions.is_empty() {
         let _ = writeln!(out, "\n{}", p.wrap(BOLD, w.contradictions));
         for c in &report.contradictions {
-            let _ = writeln!(
-                out,
-                "  {}: {} {}; {} {}",
-                c.id, w.report_says, c.declared, w.tool_found, c.found
-            );
+            let head = format!("  {:<4} ", c.id);
+            let head_width = width(&head);
+            Paragraph::new(&p)
+                .push(&format!("{}:", w.report_says), Some(BOLD))
+                .push(&c.declared, None)
+                .write(&mut out, &head, head_width, head_width);
+            Paragraph::new(&p)
+                .push(&format!("{}:", w.tool_found), Some(BOLD))
+                .push(&c.found, None)
+                .write(&mut out, &" ".repeat(head_width), head_width, head_width);
         }
     }
     if !report.notes.is_empty() {
         let _ = writeln!(out, "\n{}", p.wrap(BOLD, w.notes));
         for n in &report.notes {
-            let _ = writeln!(out, "  - {n}");
+            Paragraph::new(&p)
+                .push(n, None)
+                .write(&mut out, "  - ", 4, 4);
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_strips_escapes_and_bidi_overrides() {
+        assert_eq!(
+            sanitize("a\x1b[2Jb\u{202E}c\nd"),
+            "a\u{FFFD}[2Jb\u{FFFD}c d"
+        );
+    }
+
+    #[test]
+    fn paragraphs_wrap_at_the_width_and_keep_long_words_whole() {
+        let p = Paint { on: false };
+        let mut out = String::new();
+        let long = "word ".repeat(40);
+        Paragraph::new(&p)
+            .push(&long, None)
+            .push(&format!("https://example.org/{}", "x".repeat(90)), None)
+            .write(&mut out, "  - ", 4, 4);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines.len() >= 3, "{out}");
+        assert!(
+            lines.iter().rev().skip(1).all(|l| width(l) <= WIDTH),
+            "{out}"
+        );
+        assert!(lines.iter().skip(1).all(|l| l.starts_with("    ")));
+        assert!(lines
+            .last()
+            .is_some_and(|l| l.trim().starts_with("https://")));
+    }
+
+    #[test]
+    fn emoji_are_two_columns() {
+        assert_eq!(width("✅ ok"), 5);
+        assert_eq!(width("✔ æøå"), 5);
+    }
 }

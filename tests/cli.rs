@@ -1,0 +1,665 @@
+//! The command line: exit codes (0 passed, 1 below the required level, 2 usage, config or input
+//! error), the inputs `check` reads (work tree, `--rev`, bare repository, plain folder), output
+//! formats, languages, colour, `--output`, `--verbose`, and the `rules` and `explain` commands.
+
+mod common;
+#[path = "snapshots/fixtures.rs"]
+mod fixtures;
+
+use common::{new_repo, os2gov, repo_with, Entry, Fixture, DAY, NOW};
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::Path;
+
+/// Runs `os2gov check PATH ARGS… --format json` and parses the report.
+fn json_report(path: &Path, args: &[&str]) -> Value {
+    let output = os2gov()
+        .arg("check")
+        .arg(path)
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("run");
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("JSON report")
+}
+
+fn verdict<'a>(report: &'a Value, id: &str) -> &'a str {
+    report["requirements"]
+        .as_array()
+        .and_then(|rs| rs.iter().find(|r| r["id"] == id))
+        .and_then(|r| r["verdict"].as_str())
+        .unwrap_or_else(|| panic!("no finding {id}"))
+}
+
+/// Asserts exit code 2 with nothing on stdout and exactly one line on stderr that contains
+/// every one of `words`; returns the line.
+fn assert_input_error(cmd: &mut assert_cmd::Command, words: &[&str]) -> String {
+    let output = cmd.output().expect("run");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
+    assert!(output.stdout.is_empty(), "stdout must stay empty");
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr:?}");
+    assert!(stderr.starts_with("os2gov: error: "), "{stderr}");
+    for word in words {
+        assert!(stderr.contains(word), "{word:?} not in {stderr:?}");
+    }
+    stderr
+}
+
+const SECURITY: &str = "# Security\n\nReport vulnerabilities to security@example.dk.\n";
+
+// ---------------------------------------------------------------------------------------------
+// Exit codes
+
+#[test]
+fn exit_0_when_the_required_level_is_met() {
+    let fixture = fixtures::good();
+    os2gov()
+        .arg("check")
+        .arg(fixture.path())
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("BESTÅET"))
+        .stderr("");
+}
+
+#[test]
+fn exit_1_below_the_required_level() {
+    let fixture = fixtures::nearly_empty();
+    os2gov()
+        .arg("check")
+        .arg(fixture.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("IKKE BESTÅET"))
+        .stderr("");
+    // The good repository meets level 1, not level 3.
+    let good = fixtures::good();
+    os2gov()
+        .arg("check")
+        .arg(good.path())
+        .args(["--level", "3"])
+        .assert()
+        .code(1);
+    os2gov()
+        .arg("check")
+        .arg(good.path())
+        .args(["--level", "sandkasse"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn exit_2_on_a_missing_path() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("no-such-repo");
+    assert_input_error(os2gov().arg("check").arg(&missing), &["no-such-repo"]);
+}
+
+#[test]
+fn exit_2_on_a_file_instead_of_a_repository() {
+    let fixture = fixtures::nearly_empty();
+    assert_input_error(
+        os2gov().arg("check").arg(fixture.path().join("README.md")),
+        &["README.md"],
+    );
+}
+
+#[test]
+fn exit_2_on_a_bad_revision() {
+    let fixture = fixtures::nearly_empty();
+    assert_input_error(
+        os2gov()
+            .arg("check")
+            .arg(fixture.path())
+            .args(["--rev", "no-such-branch"]),
+        &["no-such-branch"],
+    );
+    // HEAD~1 of a repository with one commit.
+    assert_input_error(
+        os2gov()
+            .arg("check")
+            .arg(fixture.path())
+            .args(["--rev", "HEAD~1"]),
+        &["HEAD~1"],
+    );
+}
+
+#[test]
+fn exit_2_on_rev_with_a_plain_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("README.md"), "# Plain\n").expect("write");
+    assert_input_error(
+        os2gov()
+            .arg("check")
+            .arg(dir.path())
+            .args(["--rev", "HEAD"]),
+        &["--rev", "HEAD"],
+    );
+}
+
+#[test]
+fn exit_2_on_a_bad_level_in_the_config() {
+    let fixture = repo_with(
+        &[
+            ("README.md", Entry::Text("# Demo\n")),
+            (
+                "os2gov.toml",
+                Entry::Text("language = \"da\"\nlevel = \"5\"\n"),
+            ),
+        ],
+        1,
+    );
+    assert_input_error(
+        os2gov().arg("check").arg(fixture.path()),
+        &["os2gov.toml:2", "level", "\"5\""],
+    );
+}
+
+#[test]
+fn exit_2_on_an_unknown_key_in_the_config() {
+    let fixture = repo_with(
+        &[
+            ("README.md", Entry::Text("# Demo\n")),
+            ("os2gov.toml", Entry::Text("level = \"1\"\nlevle = \"2\"\n")),
+        ],
+        1,
+    );
+    let line = assert_input_error(
+        os2gov().arg("check").arg(fixture.path()),
+        &["os2gov.toml:2", "levle"],
+    );
+    assert_eq!(
+        line.matches("levle").count(),
+        1,
+        "the cause is not repeated: {line}"
+    );
+}
+
+#[test]
+fn exit_2_on_a_binary_config() {
+    let fixture = repo_with(
+        &[
+            ("README.md", Entry::Text("# Demo\n")),
+            ("os2gov.toml", Entry::Bytes(vec![0, 159, 146, 150])),
+        ],
+        1,
+    );
+    assert_input_error(os2gov().arg("check").arg(fixture.path()), &["os2gov.toml"]);
+}
+
+#[test]
+fn exit_2_on_a_missing_config_file() {
+    let fixture = fixtures::nearly_empty();
+    assert_input_error(
+        os2gov()
+            .arg("check")
+            .arg(fixture.path())
+            .args(["--config", "/no/such/os2gov.toml"]),
+        &["/no/such/os2gov.toml"],
+    );
+}
+
+#[test]
+fn exit_2_on_usage_errors_in_one_line() {
+    assert_input_error(os2gov().args(["check", "--level", "5"]), &["--level", "5"]);
+    assert_input_error(os2gov().args(["check", "--lang", "de"]), &["--lang", "de"]);
+    assert_input_error(
+        os2gov().args(["check", "--format", "sarif-ish"]),
+        &["--format", "possible values"],
+    );
+    assert_input_error(os2gov().args(["check", "--frobnicate"]), &["--frobnicate"]);
+    assert_input_error(os2gov().args(["explain"]), &["<ID>"]);
+    assert_input_error(os2gov().args(["lint"]), &["lint"]);
+    os2gov().assert().code(2);
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    os2gov()
+        .arg("--help")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("check"));
+    os2gov()
+        .args(["check", "--help"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("--rev"));
+    os2gov()
+        .arg("--version")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn a_broken_git_directory_is_an_input_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join(".git")).expect("mkdir");
+    assert_input_error(os2gov().arg("check").arg(dir.path()), &[".git"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What `check` reads
+
+#[test]
+fn the_work_tree_includes_untracked_files_but_not_ignored_ones() {
+    let fixture = repo_with(
+        &[
+            ("README.md", Entry::Text("# Demo\n")),
+            (".gitignore", Entry::Text("CODE_OF_CONDUCT.md\n")),
+        ],
+        1,
+    );
+    std::fs::write(fixture.path().join("SECURITY.md"), SECURITY).expect("write");
+    std::fs::write(
+        fixture.path().join("CODE_OF_CONDUCT.md"),
+        "# Code of conduct\n\nWe follow OS2's code of conduct.\n",
+    )
+    .expect("write");
+    let report = json_report(fixture.path(), &[]);
+    assert_eq!(
+        verdict(&report, "F4"),
+        "met",
+        "untracked SECURITY.md counts"
+    );
+    assert_eq!(verdict(&report, "P1"), "not-met", "ignored files do not");
+    let head = json_report(fixture.path(), &["--rev", "HEAD"]);
+    assert_eq!(
+        verdict(&head, "F4"),
+        "not-met",
+        "--rev reads the commit only"
+    );
+}
+
+#[test]
+fn rev_reads_older_content() {
+    let fixture = repo_with(&[("README.md", Entry::Text("# Demo\n"))], 30);
+    fixture.commit(
+        &[("SECURITY.md", Entry::Text(SECURITY))],
+        "Add a security policy (#2)",
+        NOW - DAY,
+    );
+    let now = json_report(fixture.path(), &[]);
+    assert_eq!(verdict(&now, "F4"), "met");
+    let older = json_report(fixture.path(), &["--rev", "HEAD~1"]);
+    assert_eq!(verdict(&older, "F4"), "not-met");
+    let head = json_report(fixture.path(), &["--rev", "main"]);
+    assert_eq!(verdict(&head, "F4"), "met");
+}
+
+/// A bare clone of `fixture`.
+fn bare_clone(fixture: &Fixture) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let url = fixture.path().to_str().expect("UTF-8 path");
+    git2::build::RepoBuilder::new()
+        .bare(true)
+        .clone(url, dir.path())
+        .expect("bare clone");
+    dir
+}
+
+#[test]
+fn a_bare_repository_is_read_at_head() {
+    let fixture = repo_with(&[("README.md", Entry::Text("# Demo\n"))], 30);
+    fixture.commit(
+        &[("SECURITY.md", Entry::Text(SECURITY))],
+        "Add a security policy (#2)",
+        NOW - DAY,
+    );
+    let bare = bare_clone(&fixture);
+    assert!(git2::Repository::open(bare.path()).expect("open").is_bare());
+    let report = json_report(bare.path(), &[]);
+    assert_eq!(verdict(&report, "F4"), "met");
+    let older = json_report(bare.path(), &["--rev", "HEAD~1"]);
+    assert_eq!(verdict(&older, "F4"), "not-met");
+}
+
+#[test]
+fn a_bare_repository_without_commits_is_checked_as_empty() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    git2::Repository::init_bare(dir.path()).expect("init");
+    os2gov().arg("check").arg(dir.path()).assert().code(1);
+    assert_input_error(
+        os2gov()
+            .arg("check")
+            .arg(dir.path())
+            .args(["--rev", "HEAD"]),
+        &["HEAD"],
+    );
+}
+
+#[test]
+fn a_plain_folder_is_checked_without_history() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("README.md"), fixtures::GOOD_README).expect("write");
+    std::fs::write(dir.path().join("SECURITY.md"), SECURITY).expect("write");
+    let report = json_report(dir.path(), &[]);
+    assert_eq!(verdict(&report, "F4"), "met");
+    assert_eq!(verdict(&report, "R1"), "met");
+    assert_ne!(verdict(&report, "F1"), "met", "no history to show activity");
+}
+
+#[test]
+fn an_empty_repository_does_not_fail_the_tool() {
+    let fixture = new_repo();
+    os2gov()
+        .arg("check")
+        .arg(fixture.path())
+        .assert()
+        .code(1)
+        .stderr("");
+}
+
+#[test]
+fn hostile_files_do_not_break_the_check() {
+    let report = fixtures::governance_report("1", |id| {
+        (id == "F3").then(|| {
+            (
+                "✅",
+                "Udbud \x1b[2J\x1b]0;pwned\x07 ok \u{202E}txt.exe".to_string(),
+            )
+        })
+    });
+    let mut readme =
+        b"# Demo\n\nBinary \xff\xfe bytes and a \x1b[2J clear-screen escape.\n".to_vec();
+    readme.extend(std::iter::repeat_n(b'x', 100));
+    let fixture = repo_with(
+        &[
+            ("README.md", Entry::Bytes(readme)),
+            ("LICENSE", Entry::Link("/etc/passwd")),
+            ("SECURITY.md", Entry::Link("SECURITY.md")),
+            ("CONTRIBUTING.md", Entry::Link("docs")),
+            ("docs/x.md", Entry::Text("| a | b\n|---\n| ✅ | \n")),
+            (
+                "docs/old_governance_report.md",
+                Entry::Text("| 🔽 | # |\n|---|---|\n| ✅ | F99 |\n| ❌ |\n"),
+            ),
+            ("OS2demo_governance_report.md", Entry::Text(&report)),
+            ("publiccode.yml", Entry::Text("publiccodeYmlVersion: [\n")),
+        ],
+        1,
+    );
+    // The declaration reaches the report's messages: the escape and the bidi override must be
+    // defused in text and Markdown (JSON escapes them anyway).
+    let json = json_report(fixture.path(), &[]);
+    let f3 = json["requirements"]
+        .as_array()
+        .and_then(|rs| rs.iter().find(|r| r["id"] == "F3"))
+        .and_then(|r| r["message"].as_str())
+        .expect("F3");
+    assert!(f3.contains('\x1b') && f3.contains('\u{202E}'), "{f3:?}");
+    for format in ["text", "json", "markdown"] {
+        let output = os2gov()
+            .arg("check")
+            .arg(fixture.path())
+            .args(["--format", format])
+            .output()
+            .expect("run");
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+        assert!(!stdout.contains('\x1b'), "{format}: escape passed through");
+        if format != "json" {
+            assert!(
+                !stdout.contains('\u{202E}'),
+                "{format}: bidi override passed through"
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+#[test]
+fn json_has_schema_version_1() {
+    let fixture = fixtures::good();
+    let report = json_report(fixture.path(), &[]);
+    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["tool"]["name"], "os2gov");
+    assert_eq!(report["passed"], true);
+    assert_eq!(report["required_level"]["level"], "1");
+    assert_eq!(report["required_level"]["source"], "report");
+    assert_eq!(report["requirements"].as_array().map(Vec::len), Some(56));
+}
+
+#[test]
+fn danish_by_default_english_on_request() {
+    let fixture = fixtures::nearly_empty();
+    os2gov().arg("check").arg(fixture.path()).assert().stdout(
+        predicate::str::contains("Krævet niveau")
+            .and(predicate::str::contains("Required level").not()),
+    );
+    os2gov()
+        .arg("check")
+        .arg(fixture.path())
+        .args(["--lang", "en"])
+        .assert()
+        .stdout(
+            predicate::str::contains("Required level")
+                .and(predicate::str::contains("Krævet niveau").not()),
+        );
+    let report = json_report(fixture.path(), &["--lang", "en"]);
+    assert_eq!(report["lang"], "en");
+    assert_eq!(json_report(fixture.path(), &[])["lang"], "da");
+}
+
+#[test]
+fn the_config_sets_language_and_level_and_flags_override_it() {
+    let fixture = repo_with(
+        &[
+            ("README.md", Entry::Text("# Demo\n")),
+            (
+                "os2gov.toml",
+                Entry::Text("language = \"en\"\nlevel = \"2\"\n"),
+            ),
+        ],
+        1,
+    );
+    let report = json_report(fixture.path(), &[]);
+    assert_eq!(report["lang"], "en");
+    assert_eq!(report["required_level"]["level"], "2");
+    assert_eq!(report["required_level"]["source"], "config");
+    let report = json_report(fixture.path(), &["--lang", "da", "--level", "3"]);
+    assert_eq!(report["lang"], "da");
+    assert_eq!(report["required_level"]["level"], "3");
+    assert_eq!(report["required_level"]["source"], "flag");
+
+    // --config replaces the repository's own file.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("other.toml");
+    std::fs::write(&config, "level = \"sandkasse\"\n").expect("write");
+    let config = config.to_str().expect("UTF-8 path");
+    let report = json_report(fixture.path(), &["--config", config]);
+    assert_eq!(report["lang"], "da");
+    assert_eq!(report["required_level"]["level"], "sandkasse");
+}
+
+#[test]
+fn markdown_format() {
+    let fixture = fixtures::contradicting();
+    os2gov()
+        .arg("check")
+        .arg(fixture.path())
+        .args(["--format", "markdown", "--lang", "en"])
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::starts_with("## os2gov: ❌ FAILED")
+                .and(predicate::str::contains("<details>"))
+                .and(predicate::str::contains("&lt;script&gt;")),
+        );
+}
+
+#[test]
+fn output_writes_the_file() {
+    let fixture = fixtures::nearly_empty();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("report.json");
+    os2gov()
+        .arg("check")
+        .arg(fixture.path())
+        .args(["--format", "json", "--output"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout("");
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).expect("written")).expect("JSON");
+    assert_eq!(report["schema_version"], 1);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left: {leftovers:?}");
+
+    // Text to a file is never coloured, even when asked for `auto`.
+    let text = dir.path().join("report.txt");
+    os2gov()
+        .arg("check")
+        .arg(fixture.path())
+        .arg("-o")
+        .arg(&text)
+        .env_remove("NO_COLOR")
+        .assert()
+        .code(1);
+    assert!(!std::fs::read_to_string(&text)
+        .expect("written")
+        .contains('\x1b'));
+
+    // A folder that does not exist is an error, not a panic.
+    assert_input_error(
+        os2gov()
+            .arg("check")
+            .arg(fixture.path())
+            .arg("--output")
+            .arg(dir.path().join("missing/report.txt")),
+        &["missing"],
+    );
+}
+
+#[test]
+fn colour_always_and_never() {
+    let fixture = fixtures::nearly_empty();
+    os2gov()
+        .arg("check")
+        .arg(fixture.path())
+        .args(["--color", "always"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\x1b[31m").and(predicate::str::contains("\x1b[0m")));
+    os2gov()
+        .arg("check")
+        .arg(fixture.path())
+        .args(["--color", "never"])
+        .env_remove("NO_COLOR")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\x1b[").not());
+    // `auto` (the default) with standard output not a terminal.
+    os2gov()
+        .arg("check")
+        .arg(fixture.path())
+        .env_remove("NO_COLOR")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\x1b[").not());
+}
+
+#[test]
+fn verbose_reports_what_was_read() {
+    let fixture = fixtures::good();
+    let output = os2gov()
+        .arg("check")
+        .arg(fixture.path())
+        .arg("--verbose")
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    let blobs: usize = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("blobs read: "))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no `blobs read: N` in {stderr:?}"));
+    assert!(blobs >= 5, "{stderr}");
+    assert!(stderr.contains("paths listed: "), "{stderr}");
+    assert!(stderr.contains("commits walked: 1"), "{stderr}");
+    // Without --verbose, standard error stays quiet.
+    os2gov()
+        .arg("check")
+        .arg(fixture.path())
+        .assert()
+        .stderr("");
+}
+
+// ---------------------------------------------------------------------------------------------
+// rules and explain
+
+#[test]
+fn rules_lists_every_requirement() {
+    let output = os2gov().arg("rules").output().expect("run");
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    let rows: Vec<&str> = stdout.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(rows.len(), 56, "{stdout}");
+    assert!(rows[0].starts_with("R1 "), "{}", rows[0]);
+    assert!(stdout.contains("Løsningen skaber lokal værdi"));
+    os2gov()
+        .args(["rules", "--lang", "en"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("The solution creates local value"));
+}
+
+#[test]
+fn rules_markdown_is_docs_requirements_md() {
+    os2gov()
+        .args(["rules", "--format", "markdown"])
+        .assert()
+        .code(0)
+        .stdout(os2gov::rules::docs::requirements_markdown());
+}
+
+#[test]
+fn explain_one_requirement() {
+    os2gov().args(["explain", "F7"]).assert().code(0).stdout(
+        predicate::str::starts_with("F7 — ")
+            .and(predicate::str::contains("Hvorfor"))
+            .and(predicate::str::contains("os2-docs-template")),
+    );
+    os2gov()
+        .args(["explain", "f7", "--lang", "en"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with("F7 — ").and(predicate::str::contains("How to fix")));
+}
+
+#[test]
+fn explain_score() {
+    os2gov().args(["explain", "score"]).assert().code(0).stdout(
+        predicate::str::contains("score = 100 ×")
+            .and(predicate::str::contains("verificeret andel")),
+    );
+    os2gov()
+        .args(["explain", "score", "--lang", "en"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("verified share"));
+}
+
+#[test]
+fn explain_an_unknown_id_exits_2() {
+    assert_input_error(os2gov().args(["explain", "X99"]), &["X99", "os2gov rules"]);
+}
