@@ -76,17 +76,17 @@ impl Doc {
         text
     }
 
-    /// Indexes of sections whose heading contains one of `phrases` (plain text, normalised here).
+    /// Indexes of sections whose heading matches one of `phrases` (plain text, normalised here)
+    /// by [`crate::text::matches_phrase`].
     pub fn find_headings(&self, phrases: &[&str]) -> Vec<usize> {
-        let wanted: Vec<String> = phrases.iter().map(|p| normalize(p)).collect();
         self.sections
             .iter()
             .enumerate()
             .filter(|(_, s)| s.level > 0)
             .filter(|(_, s)| {
-                wanted
+                phrases
                     .iter()
-                    .any(|w| crate::text::has_word_prefix(&s.norm, w))
+                    .any(|p| crate::text::matches_phrase(&s.norm, p))
             })
             .map(|(i, _)| i)
             .collect()
@@ -396,6 +396,13 @@ mod tests {
         assert!(doc.text_under(2).contains("Arkitektur"));
         assert!(!doc.all_text().contains("not a heading"));
         assert_eq!(doc.find_headings(&["Sådan virker"]), vec![2]);
+    }
+
+    #[test]
+    fn trailing_space_means_whole_word() {
+        let doc = Doc::parse("README.md", "# X\n## Omkostninger\n## Om X\n## Om\n");
+        assert_eq!(doc.find_headings(&["Om "]), vec![3, 4]);
+        assert_eq!(doc.find_headings(&["Om"]), vec![2, 3, 4]);
     }
 
     #[test]

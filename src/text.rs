@@ -83,6 +83,18 @@ pub fn has_word_prefix(haystack: &str, prefix: &str) -> bool {
         .any(|(begin, _)| begin == 0 || haystack.as_bytes()[begin - 1] == b' ')
 }
 
+/// How a requirement's search phrase (plain form; normalised here) matches normalised text: as a
+/// word prefix ("bidrag" matches "bidragsydere"), or as whole words when the phrase ends with a
+/// space ("Om " matches "om os2mo" but not "omkostninger"; "SAFe " not "safety").
+pub fn matches_phrase(normalized: &str, phrase: &str) -> bool {
+    let wanted = normalize(phrase);
+    if phrase.ends_with(char::is_whitespace) {
+        contains_phrase(normalized, &wanted)
+    } else {
+        has_word_prefix(normalized, &wanted)
+    }
+}
+
 /// Any of `phrases` (given in plain form; normalised here) occurs as a word prefix of `normalized`.
 pub fn mentions_any(normalized: &str, phrases: &[&str]) -> bool {
     phrases
@@ -151,6 +163,10 @@ mod tests {
         assert!(!contains_phrase("architectures", "architecture"));
         assert!(has_word_prefix("bidragsydere er velkomne", "bidrag"));
         assert!(!has_word_prefix("ombidrag", "bidrag"));
+        assert!(matches_phrase("om os2mo", "Om "));
+        assert!(!matches_phrase("omkostninger", "Om "));
+        assert!(matches_phrase("omkostninger", "Om"));
+        assert!(!matches_phrase("safety", "SAFe "));
     }
 
     #[test]

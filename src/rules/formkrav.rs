@@ -2,7 +2,7 @@
 //! communication channels, issue tracking, one version of the code, operations.
 
 use super::{declared_only, Bilingual as B, Method, Outcome, Rule, Theme};
-use crate::evidence::{classify_link, Ctx, LinkKind, Scope, DAY};
+use crate::evidence::{classify_link, Ctx, Hit, LinkKind, Scope, DAY};
 use crate::model::{Content, Evidence, Fetched, Level, Msg};
 use crate::msg;
 use crate::text::normalize;
@@ -700,13 +700,37 @@ fn check_f4(ctx: &Ctx) -> Outcome {
             ),
         );
     }
-    let sections = ctx.sections(Scope::Docs, &SECURITY_HEADINGS, 1);
-    let with_contact = sections.iter().find(|hit| {
-        !crate::text::emails(&hit.text).is_empty()
-            || hit.text.contains("http")
-            || hit.text.contains("security/advisories")
-    });
-    match (with_contact, sections.first()) {
+    // A reporting contact is an e-mail address or a web/mailto link in the section (a form,
+    // GitHub's security advisories); "https" in prose ("all traffic uses https") is none.
+    let mut sections: Vec<(Hit, bool)> = Vec::new();
+    for file in ctx.documents(Scope::Docs) {
+        for index in file.doc.find_headings(&SECURITY_HEADINGS) {
+            let text = file.doc.text_under(index);
+            if crate::text::word_count(&text) == 0 {
+                continue;
+            }
+            let contact = !crate::text::emails(&text).is_empty()
+                || file.doc.links_under(index).iter().any(|l| {
+                    let url = l.url.to_ascii_lowercase();
+                    url.starts_with("http://")
+                        || url.starts_with("https://")
+                        || url.starts_with("mailto:")
+                });
+            let section = &file.doc.sections[index];
+            let hit = Hit {
+                path: file.path.clone(),
+                line: section.line,
+                heading: section.heading.clone(),
+                text,
+            };
+            sections.push((hit, contact));
+        }
+    }
+    let with_contact = sections
+        .iter()
+        .find(|(_, contact)| *contact)
+        .map(|(hit, _)| hit);
+    match (with_contact, sections.first().map(|(hit, _)| hit)) {
         (Some(hit), _) => Outcome::found(
             vec![hit.evidence()],
             msg!(
@@ -730,9 +754,49 @@ fn check_f4(ctx: &Ctx) -> Outcome {
     }
 }
 
+/// F5 and F7 without a parsed README: a root README that exists but could not be read (too
+/// large, binary, a symlink out of the repository) is named, rather than called absent.
+fn no_readme(ctx: &Ctx) -> Outcome {
+    let unreadable = ctx
+        .paths()
+        .filter(|p| {
+            let lower = p.to_ascii_lowercase();
+            (lower == "readme" || lower.starts_with("readme."))
+                && crate::evidence::is_doc_format(&lower)
+        })
+        .find_map(|p| {
+            let why = match ctx.content(p)? {
+                Content::TooLarge { size } => msg!(
+                    "for stor til at læse ({s} bytes)",
+                    "too large to read ({s} bytes)",
+                    s = size
+                ),
+                Content::Binary => msg!("en binær fil", "a binary file"),
+                Content::SymlinkOutside { target } => msg!(
+                    "et symlink ud af repositoriet ({t}), som ikke følges",
+                    "a symlink out of the repository ({t}), not followed",
+                    t = target
+                ),
+                Content::Broken { reason } => msg!("ulæselig: {r}", "unreadable: {r}", r = reason),
+                Content::Text { .. } | Content::NotLoaded => return None,
+            };
+            Some((p, why))
+        });
+    match unreadable {
+        Some((path, why)) => Outcome::Missing {
+            evidence: vec![Evidence::file(path)],
+            message: Msg::new(
+                format!("{path} er {}.", why.da),
+                format!("{path} is {}.", why.en),
+            ),
+        },
+        None => Outcome::missing(msg!("Ingen README i roden.", "No README at the root.")),
+    }
+}
+
 fn check_f5(ctx: &Ctx) -> Outcome {
     if ctx.readmes.is_empty() {
-        return Outcome::missing(msg!("Ingen README i roden.", "No README at the root."));
+        return no_readme(ctx);
     }
     let q = ctx.description_questions();
     let answers = [
@@ -837,7 +901,7 @@ pub(crate) const TEMPLATE_PLACEHOLDERS: [&str; 6] = [
 ];
 
 /// Placeholders `os2gov fix` writes; a scaffolded file must not pass by itself.
-pub(crate) const OS2GOV_PLACEHOLDER: &str = "TODO(os2gov)";
+pub(crate) const OS2GOV_PLACEHOLDER: &str = crate::evidence::PLACEHOLDER;
 
 pub(crate) fn placeholder_lines(text: &str) -> Vec<u32> {
     text.lines()
@@ -852,7 +916,7 @@ pub(crate) fn placeholder_lines(text: &str) -> Vec<u32> {
 
 fn check_f7(ctx: &Ctx) -> Outcome {
     if ctx.readmes.is_empty() {
-        return Outcome::missing(msg!("Ingen README i roden.", "No README at the root."));
+        return no_readme(ctx);
     }
     let mut missing: Vec<Msg> = Vec::new();
     let mut evidence = Vec::new();
@@ -894,7 +958,11 @@ fn check_f7(ctx: &Ctx) -> Outcome {
                 "How to install and run (development and production)",
             ),
         ),
-        (&["Example", "Eksempel"], Msg::new("Eksempler", "Examples")),
+        // The Danish plural drops an e ("Eksempel" → "Eksempler"), so neither prefixes the other.
+        (
+            &["Example", "Eksempel", "Eksempler"],
+            Msg::new("Eksempler", "Examples"),
+        ),
     ];
     for (headings, name) in parts {
         match ctx.section(Scope::Readme, headings, 0) {

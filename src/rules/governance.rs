@@ -388,7 +388,8 @@ fn check_g8(ctx: &Ctx) -> Outcome {
             "way of working",
             "scrum",
             "kanban",
-            "safe",
+            // The Scaled Agile Framework, as a whole word: not "safety" or "unsafe".
+            "SAFe ",
             "prince2",
             "udviklingsproces",
             "development process",

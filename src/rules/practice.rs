@@ -459,22 +459,45 @@ fn check_p6(ctx: &Ctx) -> Outcome {
 }
 
 fn check_p7(ctx: &Ctx) -> Outcome {
-    let mut people: Vec<String> = Vec::new();
+    // A person is the set of identifiers (e-mails, GitHub handles) seen together: a maintainers
+    // table row that gives one handle and one e-mail is one maintainer, not two. A line with
+    // several of either ("@alice and @bob") names several people.
+    let mut people: Vec<Vec<String>> = Vec::new();
     let mut evidence = Vec::new();
-    let add = |who: String, people: &mut Vec<String>| {
-        let key = who.to_ascii_lowercase();
-        if !people.contains(&key) {
-            people.push(key);
+    let add = |ids: Vec<String>, people: &mut Vec<Vec<String>>| {
+        let ids: Vec<String> = ids.iter().map(|id| id.to_ascii_lowercase()).collect();
+        if ids.is_empty() {
+            return;
+        }
+        match people
+            .iter_mut()
+            .find(|p| p.iter().any(|k| ids.contains(k)))
+        {
+            Some(person) => {
+                for id in ids {
+                    if !person.contains(&id) {
+                        person.push(id);
+                    }
+                }
+            }
+            None => people.push(ids),
         }
     };
     if let Some(path) = ctx.community_file(&["maintainers"], &["", ".github", "docs"]) {
         if let Some(text) = ctx.text(path) {
             evidence.push(Evidence::file(path));
-            for email in crate::text::emails(text) {
-                add(email, &mut people);
-            }
-            for handle in github_handles(text) {
-                add(handle, &mut people);
+            for line in text.lines() {
+                let emails = crate::text::emails(line);
+                let mut handles = github_handles(line);
+                handles.sort();
+                handles.dedup();
+                if emails.len() <= 1 && handles.len() <= 1 {
+                    add(emails.into_iter().chain(handles).collect(), &mut people);
+                } else {
+                    for id in emails.into_iter().chain(handles) {
+                        add(vec![id], &mut people);
+                    }
+                }
             }
         }
     }
@@ -486,7 +509,7 @@ fn check_p7(ctx: &Ctx) -> Outcome {
             evidence.push(Evidence::file(path));
             for line in text.lines().filter(|l| !l.trim_start().starts_with('#')) {
                 for owner in line.split_whitespace().skip(1) {
-                    add(owner.trim_start_matches('@').to_string(), &mut people);
+                    add(vec![owner.trim_start_matches('@').to_string()], &mut people);
                 }
             }
         }
@@ -497,7 +520,7 @@ fn check_p7(ctx: &Ctx) -> Outcome {
                 evidence.push(Evidence::file(path).with_note("maintenance.contacts"));
             }
             for contact in parsed.contacts {
-                add(contact.email.unwrap_or(contact.name), &mut people);
+                add(vec![contact.email.unwrap_or(contact.name)], &mut people);
             }
         }
     }
