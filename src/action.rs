@@ -317,3 +317,70 @@ pub fn run(
     }
     Ok(Outcome { report, delta, failed, log })
 }
+
+/// The sticky comment over GitHub's REST API (octocrab): finds the comment carrying
+/// [`COMMENT_MARKER`] among the pull request's comments and updates it, or creates one.
+#[cfg(feature = "remote")]
+struct GitHubComments {
+    runtime: tokio::runtime::Runtime,
+    client: octocrab::Octocrab,
+    owner: String,
+    repo: String,
+}
+
+#[cfg(feature = "remote")]
+impl CommentApi for GitHubComments {
+    fn upsert(&self, number: u64, body: &str) -> Result<CommentResult, String> {
+        use octocrab::models::issues::Comment;
+        self.runtime.block_on(async {
+            let issues = self.client.issues(&self.owner, &self.repo);
+            let mut page = issues.list_comments(number).per_page(100).send().await.map_err(describe)?;
+            loop {
+                if let Some(existing) = page.items.iter().find(|c: &&Comment| c.body.as_deref().is_some_and(|b| b.contains(COMMENT_MARKER))) {
+                    issues.update_comment(existing.id, body).await.map_err(describe)?;
+                    return Ok(CommentResult::Updated);
+                }
+                match self.client.get_page::<Comment>(&page.next).await.map_err(describe)? {
+                    Some(next) => page = next,
+                    None => break,
+                }
+            }
+            issues.create_comment(number, body).await.map_err(describe)?;
+            Ok(CommentResult::Created)
+        })
+    }
+}
+
+/// GitHub's answer in one line; octocrab's errors never contain the token.
+#[cfg(feature = "remote")]
+fn describe(error: octocrab::Error) -> String {
+    match &error {
+        octocrab::Error::GitHub { source, .. } => format!("GitHub answered {}: {}", source.status_code.as_u16(), source.message),
+        _ => error.to_string().lines().next().unwrap_or("request failed").to_string(),
+    }
+}
+
+/// A comment client when there is a token and a repository to comment in.
+#[cfg(feature = "remote")]
+pub fn comment_client(runner: &Runner, inputs: &Inputs) -> Option<Box<dyn CommentApi>> {
+    let token = inputs.token.clone()?;
+    let (owner, repo) = runner.repository.split_once('/')?;
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+    let client = runtime
+        .block_on(async {
+            octocrab::Octocrab::builder()
+                .base_uri(runner.api_url.as_str())?
+                .personal_token(token)
+                .set_connect_timeout(Some(std::time::Duration::from_secs(10)))
+                .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+                .build()
+        })
+        .ok()?;
+    Some(Box::new(GitHubComments { runtime, client, owner: owner.to_string(), repo: repo.to_string() }))
+}
+
+/// Without the network adapters there is no way to comment; the report stays in the summary.
+#[cfg(not(feature = "remote"))]
+pub fn comment_client(_: &Runner, _: &Inputs) -> Option<Box<dyn CommentApi>> {
+    None
+}

@@ -310,6 +310,13 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
         .map(|j| (j.url.clone(), j.project.clone()));
     let mut ctx = Ctx::new(snapshot, organisations, jira);
     ctx.report = report;
+    for path in &ctx.unfinished {
+        notes.push(msg!(
+            "{p} indeholder TODO(os2gov)-pladsholdere og tæller ikke, før de er udfyldt.",
+            "{p} holds TODO(os2gov) placeholders and does not count until they are filled in.",
+            p = path
+        ));
+    }
 
     let mut findings = Vec::new();
     let mut contradictions = Vec::new();

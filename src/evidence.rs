@@ -83,8 +83,14 @@ pub fn wants_content(path: &str) -> bool {
         return true;
     }
     match segments.as_slice() {
-        [_] => ROOT_STEMS.contains(&stem(name).as_str()),
+        [_] => {
+            ROOT_STEMS.contains(&stem(name).as_str())
+                || name.starts_with("renovate")
+                || stem(name) == "pull_request_template"
+        }
         ["licenses", _] => true,
+        [".github", "issue_template" | "pull_request_template", _] => true,
+        [".github", _] if name.starts_with("dependabot.") || name.starts_with("renovate") => true,
         [".github", _] => {
             let s = stem(name);
             [
@@ -145,6 +151,24 @@ pub struct Ctx<'a> {
     pub jira: Option<(String, Option<String>)>,
     /// The repository's own governance report, when it has one (declarations, never evidence).
     pub report: Option<crate::govreport::GovernanceReport>,
+    /// Files still holding [`PLACEHOLDER`]s (scaffolded by `os2gov fix` and not yet filled in).
+    /// They do not count as evidence until a human has written them.
+    pub unfinished: Vec<String>,
+}
+
+/// What `os2gov fix` writes where a human must write; the checks never count text holding it.
+pub const PLACEHOLDER: &str = "TODO(os2gov)";
+
+/// Drops the parts of a README that `os2gov fix` inserted and nobody has filled in yet: sections
+/// whose own text holds a placeholder, and links on placeholder lines.
+fn without_placeholders(mut doc: Doc, source: &str) -> Doc {
+    let lines: Vec<&str> = source.lines().collect();
+    doc.sections.retain(|s| !s.text.contains(PLACEHOLDER));
+    doc.links.retain(|l| {
+        let index = usize::try_from(l.line).unwrap_or(0).saturating_sub(1);
+        lines.get(index).is_none_or(|line| !line.contains(PLACEHOLDER))
+    });
+    doc
 }
 
 impl<'a> Ctx<'a> {
@@ -155,10 +179,16 @@ impl<'a> Ctx<'a> {
     ) -> Ctx<'a> {
         let mut readmes = Vec::new();
         let mut docs = Vec::new();
+        let mut unfinished = Vec::new();
         for (path, entry) in &snapshot.files {
             let Some(text) = entry.as_text() else {
                 continue;
             };
+            let is_readme = !path.contains('/') && stem(&path.to_ascii_lowercase()) == "readme";
+            if text.contains(PLACEHOLDER) && !is_readme {
+                unfinished.push(path.clone());
+                continue;
+            }
             if is_vendored(path) || is_governance_report_path(path) || !is_doc_format(path) {
                 continue;
             }
@@ -167,7 +197,7 @@ impl<'a> Ctx<'a> {
             if root && stem(&lower) == "readme" {
                 readmes.push(DocFile {
                     path: path.clone(),
-                    doc: Doc::parse(path, text),
+                    doc: without_placeholders(Doc::parse(path, text), text),
                 });
             } else if (root
                 && !["license", "licence", "copying", "codeowners", "authors"]
@@ -189,16 +219,17 @@ impl<'a> Ctx<'a> {
             organisations,
             jira,
             report: None,
+            unfinished,
         }
     }
 
-    /// Paths that count as the product's own (vendored folders left out).
-    pub fn paths(&self) -> impl Iterator<Item = &'a str> {
+    /// Paths that count as the product's own: vendored folders and unfinished scaffolds left out.
+    pub fn paths(&self) -> impl Iterator<Item = &'a str> + '_ {
         self.snapshot
             .files
             .keys()
             .map(String::as_str)
-            .filter(|p| !is_vendored(p))
+            .filter(|p| !is_vendored(p) && !self.unfinished.iter().any(|u| u == p))
     }
 
     pub fn content(&self, path: &str) -> Option<&'a Content> {
@@ -256,30 +287,31 @@ impl<'a> Ctx<'a> {
         hits
     }
 
-    /// The first place where running text mentions one of `phrases` (word prefixes, normalised).
+    /// The first place where running text mentions one of `phrases` (matched by
+    /// [`crate::text::matches_phrase`]), with the line it is on.
     pub fn mention(&self, scope: Scope, phrases: &[&str]) -> Option<Hit> {
-        let wanted: Vec<String> = phrases.iter().map(|p| normalize(p)).collect();
+        let mentions = |text: &str| {
+            let norm = normalize(text);
+            phrases
+                .iter()
+                .any(|p| crate::text::matches_phrase(&norm, p))
+        };
         for file in self.documents(scope) {
             for section in &file.doc.sections {
-                for (offset, line) in section.text.lines().enumerate() {
-                    let norm = normalize(line);
-                    if wanted
-                        .iter()
-                        .any(|w| crate::text::has_word_prefix(&norm, w))
-                    {
-                        let _ = offset;
-                        return Some(Hit {
-                            path: file.path.clone(),
-                            line: section.line,
-                            heading: section.heading.clone(),
-                            text: line.to_string(),
-                        });
-                    }
+                if let Some(line) = section.text.lines().find(|l| mentions(l)) {
+                    return Some(Hit {
+                        path: file.path.clone(),
+                        // The text starts after the heading's own line.
+                        line: self.source_line(
+                            &file.path,
+                            section.line + u32::from(section.level > 0),
+                            &mentions,
+                        ),
+                        heading: section.heading.clone(),
+                        text: line.to_string(),
+                    });
                 }
-                if wanted
-                    .iter()
-                    .any(|w| crate::text::has_word_prefix(&section.norm, w))
-                {
+                if mentions(&section.heading) {
                     return Some(Hit {
                         path: file.path.clone(),
                         line: section.line,
@@ -290,6 +322,22 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// The first line of `path`'s source from line `from` on that `matches`; `from` when none
+    /// does (a phrase broken over two lines). Section text drops markup and code, so the line is
+    /// looked up in the source rather than counted in the section.
+    fn source_line(&self, path: &str, from: u32, matches: &dyn Fn(&str) -> bool) -> u32 {
+        let skip = usize::try_from(from.saturating_sub(1)).unwrap_or(0);
+        self.text(path)
+            .and_then(|text| {
+                text.lines()
+                    .enumerate()
+                    .skip(skip)
+                    .find(|(_, l)| matches(l))
+            })
+            .and_then(|(i, _)| u32::try_from(i + 1).ok())
+            .unwrap_or(from)
     }
 
     /// Every link in the README, docs and community files, with the file it is in.
@@ -308,12 +356,16 @@ impl<'a> Ctx<'a> {
 
     /// The first link (or section) whose link text or URL mentions one of `phrases`.
     pub fn link_mentioning(&self, phrases: &[&str]) -> Option<Evidence> {
-        let wanted: Vec<String> = phrases.iter().map(|p| normalize(p)).collect();
         self.links().find_map(|(path, link)| {
             let text = normalize(&format!("{} {}", link.text, link.url));
-            wanted
+            phrases
                 .iter()
-                .any(|w| crate::text::has_word_prefix(&text, w) || text.contains(w.as_str()))
+                .any(|p| {
+                    // URLs run words together ("…/os2mobrugervejledning.pdf"), so a substring
+                    // counts too, except for whole-word phrases ("SAFe " must not match "unsafe").
+                    crate::text::matches_phrase(&text, p)
+                        || (!p.ends_with(char::is_whitespace) && text.contains(&normalize(p)))
+                })
                 .then(|| Evidence::link(path, link.line, &link.url))
         })
     }
@@ -513,13 +565,34 @@ impl Ctx<'_> {
     pub fn intro_paragraph(&self) -> Option<Hit> {
         for file in &self.readmes {
             let sections = &file.doc.sections;
-            let candidates = sections.iter().take_while(|s| s.level <= 1).take(2);
-            for section in candidates {
+            let candidates = sections
+                .iter()
+                .enumerate()
+                .take_while(|(_, s)| s.level <= 1)
+                .take(2);
+            for (index, section) in candidates {
+                // A line of links (the template's "How It Works | Architecture | …" navigation,
+                // badges) says nothing about the product: link texts do not count as its words.
+                let end = sections.get(index + 1).map_or(u32::MAX, |s| s.line);
+                let link_texts: Vec<&str> = file
+                    .doc
+                    .links
+                    .iter()
+                    .filter(|l| l.line >= section.line && l.line < end && !l.text.is_empty())
+                    .map(|l| l.text.as_str())
+                    .collect();
+                let own_words = |p: &str| {
+                    let mut own = p.to_string();
+                    for text in &link_texts {
+                        own = own.replacen(text, " ", 1);
+                    }
+                    word_count(&own)
+                };
                 let paragraph = section
                     .text
                     .split("\n\n")
                     .map(str::trim)
-                    .find(|p| word_count(p) >= MIN_ANSWER_WORDS);
+                    .find(|p| own_words(p) >= MIN_ANSWER_WORDS);
                 if let Some(paragraph) = paragraph {
                     return Some(Hit {
                         path: file.path.clone(),

@@ -37,6 +37,60 @@ enum Command {
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
     },
+    /// Create the files that close gaps (README sections, VISION, CONTRIBUTING, SECURITY, …)
+    /// from OS2's templates, with TODO(os2gov) placeholders for what a human must write.
+    Fix(FixArgs),
+    /// Write or update the repository's governance report in OS2's template format.
+    Report(ReportArgs),
+    /// Run as the GitHub Action (reads INPUT_* and the runner's GITHUB_* variables).
+    Action,
+}
+
+#[derive(clap::Args)]
+struct FixArgs {
+    /// The repository's work tree (or a plain folder).
+    #[arg(default_value = ".")]
+    path: PathBuf,
+    #[arg(long, value_parser = parse_lang)]
+    lang: Option<Lang>,
+    /// Print a unified diff of what would change; write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Only these requirements (comma-separated, e.g. F7,P2; `config` for os2gov.toml).
+    #[arg(long, value_delimiter = ',')]
+    only: Option<Vec<String>>,
+    /// Write even when the work tree has uncommitted changes.
+    #[arg(long)]
+    allow_dirty: bool,
+    #[arg(long, value_parser = parse_level)]
+    level: Option<Level>,
+    #[arg(long)]
+    config: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct ReportArgs {
+    /// The repository's work tree (or a plain folder).
+    #[arg(default_value = ".")]
+    path: PathBuf,
+    /// The report file (default: the existing governance report, else PRODUCT_governance_report.md).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Also write OS2's self-assessment JSON to this file.
+    #[arg(long)]
+    self_assessment: Option<PathBuf>,
+    #[arg(long, value_parser = parse_lang)]
+    lang: Option<Lang>,
+    #[arg(long, value_parser = parse_level)]
+    level: Option<Level>,
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Print a unified diff of what would change; write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Write even when the work tree has uncommitted changes.
+    #[arg(long)]
+    allow_dirty: bool,
 }
 
 #[derive(clap::Args)]
@@ -79,6 +133,8 @@ enum Format {
     Text,
     Json,
     Markdown,
+    /// SARIF 2.1.0 for GitHub code scanning.
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -152,6 +208,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         Format::Text => render::text(&report, colour),
         Format::Json => render::json(&report),
         Format::Markdown => render::markdown(&report),
+        Format::Sarif => render::sarif(&report, readme_path(&snapshot).as_deref()),
     };
     match &args.output {
         Some(path) => write_atomically(path, rendered.as_bytes())?,
@@ -183,6 +240,243 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     })
 }
 
+/// The root README, where findings without a file of their own are located in SARIF.
+fn readme_path(snapshot: &os2gov::Snapshot) -> Option<String> {
+    snapshot
+        .files
+        .keys()
+        .find(|p| !p.contains('/') && p.to_ascii_lowercase().starts_with("readme"))
+        .cloned()
+}
+
+fn read_config(path: Option<&PathBuf>) -> Result<Option<(String, String)>> {
+    path.map(|path| {
+        std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read config {}", path.display()))
+            .map(|text| (path.display().to_string(), text))
+    })
+    .transpose()
+}
+
+/// Refuses to write into a work tree with uncommitted changes, so that what the tool writes can
+/// be reviewed and undone on its own. A plain folder has nothing to compare with.
+fn ensure_clean(path: &std::path::Path, allow_dirty: bool) -> Result<()> {
+    if allow_dirty {
+        return Ok(());
+    }
+    let Ok(repo) = git2::Repository::discover(path) else {
+        return Ok(());
+    };
+    if repo.is_bare() {
+        anyhow::bail!("{} is a bare repository: there is no work tree to write to", path.display());
+    }
+    let mut options = git2::StatusOptions::new();
+    options.include_untracked(true).include_ignored(false).exclude_submodules(true);
+    let statuses = repo.statuses(Some(&mut options)).context("cannot read the work tree's status")?;
+    let dirty: Vec<String> = statuses
+        .iter()
+        .filter(|s| s.status() != git2::Status::CURRENT)
+        .filter_map(|s| s.path().map(str::to_string))
+        .take(5)
+        .collect();
+    if !dirty.is_empty() {
+        anyhow::bail!(
+            "the work tree has uncommitted changes ({}); commit or stash them, or pass --allow-dirty",
+            dirty.join(", ")
+        );
+    }
+    Ok(())
+}
+
+fn unified_diff(path: &str, before: Option<&str>, after: &str) -> String {
+    let old = before.unwrap_or("");
+    let old_name = if before.is_some() { format!("a/{path}") } else { "/dev/null".to_string() };
+    similar::TextDiff::from_lines(old, after)
+        .unified_diff()
+        .header(&old_name, &format!("b/{path}"))
+        .to_string()
+}
+
+/// Writes every file or none: all contents go to temporary files first, and only when all of
+/// them are written are they renamed into place.
+fn write_all_or_nothing(root: &std::path::Path, files: &[(String, String)]) -> Result<()> {
+    for (path, _) in files {
+        let target = root.join(path);
+        if target.is_dir() {
+            anyhow::bail!("{} exists as a folder; nothing was written", target.display());
+        }
+    }
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let cleanup = |staged: &[(PathBuf, PathBuf)]| {
+        for (tmp, _) in staged {
+            let _ = std::fs::remove_file(tmp);
+        }
+    };
+    for (path, content) in files {
+        let target = root.join(path);
+        let result = (|| -> Result<PathBuf> {
+            let dir = target.parent().unwrap_or(root);
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let tmp = dir.join(format!(".{name}.os2gov-tmp"));
+            std::fs::write(&tmp, content).with_context(|| format!("cannot write {}; nothing was written", target.display()))?;
+            Ok(tmp)
+        })();
+        match result {
+            Ok(tmp) => staged.push((tmp, target)),
+            Err(e) => {
+                cleanup(&staged);
+                return Err(e);
+            }
+        }
+    }
+    for (tmp, target) in &staged {
+        if let Err(e) = std::fs::rename(tmp, target) {
+            cleanup(&staged);
+            return Err(anyhow::anyhow!("cannot write {}: {e}", target.display()));
+        }
+    }
+    Ok(())
+}
+
+fn folder_name(path: &std::path::Path) -> String {
+    std::fs::canonicalize(path)
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "product".into())
+}
+
+fn run_fix(args: FixArgs) -> Result<ExitCode> {
+    let snapshot = os2gov::adapters::git::open_snapshot(&args.path, None, now())?;
+    let options = Options { level: args.level, lang: args.lang, config: read_config(args.config.as_ref())? };
+    let report = engine::check(&snapshot, &options)?;
+    let lang = report.lang;
+    if let Some(only) = &args.only {
+        for id in only {
+            if !id.eq_ignore_ascii_case("config") && rules::find(id).is_none() {
+                anyhow::bail!("--only: unknown requirement id {id:?} (see `os2gov rules`)");
+            }
+        }
+    }
+    let facts = os2gov::scaffold::Facts::from(&snapshot, &report, &folder_name(&args.path));
+    let plan = os2gov::scaffold::plan(&snapshot, &report, &facts, lang, args.only.as_deref());
+    if plan.is_empty() {
+        print_out(match lang {
+            Lang::Da => "Intet at rette: ingen manglende fil eller README-afsnit kan lukke de åbne krav.\n",
+            Lang::En => "Nothing to fix: no missing file or README section can close the open requirements.\n",
+        });
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.dry_run {
+        for p in &plan {
+            print_out(&unified_diff(&p.path, p.before.as_deref(), &p.after));
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    ensure_clean(&args.path, args.allow_dirty)?;
+    let files: Vec<(String, String)> = plan.iter().map(|p| (p.path.clone(), p.after.clone())).collect();
+    write_all_or_nothing(&args.path, &files)?;
+    let mut out = String::new();
+    for p in &plan {
+        let verb = match (p.before.is_some(), lang) {
+            (true, Lang::Da) => "ændret",
+            (true, Lang::En) => "changed",
+            (false, Lang::Da) => "oprettet",
+            (false, Lang::En) => "created",
+        };
+        out.push_str(&format!("{verb:<9} {}  {}\n", p.path, p.requirements.join(", ")));
+    }
+    out.push_str(match lang {
+        Lang::Da => "Udfyld alle TODO(os2gov)-pladsholdere; indtil da tæller filerne ikke som opfyldt.\n",
+        Lang::En => "Fill in every TODO(os2gov) placeholder; until then the files do not count as met.\n",
+    });
+    print_out(&out);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_report(args: ReportArgs) -> Result<ExitCode> {
+    let stamp = now();
+    let snapshot = os2gov::adapters::git::open_snapshot(&args.path, None, stamp)?;
+    let options = Options { level: args.level, lang: args.lang, config: read_config(args.config.as_ref())? };
+    let report = engine::check(&snapshot, &options)?;
+    let facts = os2gov::scaffold::Facts::from(&snapshot, &report, &folder_name(&args.path));
+    let existing = engine::find_governance_report(&snapshot).map(|r| r.path);
+    let relative = match (&args.out, &existing) {
+        (Some(out), _) => out.to_string_lossy().into_owned(),
+        (None, Some(path)) => path.clone(),
+        (None, None) => format!("{}_governance_report.md", facts.product.replace(|c: char| !c.is_alphanumeric() && c != '-', "_")),
+    };
+    let target = if std::path::Path::new(&relative).is_absolute() { PathBuf::from(&relative) } else { args.path.join(&relative) };
+    if target.is_dir() {
+        anyhow::bail!("{} exists as a folder; nothing was written", target.display());
+    }
+    let before = match std::fs::read(&target) {
+        Ok(bytes) => Some(String::from_utf8(bytes).with_context(|| format!("{} is not valid UTF-8; nothing was written", target.display()))?),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(anyhow::anyhow!("cannot read {}: {e}", target.display())),
+    };
+    let (after, changes) = match &before {
+        Some(text) => os2gov::report_writer::update_report(&relative, text, &report)?,
+        None => os2gov::report_writer::new_report(&facts.product, &report),
+    };
+    let mut files = vec![(relative.clone(), after.clone())];
+    if let Some(sa) = &args.self_assessment {
+        let (y, m, d) = os2gov::model::civil_date(stamp);
+        let date = format!("{y:04}-{m:02}-{d:02}");
+        let secs = stamp.rem_euclid(86_400);
+        let timestamp = format!("{date}T{:02}:{:02}:{:02}Z", secs / 3600, secs / 60 % 60, secs % 60);
+        files.push((sa.to_string_lossy().into_owned(), os2gov::report_writer::self_assessment_json(&facts.product, &report, &date, &timestamp)));
+    }
+    if args.dry_run {
+        print_out(&unified_diff(&relative, before.as_deref(), &after));
+        return Ok(ExitCode::SUCCESS);
+    }
+    ensure_clean(&args.path, args.allow_dirty)?;
+    let absolute: Vec<(String, String)> = files
+        .into_iter()
+        .map(|(p, c)| {
+            let path = if std::path::Path::new(&p).is_absolute() { p } else { args.path.join(&p).to_string_lossy().into_owned() };
+            (path, c)
+        })
+        .collect();
+    write_all_or_nothing(std::path::Path::new("/"), &absolute)?;
+    let lang = report.lang;
+    let mut out = match (before.is_some(), lang) {
+        (true, Lang::Da) => format!("opdateret {relative}\n"),
+        (true, Lang::En) => format!("updated {relative}\n"),
+        (false, Lang::Da) => format!("oprettet {relative}\n"),
+        (false, Lang::En) => format!("created {relative}\n"),
+    };
+    for c in &changes {
+        let before = if c.before.is_empty() { "–" } else { c.before.as_str() };
+        out.push_str(&format!("  {:<4} {before} → {}\n", c.id, c.after));
+    }
+    print_out(&out);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_action() -> Result<ExitCode> {
+    use os2gov::action::{self, Inputs, Runner};
+    let env: std::collections::HashMap<String, String> = std::env::vars().collect();
+    let runner = Runner::from_env(&env);
+    let outcome = Inputs::from_env(&env, &runner).and_then(|inputs| {
+        let comments = action::comment_client(&runner, &inputs);
+        action::run(&inputs, &runner, now(), comments.as_deref())
+    });
+    match outcome {
+        Ok(outcome) => {
+            print_out(&outcome.log);
+            Ok(if outcome.failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Err(error) => {
+            // One clear line for the step's log; workflow commands escape line breaks.
+            let text = error.0.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+            print_out(&format!("::error title=os2gov::{text}\n"));
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
 /// Writes to standard output; a closed pipe (`os2gov rules | head`) is not an error worth a
 /// message, and must not panic as `print!` would.
 fn print_out(text: &str) {
@@ -194,6 +488,9 @@ fn print_out(text: &str) {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => run_check(args),
+        Command::Fix(args) => run_fix(args),
+        Command::Report(args) => run_report(args),
+        Command::Action => run_action(),
         Command::Rules { lang, format } => {
             let out = match format {
                 RulesFormat::Text => rules::docs::list(lang.unwrap_or_default()),

@@ -412,3 +412,28 @@ impl Snapshot {
         self.files.get(path).and_then(FileEntry::as_text)
     }
 }
+
+/// The UTC calendar date of a Unix time: (year, month 1–12, day 1–31).
+/// Howard Hinnant's civil-from-days algorithm; no date crate needed for this one conversion.
+pub fn civil_date(unix: i64) -> (i64, u32, u32) {
+    let z = unix.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = u32::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
+    let month = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn civil_dates() {
+        assert_eq!(super::civil_date(0), (1970, 1, 1));
+        assert_eq!(super::civil_date(1_795_737_600), (2026, 11, 27));
+        assert_eq!(super::civil_date(951_782_400), (2000, 2, 29));
+    }
+}

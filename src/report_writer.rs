@@ -160,7 +160,9 @@ fn apply(text: &str, report: &Report) -> (String, Vec<MarkerChange>) {
         if let Some(doc) = cols.documentation {
             let empty = cells.get(doc).is_some_and(|c| c.trim().is_empty());
             let links = evidence_links(&finding.evidence);
-            if empty && tool_marker(finding).is_some() && !links.is_empty() {
+            // Only a met row gets the evidence: text in a ❌ row would read as an explanation
+            // ("følg eller forklar") on the next check.
+            if empty && tool_marker(finding) == Some("✅") && !links.is_empty() {
                 if let Some(cell) = cells.get_mut(doc) {
                     *cell = set_cell(cell, &links.replace('|', "\\|"));
                     changed = true;

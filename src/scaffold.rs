@@ -109,20 +109,27 @@ const FILES: [FileTemplate; 10] = [
 struct SectionTemplate {
     requirements: &'static [&'static str],
     headings: &'static [&'static str],
+    /// The README already answers this (beyond a matching heading), e.g. an intro paragraph
+    /// answers "what is it".
+    answered: fn(&crate::evidence::DescriptionQuestions) -> bool,
     text: fn(Lang) -> &'static str,
 }
 
+fn never(_: &crate::evidence::DescriptionQuestions) -> bool {
+    false
+}
+
 const SECTIONS: [SectionTemplate; 10] = [
-    SectionTemplate { requirements: &["F5"], headings: &crate::evidence::WHAT_HEADINGS, text: |l| template!(l, "readme/what.md") },
-    SectionTemplate { requirements: &["F5"], headings: &crate::evidence::NEEDS_HEADINGS, text: |l| template!(l, "readme/needs.md") },
-    SectionTemplate { requirements: &["F5", "R1"], headings: &crate::evidence::VALUE_HEADINGS, text: |l| template!(l, "readme/value.md") },
-    SectionTemplate { requirements: &["R3"], headings: &crate::evidence::AUDIENCE_HEADINGS, text: |l| template!(l, "readme/audience.md") },
-    SectionTemplate { requirements: &["F7"], headings: &["How it works", "Sådan virker", "Hvordan virker", "Sådan fungerer", "Hvordan fungerer"], text: |l| template!(l, "readme/how.md") },
-    SectionTemplate { requirements: &["F7"], headings: &["Architecture", "Arkitektur"], text: |l| template!(l, "readme/architecture.md") },
-    SectionTemplate { requirements: &["F7"], headings: &["Key features", "Features", "Funktioner", "Nøglefunktioner", "Funktionalitet"], text: |l| template!(l, "readme/features.md") },
-    SectionTemplate { requirements: &["F7"], headings: &["Install", "Kom i gang", "Getting started", "Opsætning", "Setup"], text: |l| template!(l, "readme/install.md") },
-    SectionTemplate { requirements: &["F7"], headings: &["Example", "Eksempel"], text: |l| template!(l, "readme/examples.md") },
-    SectionTemplate { requirements: &["F5", "G3", "F10"], headings: &crate::evidence::CONTACT_HEADINGS, text: |l| template!(l, "readme/contact.md") },
+    SectionTemplate { requirements: &["F5"], headings: &crate::evidence::WHAT_HEADINGS, answered: |q| q.what.is_some(), text: |l| template!(l, "readme/what.md") },
+    SectionTemplate { requirements: &["F5"], headings: &crate::evidence::NEEDS_HEADINGS, answered: |q| q.needs.is_some(), text: |l| template!(l, "readme/needs.md") },
+    SectionTemplate { requirements: &["F5", "R1"], headings: &crate::evidence::VALUE_HEADINGS, answered: |q| q.value.is_some(), text: |l| template!(l, "readme/value.md") },
+    SectionTemplate { requirements: &["R3"], headings: &crate::evidence::AUDIENCE_HEADINGS, answered: never, text: |l| template!(l, "readme/audience.md") },
+    SectionTemplate { requirements: &["F7"], headings: &["How it works", "Sådan virker", "Hvordan virker", "Sådan fungerer", "Hvordan fungerer"], answered: never, text: |l| template!(l, "readme/how.md") },
+    SectionTemplate { requirements: &["F7"], headings: &["Architecture", "Arkitektur"], answered: never, text: |l| template!(l, "readme/architecture.md") },
+    SectionTemplate { requirements: &["F7"], headings: &["Key features", "Features", "Funktioner", "Nøglefunktioner", "Funktionalitet"], answered: never, text: |l| template!(l, "readme/features.md") },
+    SectionTemplate { requirements: &["F7"], headings: &["Install", "Kom i gang", "Getting started", "Opsætning", "Setup"], answered: never, text: |l| template!(l, "readme/install.md") },
+    SectionTemplate { requirements: &["F7"], headings: &["Example", "Eksempel"], answered: never, text: |l| template!(l, "readme/examples.md") },
+    SectionTemplate { requirements: &["F5", "G3", "F10"], headings: &crate::evidence::CONTACT_HEADINGS, answered: |q| q.contact.is_some(), text: |l| template!(l, "readme/contact.md") },
 ];
 
 fn wanted(requirements: &[&str], report: &Report, only: Option<&[String]>) -> bool {
@@ -170,13 +177,15 @@ pub fn plan(snapshot: &Snapshot, report: &Report, facts: &Facts, lang: Lang, onl
         .find_map(|(p, e)| e.as_text().map(|t| (p.clone(), t.to_string())));
     let readme_has_readme = snapshot.files.keys().any(|p| !p.contains('/') && p.to_ascii_lowercase().starts_with("readme"));
     let doc = readme.as_ref().map(|(p, t)| Doc::parse(p, t));
+    let questions = crate::evidence::Ctx::new(snapshot, Vec::new(), None).description_questions();
     let mut sections = String::new();
     let mut section_ids: Vec<&'static str> = Vec::new();
     for section in &SECTIONS {
         if !wanted(section.requirements, report, only) {
             continue;
         }
-        let present = doc.as_ref().is_some_and(|d| !d.find_headings(section.headings).is_empty());
+        let present = (section.answered)(&questions)
+            || doc.as_ref().is_some_and(|d| !d.find_headings(section.headings).is_empty());
         if present {
             continue;
         }
