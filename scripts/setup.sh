@@ -31,4 +31,16 @@ if [ ! -x "$TOOLS_DIR/node_modules/.bin/wasm-opt" ] || [ ! -d "$TOOLS_DIR/node_m
   echo "setup: npm install binaryen playwright-core"
   npm install --silent --prefix "$TOOLS_DIR" --no-audit --no-fund binaryen@132 playwright-core@1 >/dev/null
 fi
+# The SARIF 2.1.0 JSON Schema for the action's tests, from Microsoft's SARIF SDK package on npm
+# (only the schema file is kept), checked against its known hash.
+sarif_schema="$TOOLS_DIR/sarif/sarif-2.1.0-rtm.5.json"
+sarif_sha=2d99159ae54a3eea97f81781cff48780548657c35949f4b7f25e99a2ba4de4f8
+if ! echo "$sarif_sha  $sarif_schema" | sha256sum -c --status 2>/dev/null; then
+  echo "setup: fetch the SARIF 2.1.0 schema"
+  mkdir -p "$TOOLS_DIR/sarif"
+  tarball=$(cd "$TOOLS_DIR/sarif" && npm pack --silent @microsoft/jest-sarif@1.0.0-beta.0)
+  tar -xzf "$TOOLS_DIR/sarif/$tarball" -C "$TOOLS_DIR/sarif" --strip-components=3 package/lib/schemas/sarif-2.1.0-rtm.5.json
+  rm -f "$TOOLS_DIR/sarif/$tarball"
+  echo "$sarif_sha  $sarif_schema" | sha256sum -c --status || { echo "setup: the SARIF schema's hash does not match" >&2; exit 1; }
+fi
 echo "setup: ready (tools in $TOOLS_DIR)"

@@ -76,7 +76,7 @@ impl Inputs {
             None => Lang::Da,
             Some(text) => Lang::parse(&text).ok_or_else(|| ActionError(format!("input `lang`: expected da or en, found {text:?}")))?,
         };
-        let fail_on = match get(env, "INPUT_FAIL-ON").or_else(|| get(env, "INPUT_FAIL_ON")).as_deref() {
+        let fail_on = match get(env, "INPUT_FAIL_ON").as_deref() {
             None | Some("below-level") => FailOn::BelowLevel,
             Some("regression") => FailOn::Regression,
             Some("never") => FailOn::Never,
@@ -88,10 +88,7 @@ impl Inputs {
             Some(other) => return Err(ActionError(format!("input `comment`: expected true or false, found {other:?}"))),
         };
         let file_input = |key: &str, default: &str| {
-            get(env, key)
-                .or_else(|| get(env, &key.replace('-', "_")))
-                .map(|p| runner.workspace.join(p))
-                .unwrap_or_else(|| runner.temp.join(default))
+            get(env, key).map(|p| runner.workspace.join(p)).unwrap_or_else(|| runner.temp.join(default))
         };
         Ok(Inputs {
             path,
@@ -101,8 +98,8 @@ impl Inputs {
             token: get(env, "INPUT_TOKEN"),
             fail_on,
             comment,
-            sarif_file: file_input("INPUT_SARIF-FILE", "os2gov.sarif"),
-            json_file: file_input("INPUT_JSON-FILE", "os2gov.json"),
+            sarif_file: file_input("INPUT_SARIF_FILE", "os2gov.sarif"),
+            json_file: file_input("INPUT_JSON_FILE", "os2gov.json"),
         })
     }
 }
