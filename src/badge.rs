@@ -26,16 +26,21 @@ pub struct BadgeText {
 
 /// What the badge says: the required level, ✓ or ✗, and the headline score.
 pub fn badge_text(report: &Report) -> BadgeText {
-    let level = level_word(report.required_level.level, report.lang);
-    let mark = if report.passed { "✓" } else { "✗" };
+    text_for(
+        report.lang,
+        report.required_level.level,
+        report.passed,
+        report.score,
+    )
+}
+
+fn text_for(lang: Lang, required: Level, passed: bool, score: u32) -> BadgeText {
+    let level = level_word(required, lang);
+    let mark = if passed { "✓" } else { "✗" };
     BadgeText {
         label: LABEL.to_string(),
-        message: format!("{level} {mark} · {}/100", report.score),
-        colour: if report.passed {
-            PASS_COLOUR
-        } else {
-            FAIL_COLOUR
-        },
+        message: format!("{level} {mark} · {score}/100"),
+        colour: if passed { PASS_COLOUR } else { FAIL_COLOUR },
     }
 }
 
@@ -55,6 +60,12 @@ fn level_word(level: Level, lang: Lang) -> &'static str {
 /// The badge as a standalone SVG document.
 pub fn badge_svg(report: &Report) -> String {
     render(&badge_text(report))
+}
+
+/// The same badge from the four values it shows, for callers that hold the report as JSON
+/// (the browser module reads just these instead of the whole report).
+pub fn badge_for(lang: Lang, required: Level, passed: bool, score: u32) -> String {
+    render(&text_for(lang, required, passed, score))
 }
 
 /// Lays out a flat badge for any label and message (both escaped here).

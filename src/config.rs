@@ -1,10 +1,16 @@
 //! `os2gov.toml`: the required level, the language, exceptions ("følg eller forklar"), extra
 //! organisations and Jira. Parsed strictly: an unknown key or a bad value is an error that names
 //! the key and its line, and the config is validated into a [`ValidConfig`] before use.
+//!
+//! Without the `toml` feature (the browser build, which leaves the TOML parser out for size) a
+//! config cannot be read, and [`parse`] says so as an error rather than guess at its content.
+#![cfg_attr(not(feature = "toml"), allow(dead_code))]
 
 use crate::model::{Lang, Level};
+#[cfg(feature = "toml")]
 use serde::Deserialize;
 use std::collections::BTreeMap;
+#[cfg(feature = "toml")]
 use toml::Spanned;
 
 pub const FILE_NAME: &str = "os2gov.toml";
@@ -18,6 +24,7 @@ pub struct ConfigError {
     pub message: String,
 }
 
+#[cfg(feature = "toml")]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -30,6 +37,7 @@ struct RawConfig {
     jira: Option<RawJira>,
 }
 
+#[cfg(feature = "toml")]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawJira {
@@ -74,6 +82,24 @@ fn line_of_key(text: &str, key: &str) -> Option<usize> {
 }
 
 pub fn parse(path: &str, text: &str) -> Result<ValidConfig, ConfigError> {
+    #[cfg(feature = "toml")]
+    return parse_toml(path, text);
+    #[cfg(not(feature = "toml"))]
+    {
+        let _ = text;
+        Err(ConfigError {
+            path: path.to_string(),
+            line: None,
+            key: None,
+            message: "cannot be read by this build of os2gov (the browser's has no TOML parser); \
+                      check the repository with the os2gov command-line tool"
+                .to_string(),
+        })
+    }
+}
+
+#[cfg(feature = "toml")]
+fn parse_toml(path: &str, text: &str) -> Result<ValidConfig, ConfigError> {
     let error = |line: Option<usize>, key: Option<&str>, message: String| ConfigError {
         path: path.to_string(),
         line,
@@ -179,7 +205,7 @@ pub fn parse(path: &str, text: &str) -> Result<ValidConfig, ConfigError> {
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "toml"))]
 mod tests {
     use super::*;
 

@@ -14,6 +14,7 @@ pub mod govreport;
 pub mod licence;
 pub mod markdown;
 pub mod model;
+pub mod portfolio;
 pub mod profile;
 pub mod publiccode;
 pub mod render;

@@ -266,6 +266,8 @@ pub fn manifest_licence(path: &str, text: &str) -> Option<String> {
             found.retain(|s| !s.trim_start().to_ascii_uppercase().starts_with("SEE LICEN"));
             found
         }
+        // Without the `toml` feature (the browser build) TOML manifests are not read.
+        #[cfg(feature = "toml")]
         "cargo.toml" => {
             let table: toml::Table = text.parse().ok()?;
             let package = table.get("package")?;
@@ -285,6 +287,8 @@ pub fn manifest_licence(path: &str, text: &str) -> Option<String> {
             };
             vec![licence]
         }
+        // Without the `toml` feature (the browser build) TOML manifests are not read.
+        #[cfg(feature = "toml")]
         "pyproject.toml" => {
             let table: toml::Table = text.parse().ok()?;
             let project = table.get("project").and_then(|p| p.get("license"));

@@ -14,10 +14,16 @@
 //!
 //! Problems about keys carry the key's line, found by a plain text scan; a YAML error carries the
 //! parser's line. The file is YAML 1.2, so `yes`/`no` are strings, not booleans.
+//!
+//! Without the `yaml` feature (the browser build, which leaves the YAML parser out for size) the
+//! file is not checked: [`validate`] returns one problem saying so, no parsed data, and
+//! `unchecked` set, so it is never taken as valid.
+#![cfg_attr(not(feature = "yaml"), allow(dead_code))]
 
 use crate::model::Msg;
 use crate::msg;
 use serde::Serialize;
+#[cfg(feature = "yaml")]
 use serde_yaml_ng::Value;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
@@ -53,6 +59,9 @@ pub struct Validation {
     /// `None` when the file is not YAML or not a mapping.
     pub parsed: Option<PublicCode>,
     pub problems: Vec<Problem>,
+    /// The file was not checked because this build has no YAML parser (`yaml` feature off).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unchecked: bool,
 }
 
 impl Validation {
@@ -140,6 +149,25 @@ pub fn validate(text: &str) -> Validation {
         });
         return check.done(None);
     }
+    #[cfg(not(feature = "yaml"))]
+    {
+        check.problems.push(Problem {
+            line: None,
+            message: msg!(
+                "publiccode.yml er ikke kontrolleret: denne udgave af os2gov (browseren) læser ikke YAML.",
+                "publiccode.yml was not checked: this build of os2gov (the browser's) does not read YAML."
+            ),
+        });
+        let mut validation = check.done(None);
+        validation.unchecked = true;
+        validation
+    }
+    #[cfg(feature = "yaml")]
+    validate_yaml(text, check)
+}
+
+#[cfg(feature = "yaml")]
+fn validate_yaml(text: &str, mut check: Checker<'_>) -> Validation {
     let root: Value = match serde_yaml_ng::from_str(text) {
         Ok(root) => root,
         Err(error) => {
@@ -182,6 +210,7 @@ impl Checker<'_> {
         Validation {
             parsed,
             problems: self.problems,
+            unchecked: false,
         }
     }
 
@@ -205,7 +234,10 @@ impl Checker<'_> {
         let key = path.join(".");
         self.push(path, msg!("{key} skal være {da}.", "{key} must be {en}."));
     }
+}
 
+#[cfg(feature = "yaml")]
+impl Checker<'_> {
     /// A mandatory, non-empty string (numbers are read as written).
     fn string(&mut self, parent: &Value, path: &[&str]) -> Option<String> {
         let key = path.last().copied().unwrap_or_default();
@@ -696,6 +728,7 @@ impl Checker<'_> {
 }
 
 /// A scalar as text: strings as they are, numbers as YAML wrote them back.
+#[cfg(feature = "yaml")]
 fn scalar(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
@@ -783,7 +816,7 @@ fn key_line(text: &str, path: &[&str]) -> Option<u32> {
     best
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "yaml"))]
 mod tests {
     use super::*;
 

@@ -3,3 +3,6 @@
 pub mod fs;
 #[cfg(feature = "git")]
 pub mod git;
+/// GitHub (octocrab) and Jira: metadata, remote scans without a clone, organisation scans.
+#[cfg(feature = "remote")]
+pub mod remote;

@@ -1,1 +1,596 @@
+//! os2gov's engine for the browser: a thin wasm-bindgen layer over [`os2gov::engine::check`].
+//!
+//! Everything crosses the boundary as JSON text, so the module needs no JavaScript binding crates:
+//! the widget passes a [`Snapshot`] it built from GitHub's API and gets back the same JSON report
+//! (`schema_version` 1) the CLI prints with `--format json`. No I/O happens here.
+//!
+//! The snapshot is read through [`serde_json::Value`] by [`snapshot_from_json`] rather than with
+//! the model's derived `Deserialize`: the derived code for the snapshot's tagged enums weighs
+//! ~40 KB gzipped in WebAssembly, the hand-written reader a few. A test checks that both read
+//! every field the same way.
 
+use os2gov::engine::{self, Options};
+use os2gov::model::{
+    Branch, Commit, Content, Fetched, FileEntry, History, JiraMeta, Lang, Level, Msg, OpenItem,
+    RepoMeta, Snapshot, SnapshotStats,
+};
+use serde_json::{Map, Value};
+use wasm_bindgen::prelude::*;
+
+/// Checks a snapshot (JSON, the `Snapshot` serde shape) and returns the report as JSON.
+///
+/// `options` is JSON too: `{"level": "2", "lang": "da", "config": ["os2gov.toml", "…text…"]}`,
+/// every key optional; `""`, `null` and `{}` mean no options. Bad input is an error, never a
+/// report, so that a caller can never show a level the engine did not compute.
+#[wasm_bindgen]
+pub fn check(snapshot: &str, options: &str) -> Result<String, JsError> {
+    check_json(snapshot, options).map_err(|e| JsError::new(&e))
+}
+
+/// Whether the engine needs the content of `path` (else the path alone is enough).
+#[wasm_bindgen]
+pub fn wants_content(path: &str) -> bool {
+    os2gov::evidence::wants_content(path)
+}
+
+/// Files over this many bytes are listed but not parsed (`{"kind": "too-large", "size": N}`).
+#[wasm_bindgen]
+pub fn max_file_size() -> f64 {
+    os2gov::model::MAX_FILE_SIZE as f64
+}
+
+/// A shields-style SVG badge for a report (the JSON [`check`] returned).
+#[wasm_bindgen]
+pub fn badge(report: &str) -> Result<String, JsError> {
+    badge_json(report).map_err(|e| JsError::new(&e))
+}
+
+/// The engine's version, as the report's `tool.version` states it.
+#[wasm_bindgen]
+pub fn version() -> String {
+    // The wasm crate keeps the engine's version; a test checks they agree.
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// [`check`] without the JavaScript error type, for native tests.
+pub fn check_json(snapshot: &str, options: &str) -> Result<String, String> {
+    let snapshot = snapshot_from_json(snapshot)?;
+    let options = parse_options(options)?;
+    let report = engine::check(&snapshot, &options).map_err(|e| e.to_string())?;
+    serde_json::to_string(&report).map_err(|e| format!("report: {e}"))
+}
+
+/// [`badge`] without the JavaScript error type, for native tests. Reads only what the badge
+/// shows (language, required level, passed, score), again to keep derived code out.
+pub fn badge_json(report: &str) -> Result<String, String> {
+    let value: Value = serde_json::from_str(report).map_err(|e| format!("report: {e}"))?;
+    let at = Path("report");
+    let lang = Lang::parse(&string(&value, "lang", at)?)
+        .ok_or_else(|| "report.lang: expected da or en".to_string())?;
+    let required = object(
+        field(&value, "required_level", at)?,
+        at.join("required_level"),
+    )?;
+    let level = level(&string_in(required, "level", at.join("required_level"))?)?;
+    let passed = boolean(&value, "passed", at)?;
+    let score = field(&value, "score", at)?
+        .as_u64()
+        .and_then(|s| u32::try_from(s).ok())
+        .ok_or_else(|| "report.score: expected a whole number".to_string())?;
+    Ok(os2gov::badge::badge_for(lang, level, passed, score))
+}
+
+fn level(text: &str) -> Result<Level, String> {
+    Level::parse(text).ok_or_else(|| format!("unknown level {text:?}"))
+}
+
+fn parse_options(text: &str) -> Result<Options, String> {
+    let mut options = Options::default();
+    if text.trim().is_empty() {
+        return Ok(options);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| format!("options: {e}"))?;
+    let object = match &value {
+        Value::Null => return Ok(options),
+        Value::Object(object) => object,
+        _ => return Err("options: expected a JSON object".to_string()),
+    };
+    for (key, value) in object {
+        match (key.as_str(), value) {
+            (_, Value::Null) => {}
+            ("level", Value::String(s)) => options.level = Some(level(s)?),
+            ("level", Value::Number(n)) => options.level = Some(level(&n.to_string())?),
+            ("lang", Value::String(s)) => {
+                options.lang = Some(
+                    Lang::parse(s)
+                        .ok_or_else(|| format!("options.lang: unknown language {s:?}"))?,
+                );
+            }
+            ("config", Value::Array(pair)) => match pair.as_slice() {
+                [Value::String(name), Value::String(text)] => {
+                    options.config = Some((name.clone(), text.clone()));
+                }
+                _ => return Err("options.config: expected [name, text]".to_string()),
+            },
+            _ => return Err(format!("options.{key}: unexpected value")),
+        }
+    }
+    Ok(options)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The snapshot, read by hand in the model's serde shape (see `os2gov::model`).
+
+/// Where in the input a value sits, for error messages.
+#[derive(Clone, Copy)]
+struct Path<'a>(&'a str);
+
+impl Path<'_> {
+    fn join(self, key: &str) -> String {
+        format!("{}.{key}", self.0)
+    }
+}
+
+type Res<T> = Result<T, String>;
+
+fn object(value: &Value, at: impl AsRef<str>) -> Res<&Map<String, Value>> {
+    value
+        .as_object()
+        .ok_or_else(|| format!("{}: expected an object", at.as_ref()))
+}
+
+fn field<'v>(value: &'v Value, key: &str, at: Path) -> Res<&'v Value> {
+    value
+        .get(key)
+        .ok_or_else(|| format!("{}: missing field", at.join(key)))
+}
+
+/// A field that may be absent or null.
+fn optional<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
+    value.get(key).filter(|v| !v.is_null())
+}
+
+fn string(value: &Value, key: &str, at: Path) -> Res<String> {
+    field(value, key, at)?
+        .as_str()
+        .map(str::to_string)
+        .ok_or_else(|| format!("{}: expected a string", at.join(key)))
+}
+
+fn string_in(map: &Map<String, Value>, key: &str, at: String) -> Res<String> {
+    map.get(key)
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .ok_or_else(|| format!("{at}.{key}: expected a string"))
+}
+
+fn opt_string(value: &Value, key: &str, at: Path) -> Res<Option<String>> {
+    optional(value, key)
+        .map(|v| {
+            v.as_str()
+                .map(str::to_string)
+                .ok_or_else(|| format!("{}: expected a string", at.join(key)))
+        })
+        .transpose()
+}
+
+fn int(value: &Value, key: &str, at: Path) -> Res<i64> {
+    field(value, key, at)?
+        .as_i64()
+        .ok_or_else(|| format!("{}: expected an integer", at.join(key)))
+}
+
+fn opt_int(value: &Value, key: &str, at: Path) -> Res<Option<i64>> {
+    optional(value, key)
+        .map(|v| {
+            v.as_i64()
+                .ok_or_else(|| format!("{}: expected an integer", at.join(key)))
+        })
+        .transpose()
+}
+
+fn unsigned(value: &Value, key: &str, at: Path) -> Res<u64> {
+    field(value, key, at)?
+        .as_u64()
+        .ok_or_else(|| format!("{}: expected a non-negative integer", at.join(key)))
+}
+
+fn count(value: &Value, key: &str, at: Path) -> Res<usize> {
+    usize::try_from(unsigned(value, key, at)?).map_err(|_| format!("{}: too large", at.join(key)))
+}
+
+fn boolean(value: &Value, key: &str, at: Path) -> Res<bool> {
+    field(value, key, at)?
+        .as_bool()
+        .ok_or_else(|| format!("{}: expected true or false", at.join(key)))
+}
+
+fn array<'v>(value: &'v Value, key: &str, at: Path) -> Res<&'v Vec<Value>> {
+    field(value, key, at)?
+        .as_array()
+        .ok_or_else(|| format!("{}: expected an array", at.join(key)))
+}
+
+fn strings(value: &Value, key: &str, at: Path) -> Res<Vec<String>> {
+    array(value, key, at)?
+        .iter()
+        .map(|v| {
+            v.as_str()
+                .map(str::to_string)
+                .ok_or_else(|| format!("{}: expected strings", at.join(key)))
+        })
+        .collect()
+}
+
+/// Reads a snapshot from JSON in the shape `Snapshot`'s serde derive writes.
+pub fn snapshot_from_json(text: &str) -> Res<Snapshot> {
+    let value: Value = serde_json::from_str(text).map_err(|e| format!("snapshot: {e}"))?;
+    let at = Path("snapshot");
+    let mut files = std::collections::BTreeMap::new();
+    for (path, entry) in object(field(&value, "files", at)?, at.join("files"))? {
+        files.insert(
+            path.clone(),
+            file_entry(entry, &format!("files[{path:?}]"))?,
+        );
+    }
+    let history = match optional(&value, "history") {
+        None => None,
+        Some(h) => Some(history(h)?),
+    };
+    let stats = match optional(&value, "stats") {
+        None => SnapshotStats::default(),
+        Some(s) => {
+            let at = Path("snapshot.stats");
+            SnapshotStats {
+                paths_listed: count(s, "paths_listed", at)?,
+                blobs_read: count(s, "blobs_read", at)?,
+                commits_walked: count(s, "commits_walked", at)?,
+            }
+        }
+    };
+    Ok(Snapshot {
+        files,
+        history,
+        github: fetched(value.get("github"), "github", repo_meta)?,
+        open_items: fetched(value.get("open_items"), "open_items", |v| {
+            v.as_array()
+                .ok_or_else(|| "open_items.value: expected an array".to_string())?
+                .iter()
+                .map(open_item)
+                .collect()
+        })?,
+        jira: fetched(value.get("jira"), "jira", jira_meta)?,
+        now: int(&value, "now", at)?,
+        stats,
+    })
+}
+
+fn file_entry(value: &Value, at: &str) -> Res<FileEntry> {
+    let at = Path(at);
+    let content = field(value, "content", at)?;
+    let cat = at.join("content");
+    let cat = Path(&cat);
+    let content = match string(content, "kind", cat)?.as_str() {
+        "text" => Content::Text {
+            text: string(content, "text", cat)?,
+            lossy: match optional(content, "lossy") {
+                None => false,
+                Some(_) => boolean(content, "lossy", cat)?,
+            },
+        },
+        "binary" => Content::Binary,
+        "too-large" => Content::TooLarge {
+            size: unsigned(content, "size", cat)?,
+        },
+        "symlink-outside" => Content::SymlinkOutside {
+            target: string(content, "target", cat)?,
+        },
+        "broken" => Content::Broken {
+            reason: string(content, "reason", cat)?,
+        },
+        "not-loaded" => Content::NotLoaded,
+        other => return Err(format!("{}: unknown kind {other:?}", cat.0)),
+    };
+    Ok(FileEntry {
+        content,
+        symlink_to: opt_string(value, "symlink_to", at)?,
+        origin: opt_string(value, "origin", at)?,
+    })
+}
+
+fn history(value: &Value) -> Res<History> {
+    let at = Path("history");
+    let commits = array(value, "recent_commits", at)?
+        .iter()
+        .map(|c| {
+            let at = Path("history.recent_commits[]");
+            Ok(Commit {
+                id: string(c, "id", at)?,
+                time: int(c, "time", at)?,
+                message: string(c, "message", at)?,
+            })
+        })
+        .collect::<Res<Vec<_>>>()?;
+    let branches = array(value, "branches", at)?
+        .iter()
+        .map(|b| {
+            let at = Path("history.branches[]");
+            Ok(Branch {
+                name: string(b, "name", at)?,
+                last_commit_time: int(b, "last_commit_time", at)?,
+                ahead: optional(b, "ahead")
+                    .map(|_| count(b, "ahead", at))
+                    .transpose()?,
+            })
+        })
+        .collect::<Res<Vec<_>>>()?;
+    Ok(History {
+        newest_commit_time: opt_int(value, "newest_commit_time", at)?,
+        recent_commits: commits,
+        branches,
+        default_branch: opt_string(value, "default_branch", at)?,
+        origin_url: opt_string(value, "origin_url", at)?,
+    })
+}
+
+/// `Fetched<T>`: `{"status": "got", "value": …}` or `{"status": "unknown", "reason": {da, en}}`;
+/// absent means not fetched (offline), as the model's default says.
+fn fetched<T>(
+    value: Option<&Value>,
+    name: &str,
+    read: impl Fn(&Value) -> Res<T>,
+) -> Res<Fetched<T>> {
+    let Some(value) = value.filter(|v| !v.is_null()) else {
+        return Ok(Fetched::offline());
+    };
+    let at = Path(name);
+    match string(value, "status", at)?.as_str() {
+        "got" => Ok(Fetched::Got {
+            value: read(field(value, "value", at)?)?,
+        }),
+        "unknown" => {
+            let reason = field(value, "reason", at)?;
+            let rat = at.join("reason");
+            Ok(Fetched::Unknown {
+                reason: Msg::new(
+                    string(reason, "da", Path(&rat))?,
+                    string(reason, "en", Path(&rat))?,
+                ),
+            })
+        }
+        other => Err(format!("{name}.status: unknown status {other:?}")),
+    }
+}
+
+fn repo_meta(value: &Value) -> Res<RepoMeta> {
+    let at = Path("github.value");
+    Ok(RepoMeta {
+        owner: string(value, "owner", at)?,
+        name: string(value, "name", at)?,
+        html_url: string(value, "html_url", at)?,
+        private: boolean(value, "private", at)?,
+        archived: boolean(value, "archived", at)?,
+        fork: boolean(value, "fork", at)?,
+        default_branch: string(value, "default_branch", at)?,
+        has_issues: boolean(value, "has_issues", at)?,
+        license_spdx: opt_string(value, "license_spdx", at)?,
+        description: opt_string(value, "description", at)?,
+        homepage: opt_string(value, "homepage", at)?,
+        topics: strings(value, "topics", at)?,
+        pushed_at: opt_int(value, "pushed_at", at)?,
+    })
+}
+
+fn open_item(value: &Value) -> Res<OpenItem> {
+    let at = Path("open_items.value[]");
+    Ok(OpenItem {
+        number: unsigned(value, "number", at)?,
+        pull_request: boolean(value, "pull_request", at)?,
+        url: string(value, "url", at)?,
+        created_at: int(value, "created_at", at)?,
+        first_response_at: opt_int(value, "first_response_at", at)?,
+    })
+}
+
+fn jira_meta(value: &Value) -> Res<JiraMeta> {
+    let at = Path("jira.value");
+    Ok(JiraMeta {
+        base_url: string(value, "base_url", at)?,
+        project: string(value, "project", at)?,
+        exists: boolean(value, "exists", at)?,
+        public: boolean(value, "public", at)?,
+        last_issue_updated: opt_int(value, "last_issue_updated", at)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SNAPSHOT: &str = r##"{"files": {"README.md": {"content": {"kind": "text", "text": "# Hello"}}}, "now": 1750000000}"##;
+
+    fn rich_snapshot() -> Snapshot {
+        let mut s = Snapshot {
+            now: 1_750_000_000,
+            ..Snapshot::default()
+        };
+        let mut link = FileEntry::text("MPL");
+        link.symlink_to = Some("LICENSES/MPL-2.0.txt".into());
+        let mut org = FileEntry::text("# Security");
+        org.origin = Some("OS2web/.github".into());
+        for (path, entry) in [
+            ("README.md", FileEntry::text("# Hello")),
+            ("LICENSE", link),
+            ("SECURITY.md", org),
+            (
+                "bad.md",
+                FileEntry::with_content(Content::Text {
+                    text: "\u{fffd}".into(),
+                    lossy: true,
+                }),
+            ),
+            ("logo.png", FileEntry::with_content(Content::Binary)),
+            (
+                "big.md",
+                FileEntry::with_content(Content::TooLarge { size: 2_000_000 }),
+            ),
+            (
+                "out",
+                FileEntry::with_content(Content::SymlinkOutside {
+                    target: "/etc/passwd".into(),
+                }),
+            ),
+            (
+                "loop",
+                FileEntry::with_content(Content::Broken {
+                    reason: "loop".into(),
+                }),
+            ),
+            ("src/main.rs", FileEntry::not_loaded()),
+        ] {
+            s.files.insert(path.to_string(), entry);
+        }
+        s.history = Some(History {
+            newest_commit_time: Some(1_749_000_000),
+            recent_commits: vec![Commit {
+                id: "abc".into(),
+                time: 1_749_000_000,
+                message: "Fix #1".into(),
+            }],
+            branches: vec![
+                Branch {
+                    name: "main".into(),
+                    last_commit_time: 1_749_000_000,
+                    ahead: None,
+                },
+                Branch {
+                    name: "old".into(),
+                    last_commit_time: 1_600_000_000,
+                    ahead: Some(3),
+                },
+            ],
+            default_branch: Some("main".into()),
+            origin_url: Some("https://github.com/OS2web/x.git".into()),
+        });
+        s.github = Fetched::Got {
+            value: RepoMeta {
+                owner: "OS2web".into(),
+                name: "x".into(),
+                html_url: "https://github.com/OS2web/x".into(),
+                private: false,
+                archived: false,
+                fork: false,
+                default_branch: "main".into(),
+                has_issues: true,
+                license_spdx: Some("MPL-2.0".into()),
+                description: None,
+                homepage: Some("https://os2.eu/produkt/x".into()),
+                topics: vec!["os2".into()],
+                pushed_at: Some(1_749_000_000),
+            },
+        };
+        s.open_items = Fetched::Got {
+            value: vec![OpenItem {
+                number: 7,
+                pull_request: true,
+                url: "https://github.com/OS2web/x/pull/7".into(),
+                created_at: 1_748_000_000,
+                first_response_at: None,
+            }],
+        };
+        s.jira = Fetched::Got {
+            value: JiraMeta {
+                base_url: "https://os2web.atlassian.net".into(),
+                project: "X".into(),
+                exists: true,
+                public: true,
+                last_issue_updated: Some(1_749_000_000),
+            },
+        };
+        s.stats = SnapshotStats {
+            paths_listed: 9,
+            blobs_read: 5,
+            commits_walked: 1,
+        };
+        s
+    }
+
+    fn as_value(s: &Snapshot) -> Value {
+        serde_json::to_value(s).expect("serialisable")
+    }
+
+    #[test]
+    fn hand_reader_agrees_with_serde_on_every_field() {
+        let rich = rich_snapshot();
+        let json = serde_json::to_string(&rich).expect("json");
+        let by_hand = snapshot_from_json(&json).expect("reads");
+        let by_serde: Snapshot = serde_json::from_str(&json).expect("serde reads");
+        assert_eq!(as_value(&by_hand), as_value(&rich));
+        assert_eq!(as_value(&by_hand), as_value(&by_serde));
+        // Defaults: no history, metadata not fetched, stats zero.
+        let minimal = snapshot_from_json(SNAPSHOT).expect("minimal");
+        let serde_minimal: Snapshot = serde_json::from_str(SNAPSHOT).expect("serde minimal");
+        assert_eq!(as_value(&minimal), as_value(&serde_minimal));
+        // The unknown variant of Fetched.
+        let offline = r#"{"files": {}, "now": 1, "github": {"status": "unknown", "reason": {"da": "a", "en": "b"}}}"#;
+        let by_hand = snapshot_from_json(offline).expect("unknown");
+        let by_serde: Snapshot = serde_json::from_str(offline).expect("serde unknown");
+        assert_eq!(as_value(&by_hand), as_value(&by_serde));
+    }
+
+    #[test]
+    fn malformed_snapshots_are_errors() {
+        for bad in [
+            "{",
+            "[]",
+            r#"{"files": {}}"#,
+            r#"{"files": [], "now": 1}"#,
+            r#"{"files": {"a": {}}, "now": 1}"#,
+            r#"{"files": {"a": {"content": {"kind": "weird"}}}, "now": 1}"#,
+            r#"{"files": {"a": {"content": {"kind": "text"}}}, "now": 1}"#,
+            r#"{"files": {}, "now": "soon"}"#,
+            r#"{"files": {}, "now": 1, "github": {"status": "got", "value": {"owner": 1}}}"#,
+            r#"{"files": {}, "now": 1, "github": {"status": "maybe"}}"#,
+        ] {
+            assert!(snapshot_from_json(bad).is_err(), "{bad}");
+            assert!(
+                serde_json::from_str::<Snapshot>(bad).is_err(),
+                "serde accepts {bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn checks_a_snapshot() {
+        let report: Value =
+            serde_json::from_str(&check_json(SNAPSHOT, r#"{"lang":"en","level":2}"#).unwrap())
+                .unwrap();
+        assert_eq!(report["schema_version"], 1);
+        assert_eq!(report["lang"], "en");
+        assert_eq!(report["required_level"]["level"], "2");
+        assert_eq!(report["required_level"]["source"], "flag");
+        assert_eq!(report["passed"], false);
+        assert_eq!(report["tool"]["version"], version());
+    }
+
+    #[test]
+    fn bad_options_are_errors_not_reports() {
+        assert!(check_json(SNAPSHOT, r#"{"level":"7"}"#).is_err());
+        assert!(check_json(SNAPSHOT, r#"{"lang":"fr"}"#).is_err());
+        assert!(check_json(SNAPSHOT, r#"[1]"#).is_err());
+        assert!(check_json(SNAPSHOT, r#"{"colour":"red"}"#).is_err());
+        assert!(check_json(SNAPSHOT, "null").is_ok());
+        assert!(check_json(SNAPSHOT, "").is_ok());
+    }
+
+    #[test]
+    fn badge_from_report_json() {
+        let report = check_json(SNAPSHOT, r#"{"lang":"da","level":"1"}"#).unwrap();
+        let svg = badge_json(&report).unwrap();
+        assert!(svg.starts_with("<svg"));
+        assert!(svg.contains("niveau 1 ✗"));
+        let full: os2gov::report::Report = serde_json::from_str(&report).unwrap();
+        assert_eq!(svg, os2gov::badge::badge_svg(&full));
+        assert!(badge_json("{}").is_err());
+    }
+}

@@ -1,0 +1,174 @@
+//! The on-disk cache shared by every remote request.
+//!
+//! Two kinds of entries live side by side under the cache folder:
+//! - `http/`: answers that may change, stored with their `ETag`. The next request for the same
+//!   URL sends `If-None-Match`; GitHub answers `304 Not Modified` without charging the rate
+//!   limit, and the stored body is used.
+//! - `objects/`: things that never change once they have a name — git trees and blobs by their
+//!   object id, and answers derived from a repository state (keyed by its `pushed_at`). They are
+//!   used without asking at all.
+//!
+//! File names are SHA-256 hashes of the request's method and URL (or of the object id): never
+//! the token, which is not part of any key. A failed write is ignored — the cache is an
+//! optimisation, never a source of errors.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// What is stored for a conditional request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Stored {
+    pub etag: String,
+    /// The `Link` header, so that pagination still works when the answer is a 304.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    #[serde(skip)]
+    pub body: Vec<u8>,
+}
+
+#[derive(Debug)]
+pub(crate) struct DiskCache {
+    dir: PathBuf,
+}
+
+static TMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+fn hex_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl DiskCache {
+    /// Opens (creating) the cache under `dir`.
+    pub fn open(dir: &Path) -> std::io::Result<DiskCache> {
+        std::fs::create_dir_all(dir.join("http"))?;
+        std::fs::create_dir_all(dir.join("objects"))?;
+        Ok(DiskCache {
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    fn http_paths(&self, key: &str) -> (PathBuf, PathBuf) {
+        let name = hex_hash(key);
+        let base = self.dir.join("http");
+        (
+            base.join(format!("{name}.json")),
+            base.join(format!("{name}.body")),
+        )
+    }
+
+    fn object_path(&self, kind: &str, id: &str) -> PathBuf {
+        self.dir
+            .join("objects")
+            .join(hex_hash(&format!("{kind}\n{id}")))
+    }
+
+    /// The stored answer for a conditional request, if any.
+    pub fn load(&self, key: &str) -> Option<Stored> {
+        let (meta, body) = self.http_paths(key);
+        let mut stored: Stored = serde_json::from_slice(&std::fs::read(meta).ok()?).ok()?;
+        stored.body = std::fs::read(body).ok()?;
+        Some(stored)
+    }
+
+    pub fn store(&self, key: &str, stored: &Stored) {
+        let (meta, body) = self.http_paths(key);
+        // Body first: a meta file always has its body, so a crash leaves no half entry behind.
+        if write_atomically(&body, &stored.body).is_ok() {
+            if let Ok(json) = serde_json::to_vec(stored) {
+                let _ = write_atomically(&meta, &json);
+            }
+        }
+    }
+
+    /// An immutable object (a git tree or blob by id, a derived answer by its key).
+    pub fn object(&self, kind: &str, id: &str) -> Option<Vec<u8>> {
+        std::fs::read(self.object_path(kind, id)).ok()
+    }
+
+    pub fn store_object(&self, kind: &str, id: &str, bytes: &[u8]) {
+        let _ = write_atomically(&self.object_path(kind, id), bytes);
+    }
+}
+
+/// Writes through a temporary file and renames it, so that concurrent runs sharing the cache
+/// (an organisation scan, two terminals) never read half a file.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let n = TMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+    let tmp = path.with_extension(format!("tmp{}-{n}", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+/// The platform's cache folder for os2gov: `$OS2GOV_CACHE_DIR`, else `$XDG_CACHE_HOME/os2gov`
+/// or `~/.cache/os2gov` (Linux and other Unix), `~/Library/Caches/os2gov` (macOS),
+/// `%LOCALAPPDATA%\os2gov` (Windows).
+pub fn default_cache_dir() -> Option<PathBuf> {
+    let env = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    if let Some(dir) = env("OS2GOV_CACHE_DIR") {
+        return Some(dir);
+    }
+    let base = if cfg!(target_os = "windows") {
+        env("LOCALAPPDATA")
+    } else if cfg!(target_os = "macos") {
+        env("HOME").map(|h| h.join("Library").join("Caches"))
+    } else {
+        env("XDG_CACHE_HOME")
+            .filter(|p| p.is_absolute())
+            .or_else(|| env("HOME").map(|h| h.join(".cache")))
+    };
+    base.map(|b| b.join("os2gov"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stores_and_loads() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cache = DiskCache::open(dir.path()).expect("open");
+        assert_eq!(cache.load("GET https://x/y"), None);
+        let stored = Stored {
+            etag: "\"abc\"".into(),
+            link: Some("<https://x/y?page=2>; rel=\"next\"".into()),
+            body: b"{\"a\":1}".to_vec(),
+        };
+        cache.store("GET https://x/y", &stored);
+        assert_eq!(cache.load("GET https://x/y"), Some(stored));
+        cache.store_object("blob", "0123abcd", b"text");
+        assert_eq!(
+            cache.object("blob", "0123abcd").as_deref(),
+            Some(&b"text"[..])
+        );
+        assert_eq!(cache.object("tree", "0123abcd"), None);
+        // Names are hashes: nothing of the key (a URL, never a token) shows in them.
+        for entry in walk(dir.path()) {
+            let name = entry.file_name().map(|n| n.to_string_lossy().into_owned());
+            let name = name.unwrap_or_default();
+            assert!(!name.contains("x"), "{name}");
+            assert!(!name.contains("tmp"), "{name}");
+        }
+    }
+
+    fn walk(dir: &Path) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).expect("read_dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                out.extend(walk(&path));
+            } else {
+                out.push(path);
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,796 @@
+//! GitHub and Jira: metadata for local repositories, remote scans without a clone, and scans of
+//! a whole organisation.
+//!
+//! Everything here is synchronous from the outside: each entry point creates one current-thread
+//! tokio runtime ([`runtime`]), runs its requests on it and returns plain data — a [`Snapshot`]
+//! for the engine, the [`RequestStats`] for `--verbose`, and notes for the report.
+//!
+//! **Requests for one remote repository**, cold (nothing cached):
+//! 1. REST `GET /repos/{o}/{r}` — metadata (F1, F2, F6, F11, F12).
+//! 2. History: REST `GET /repos/{o}/{r}/commits?per_page=100` without a token; with a token one
+//!    GraphQL query that also brings the branches with their dates and how far each is ahead
+//!    of the default branch (F12).
+//! 3. REST `GET /repos/{o}/{r}/git/trees/{tree}?recursive=1` — every path, by the tree's id.
+//!
+//! Then only the files the requirements read, from the raw content host by commit id (no rate
+//! limit) — or in one GraphQL query by blob id ([`ContentSource::GraphQl`], or automatically for
+//! a private repository when a token is set); the organisation's default community files from
+//! the raw host; open issues and pull requests for P9 (their pages are not part of the budget);
+//! Jira.
+//!
+//! Warm (cached): (1) and, without a token, (2) are conditional requests answered `304 Not
+//! Modified` at no rate-limit cost; the tree and the blobs are immutable by id and read from the
+//! cache without asking; the GraphQL answer is cached under the repository's `pushed_at`.
+//!
+//! Failures never make a requirement met: a metadata failure leaves the metadata
+//! `Fetched::Unknown` with the reason; when the files themselves could not all be read (a
+//! truncated tree, a failed download), [`RemoteScan::apply_to`] turns every `not-met` that may
+//! rest on a missing file into `unknown` with the reason. A rate limit stops all further
+//! requests of its kind; the reset time is in the message.
+
+mod cache;
+mod github;
+mod http;
+mod jira;
+
+pub use cache::default_cache_dir;
+
+use crate::engine::{self, EngineError};
+use crate::evidence::{classify_link, github_owner_repo, Ctx, LinkKind};
+use crate::model::{Fetched, Msg, Snapshot};
+use crate::msg;
+use crate::portfolio::{Portfolio, PortfolioRow};
+use crate::report::{Report, Verdict};
+use futures_util::stream::{self, StreamExt};
+use github::{ApiRepo, HistoryError, OpenItems};
+use http::Http;
+use serde::Serialize;
+use std::fmt;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// A token read from the environment. It is handed to the HTTP client and nowhere else: its
+/// `Debug` form is `Secret(***)`, and it is never part of a message, a cache key or a file name.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Option<Secret> {
+        let value = value.into().trim().to_string();
+        (!value.is_empty()).then_some(Secret(value))
+    }
+
+    /// The variable's value, if set and not empty.
+    pub fn from_env(name: &str) -> Option<Secret> {
+        std::env::var(name).ok().and_then(Secret::new)
+    }
+
+    pub(crate) fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+/// Where file contents come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ContentSource {
+    /// The raw content host for public repositories (no rate limit); GraphQL for a private
+    /// repository when a token is set.
+    #[default]
+    Auto,
+    /// Always the raw content host (with the token for a private repository).
+    Raw,
+    /// One GraphQL query per 100 files (needs a token; costs GraphQL points).
+    GraphQl,
+}
+
+#[derive(Debug, Clone)]
+pub struct RemoteOptions {
+    /// GitHub's REST API: `https://api.github.com`, or `https://HOST/api/v3` for GitHub
+    /// Enterprise Server (`--github-api-url`).
+    pub api_url: String,
+    /// The raw content host: `https://raw.githubusercontent.com` (`--github-raw-url`).
+    pub raw_url: String,
+    /// `GITHUB_TOKEN`, or the variable `--token-env` names.
+    pub token: Option<Secret>,
+    /// `JIRA_TOKEN`: a personal access token, sent as `Authorization: Bearer`.
+    pub jira_token: Option<Secret>,
+    /// Ask this Jira instead of the one the config or README names (a proxy, a test server).
+    pub jira_url: Option<String>,
+    /// The on-disk cache; `None` with `--no-cache`.
+    pub cache_dir: Option<PathBuf>,
+    pub connect_timeout: Duration,
+    pub read_timeout: Duration,
+    /// Concurrent requests for files, and concurrent repositories in an organisation scan.
+    pub concurrency: usize,
+    pub contents: ContentSource,
+    /// Read open issues and pull requests for P9.
+    pub open_items: bool,
+    /// At most this many comment/review requests for P9 per repository.
+    pub max_item_requests: usize,
+    /// "Now", Unix seconds (reports are reproducible).
+    pub now: i64,
+}
+
+impl RemoteOptions {
+    /// github.com, no token, the platform cache, 10 s to connect and 30 s to read.
+    pub fn new(now: i64) -> RemoteOptions {
+        RemoteOptions {
+            api_url: "https://api.github.com".to_string(),
+            raw_url: "https://raw.githubusercontent.com".to_string(),
+            token: None,
+            jira_token: None,
+            jira_url: None,
+            cache_dir: default_cache_dir(),
+            connect_timeout: Duration::from_secs(10),
+            read_timeout: Duration::from_secs(30),
+            concurrency: 8,
+            contents: ContentSource::Auto,
+            open_items: true,
+            max_item_requests: 60,
+            now,
+        }
+    }
+
+    /// [`RemoteOptions::new`] with the tokens from the environment: `token_env` (default
+    /// `GITHUB_TOKEN`) and `JIRA_TOKEN`.
+    pub fn from_env(now: i64, token_env: Option<&str>) -> RemoteOptions {
+        RemoteOptions {
+            token: Secret::from_env(token_env.unwrap_or("GITHUB_TOKEN")),
+            jira_token: Secret::from_env("JIRA_TOKEN"),
+            ..RemoteOptions::new(now)
+        }
+    }
+}
+
+/// How many requests of each kind a run made (`--verbose`, the benchmark).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RequestStats {
+    /// GitHub REST requests that cost the core rate limit (every answer but a 304).
+    pub rest: usize,
+    /// Of `rest`: the pages of open issues and pull requests and their comments and reviews
+    /// (P9), which are not part of the budget for the snapshot and metadata.
+    pub items: usize,
+    /// GitHub GraphQL queries (each costs at least one point of the GraphQL rate limit).
+    pub graphql: usize,
+    /// Requests to the raw content host (no rate limit).
+    pub raw: usize,
+    /// `304 Not Modified` answers to conditional requests (no rate-limit cost).
+    pub not_modified: usize,
+    /// Trees, blobs and GraphQL answers read from the cache without any request.
+    pub cache_hits: usize,
+    pub jira: usize,
+    /// Requests that failed (error status, timeout, network), included in the counts above.
+    pub failed: usize,
+}
+
+impl RequestStats {
+    /// Requests that cost GitHub rate limit: REST answers other than 304, plus GraphQL queries.
+    pub fn rate_limited(&self) -> usize {
+        self.rest + self.graphql
+    }
+
+    /// Rate-limited requests for the snapshot and metadata: all of them but P9's.
+    pub fn snapshot_cost(&self) -> usize {
+        self.rest - self.items + self.graphql
+    }
+}
+
+impl fmt::Display for RequestStats {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "GitHub REST requests (rate-limited): {} ({} for open issues and pull requests)",
+            self.rest, self.items
+        )?;
+        writeln!(f, "GitHub GraphQL queries (rate-limited): {}", self.graphql)?;
+        writeln!(f, "raw content requests (no rate limit): {}", self.raw)?;
+        writeln!(
+            f,
+            "304 Not Modified answers (no cost): {}",
+            self.not_modified
+        )?;
+        writeln!(
+            f,
+            "answered from the cache without a request: {}",
+            self.cache_hits
+        )?;
+        writeln!(f, "Jira requests: {}", self.jira)?;
+        write!(f, "failed requests: {}", self.failed)
+    }
+}
+
+/// A repository on GitHub: `github:OWNER/REPO`, `https://github.com/OWNER/REPO[.git]`,
+/// `https://github.com/OWNER/REPO/tree/REV` or `git@github.com:OWNER/REPO.git`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemoteTarget {
+    pub owner: String,
+    pub repo: String,
+    /// Branch, tag or commit; `None` = the default branch.
+    pub rev: Option<String>,
+}
+
+fn valid_name(name: &str) -> bool {
+    !name.is_empty()
+        && name != "."
+        && name != ".."
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+}
+
+impl RemoteTarget {
+    /// `None` when `arg` does not name a GitHub repository (it is then a local path).
+    pub fn parse(arg: &str) -> Option<RemoteTarget> {
+        let arg = arg.trim();
+        let (owner, repo, rev) = if let Some(rest) = arg.strip_prefix("github:") {
+            let mut parts = rest.trim_matches('/').splitn(2, '/');
+            let owner = parts.next()?.to_string();
+            let repo = parts.next()?.trim_end_matches(".git").to_string();
+            (owner, repo, None)
+        } else {
+            let tree_rev = ["https://github.com/", "http://github.com/"]
+                .iter()
+                .find_map(|p| arg.strip_prefix(p))
+                .and_then(|rest| rest.split_once("/tree/"))
+                .map(|(_, rev)| rev.trim_end_matches('/').to_string())
+                .filter(|r| !r.is_empty());
+            let (owner, repo) = github_owner_repo(arg)?;
+            (owner, repo, tree_rev)
+        };
+        (valid_name(&owner) && valid_name(&repo)).then_some(RemoteTarget { owner, repo, rev })
+    }
+
+    pub fn slug(&self) -> String {
+        format!("{}/{}", self.owner, self.repo)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RemoteError {
+    /// The repository or organisation does not exist (or is not visible without a token).
+    #[error("{0} was not found on GitHub (if it is private, set GITHUB_TOKEN)")]
+    NotFound(String),
+    #[error("bad revision '{rev}' for {repo}: {message}")]
+    BadRevision {
+        repo: String,
+        rev: String,
+        message: String,
+    },
+    /// Nothing could be read at all (an organisation's repository list).
+    #[error("{0}")]
+    Unavailable(String),
+    /// The runtime, the HTTP client or the cache could not be set up.
+    #[error("{0}")]
+    Setup(String),
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+}
+
+/// What a remote read produced: the snapshot for the engine, and what the report must say.
+#[derive(Debug, Clone)]
+pub struct RemoteScan {
+    pub snapshot: Snapshot,
+    pub stats: RequestStats,
+    /// Notes for the report (organisation defaults used, Jira's answer, problems met).
+    pub notes: Vec<Msg>,
+    /// Set when the repository's files could not all be read: every `not-met` that may rest on
+    /// a missing file becomes `unknown` with this reason.
+    pub incomplete: Option<Msg>,
+}
+
+/// Requirements decided by metadata and history alone, which a missing file cannot change.
+const DECIDED_BY_METADATA: [&str; 4] = ["F1", "F6", "F12", "P9"];
+
+impl RemoteScan {
+    /// Adds the notes to the report and, when the files were incomplete, turns `not-met` into
+    /// `unknown` (compliance and score do not change: neither verdict is compliant).
+    pub fn apply_to(&self, report: &mut Report) {
+        let lang = report.lang;
+        for note in &self.notes {
+            report.notes.push(note.get(lang).to_string());
+        }
+        let Some(reason) = &self.incomplete else {
+            return;
+        };
+        let reason = reason.get(lang);
+        let mut downgraded = Vec::new();
+        for finding in &mut report.requirements {
+            if finding.verdict == Verdict::NotMet
+                && !DECIDED_BY_METADATA.contains(&finding.id.as_str())
+            {
+                finding.verdict = Verdict::Unknown;
+                finding.message = format!("{reason} {}", finding.message);
+                downgraded.push(finding.id.clone());
+            }
+        }
+        report
+            .contradictions
+            .retain(|c| !downgraded.contains(&c.id));
+        report.notes.push(reason.to_string());
+    }
+}
+
+/// The one place a runtime is made: current-thread, with I/O and timers.
+fn runtime() -> Result<tokio::runtime::Runtime, RemoteError> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| RemoteError::Setup(format!("cannot start the async runtime: {e}")))
+}
+
+fn client(options: &RemoteOptions) -> Result<Http, RemoteError> {
+    Http::new(options).map_err(RemoteError::Setup)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry points
+
+/// Reads a GitHub repository through the API, without cloning, plus its metadata and Jira.
+/// A repository that does not exist, or a revision that does not, is an error (exit 2); every
+/// other failure is in the scan as unknown metadata or [`RemoteScan::incomplete`].
+pub fn scan_remote(
+    target: &RemoteTarget,
+    options: &RemoteOptions,
+    engine: &engine::Options,
+) -> Result<RemoteScan, RemoteError> {
+    runtime()?.block_on(async {
+        let http = client(options)?;
+        let mut scan = scan_repository(&http, target, None, options, engine).await?;
+        scan.stats = http.stats();
+        Ok(scan)
+    })
+}
+
+/// [`scan_remote`], then the engine: the report with the scan's notes applied.
+pub fn check_remote(
+    target: &RemoteTarget,
+    options: &RemoteOptions,
+    engine: &engine::Options,
+) -> Result<(Report, RemoteScan), RemoteError> {
+    let scan = scan_remote(target, options, engine)?;
+    let mut report = engine::check(&scan.snapshot, engine)?;
+    scan.apply_to(&mut report);
+    Ok((report, scan))
+}
+
+/// Adds GitHub metadata (when `origin` is on GitHub), the organisation's default community
+/// files, the open items and Jira to the snapshot of a local repository. Never fails for a
+/// network reason: what could not be fetched is `Fetched::Unknown` with the reason.
+pub fn enrich_local(
+    snapshot: Snapshot,
+    options: &RemoteOptions,
+    engine: &engine::Options,
+) -> Result<RemoteScan, RemoteError> {
+    runtime()?.block_on(async {
+        let http = client(options)?;
+        let mut scan = enrich(&http, snapshot, options, engine).await;
+        scan.stats = http.stats();
+        Ok(scan)
+    })
+}
+
+/// [`enrich_local`], then the engine.
+pub fn check_local(
+    snapshot: Snapshot,
+    options: &RemoteOptions,
+    engine: &engine::Options,
+) -> Result<(Report, RemoteScan), RemoteError> {
+    let scan = enrich_local(snapshot, options, engine)?;
+    let mut report = engine::check(&scan.snapshot, engine)?;
+    scan.apply_to(&mut report);
+    Ok((report, scan))
+}
+
+/// The outcome of `os2gov org OWNER`.
+#[derive(Debug, Clone)]
+pub struct OrgScan {
+    pub portfolio: Portfolio,
+    pub stats: RequestStats,
+}
+
+/// Checks every public, non-archived repository of an organisation (or user), at most
+/// `options.concurrency` at a time, sharing one client and cache, into a portfolio table with
+/// up to `top_gaps` gaps per repository. The level from `engine.level` applies to all; each
+/// repository's own config and governance report are read as in a single check.
+pub fn scan_organisation(
+    org: &str,
+    options: &RemoteOptions,
+    engine: &engine::Options,
+    top_gaps: usize,
+) -> Result<OrgScan, RemoteError> {
+    if !valid_name(org) {
+        return Err(RemoteError::NotFound(org.to_string()));
+    }
+    runtime()?.block_on(async {
+        let http = client(options)?;
+        let repos = match github::organisation_repositories(&http, org).await {
+            Ok(repos) => repos,
+            Err(e) if e.status() == Some(404) => return Err(RemoteError::NotFound(org.into())),
+            Err(e) => {
+                return Err(RemoteError::Unavailable(format!(
+                    "cannot list the repositories of {org}: {}",
+                    e.to_msg().en
+                )))
+            }
+        };
+        let mut repos: Vec<ApiRepo> = repos
+            .into_iter()
+            .filter(|r| !r.archived && !r.disabled && !r.is_private())
+            .collect();
+        repos.sort_by_key(|r| r.name.to_ascii_lowercase());
+        let http = &http;
+        let mut rows: Vec<PortfolioRow> = stream::iter(repos)
+            .map(|repo| async move {
+                let target = RemoteTarget {
+                    owner: repo.owner.login.clone(),
+                    repo: repo.name.clone(),
+                    rev: None,
+                };
+                let url = repo.meta().html_url;
+                let slug = target.slug();
+                match scan_repository(http, &target, Some(repo), options, engine).await {
+                    Ok(scan) => match engine::check(&scan.snapshot, engine) {
+                        Ok(mut report) => {
+                            scan.apply_to(&mut report);
+                            PortfolioRow::from_report(&slug, &url, &report, top_gaps)
+                        }
+                        Err(e) => PortfolioRow::failed(&slug, &url, &e.to_string()),
+                    },
+                    Err(e) => PortfolioRow::failed(&slug, &url, &e.to_string()),
+                }
+            })
+            .buffer_unordered(options.concurrency.max(1))
+            .collect()
+            .await;
+        rows.sort_by_key(|r| r.repository.to_ascii_lowercase());
+        Ok(OrgScan {
+            portfolio: Portfolio {
+                organisation: org.to_string(),
+                rows,
+            },
+            stats: http.stats(),
+        })
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The flows
+
+fn unknown<T>(reason: &Msg) -> Fetched<T> {
+    Fetched::Unknown {
+        reason: reason.clone(),
+    }
+}
+
+/// One remote repository. `listed` is its metadata when an organisation listing already had it.
+async fn scan_repository(
+    http: &Http,
+    target: &RemoteTarget,
+    listed: Option<ApiRepo>,
+    options: &RemoteOptions,
+    engine: &engine::Options,
+) -> Result<RemoteScan, RemoteError> {
+    let mut notes: Vec<Msg> = Vec::new();
+    let mut incomplete: Vec<Msg> = Vec::new();
+    let mut snapshot = Snapshot {
+        now: options.now,
+        ..Snapshot::default()
+    };
+    let api_repo = match listed {
+        Some(repo) => repo,
+        None => match github::repository(http, &target.owner, &target.repo).await {
+            Ok(repo) => repo,
+            Err(e) if e.status() == Some(404) => {
+                return Err(RemoteError::NotFound(format!("github:{}", target.slug())))
+            }
+            Err(e) => {
+                // Nothing about the repository is known: no tree, no history.
+                let reason = e.to_msg();
+                snapshot.github = unknown(&reason);
+                snapshot.open_items = unknown(&reason);
+                snapshot.jira = unknown(&reason);
+                return Ok(RemoteScan {
+                    snapshot,
+                    stats: http.stats(),
+                    notes,
+                    incomplete: Some(files_unreadable(&reason)),
+                });
+            }
+        },
+    };
+    let meta = api_repo.meta();
+    // The API's spelling (case, renames followed by redirects) from here on.
+    let (owner, repo) = (meta.owner.clone(), meta.name.clone());
+    let rev = target
+        .rev
+        .clone()
+        .unwrap_or_else(|| meta.default_branch.clone());
+
+    let head = if rev.is_empty() {
+        Ok(github::Head::default())
+    } else if http.has_token() {
+        match github::history_graphql(
+            http,
+            &owner,
+            &repo,
+            &rev,
+            &meta,
+            api_repo.pushed_at.as_deref(),
+        )
+        .await
+        {
+            Ok(head) => Ok(head),
+            Err(HistoryError::BadRevision(e)) => Err(HistoryError::BadRevision(e)),
+            // GraphQL unavailable (limit, outage): the REST history still answers.
+            Err(HistoryError::Failed(_)) => {
+                github::history_rest(http, &owner, &repo, &rev, &meta).await
+            }
+        }
+    } else {
+        github::history_rest(http, &owner, &repo, &rev, &meta).await
+    };
+    let head = match head {
+        Ok(head) => Some(head),
+        Err(HistoryError::BadRevision(e)) => {
+            return Err(RemoteError::BadRevision {
+                repo: format!("github:{owner}/{repo}"),
+                rev,
+                message: e.to_msg().en,
+            })
+        }
+        Err(HistoryError::Failed(e)) => {
+            notes.push(Msg::new(
+                format!("Historikken kunne ikke læses: {}.", e.to_msg().da),
+                format!("The history could not be read: {}.", e.to_msg().en),
+            ));
+            None
+        }
+    };
+    let tree = match head.as_ref() {
+        // An empty repository: nothing to list.
+        Some(h) if h.commit.is_none() => None,
+        Some(h) => match &h.tree {
+            Some(tree) => Some(github::tree(http, &owner, &repo, tree, true).await),
+            None => Some(github::tree(http, &owner, &repo, &rev, false).await),
+        },
+        None if rev.is_empty() => None,
+        None => Some(github::tree(http, &owner, &repo, &rev, false).await),
+    };
+    let commit = head.as_ref().and_then(|h| h.commit.clone());
+    match tree {
+        None => {}
+        Some(Err(e)) => incomplete.push(files_unreadable(&e.to_msg())),
+        Some(Ok(tree)) => {
+            if tree.truncated {
+                incomplete.push(msg!(
+                    "GitHub afkortede listen over filer (over 100.000 stier eller 7 MB), så resultatet er ufuldstændigt; klon repositoriet og kør os2gov check på klonen for en fuld kontrol.",
+                    "GitHub truncated the list of files (over 100,000 paths or 7 MB), so the result is incomplete; clone the repository and run os2gov check on the clone for a full check."
+                ));
+            }
+            let from = github::BlobSource {
+                owner: &owner,
+                repo: &repo,
+                commit: commit.as_deref(),
+                private: meta.private,
+                source: options.contents,
+                concurrency: options.concurrency,
+            };
+            let files = github::files(http, &tree, &from).await;
+            if let Some((path, reason)) = files.failed.first() {
+                incomplete.push(Msg::new(
+                    format!(
+                        "{} fil(er) kunne ikke læses, bl.a. {path}: {}.",
+                        files.failed.len(),
+                        reason.da
+                    ),
+                    format!(
+                        "{} file(s) could not be read, among them {path}: {}.",
+                        files.failed.len(),
+                        reason.en
+                    ),
+                ));
+            }
+            snapshot.stats.blobs_read = files.blobs_read;
+            snapshot.files = files.files;
+        }
+    }
+    snapshot.stats.paths_listed = snapshot.files.len();
+    if let Some(head) = head {
+        snapshot.stats.commits_walked = head.walked;
+        snapshot.history = Some(head.history);
+    }
+    snapshot.github = Fetched::Got { value: meta };
+    after_files(http, &mut snapshot, &api_repo, options, engine, &mut notes).await;
+    let incomplete = incomplete.into_iter().reduce(|a, b| a.join(&b));
+    Ok(RemoteScan {
+        snapshot,
+        stats: http.stats(),
+        notes,
+        incomplete,
+    })
+}
+
+fn files_unreadable(reason: &Msg) -> Msg {
+    Msg::new(
+        format!("Repositoriets filer kunne ikke læses ({}).", reason.da),
+        format!("The repository's files could not be read ({}).", reason.en),
+    )
+}
+
+/// A local repository: metadata from GitHub when `origin` is there.
+async fn enrich(
+    http: &Http,
+    mut snapshot: Snapshot,
+    options: &RemoteOptions,
+    engine: &engine::Options,
+) -> RemoteScan {
+    let mut notes = Vec::new();
+    let slug = snapshot
+        .history
+        .as_ref()
+        .and_then(|h| h.origin_url.as_deref())
+        .and_then(github_owner_repo);
+    match slug {
+        None => {
+            let reason = msg!(
+                "origin-remoten peger ikke på GitHub",
+                "the origin remote is not on GitHub"
+            );
+            snapshot.github = unknown(&reason);
+            snapshot.open_items = unknown(&reason);
+            snapshot.jira = jira(http, &snapshot, options, engine, &mut notes).await;
+        }
+        Some((owner, repo)) => match github::repository(http, &owner, &repo).await {
+            Ok(api_repo) => {
+                snapshot.github = Fetched::Got {
+                    value: api_repo.meta(),
+                };
+                after_files(http, &mut snapshot, &api_repo, options, engine, &mut notes).await;
+            }
+            Err(e) => {
+                let reason = if e.status() == Some(404) {
+                    msg!(
+                        "github.com/{owner}/{repo} findes ikke eller er privat (sæt GITHUB_TOKEN)",
+                        "github.com/{owner}/{repo} does not exist or is private (set GITHUB_TOKEN)",
+                    )
+                } else {
+                    e.to_msg()
+                };
+                snapshot.github = unknown(&reason);
+                snapshot.open_items = unknown(&reason);
+                snapshot.jira = jira(http, &snapshot, options, engine, &mut notes).await;
+            }
+        },
+    }
+    RemoteScan {
+        snapshot,
+        stats: http.stats(),
+        notes,
+        incomplete: None,
+    }
+}
+
+/// What both flows do once the files are known: the organisation's defaults, P9, Jira.
+async fn after_files(
+    http: &Http,
+    snapshot: &mut Snapshot,
+    api_repo: &ApiRepo,
+    options: &RemoteOptions,
+    engine: &engine::Options,
+    notes: &mut Vec<Msg>,
+) {
+    let owner = api_repo.owner.login.clone();
+    if api_repo.name != ".github" {
+        let defaults =
+            github::organisation_defaults(http, &owner, &snapshot.files, options.concurrency).await;
+        for (path, file) in defaults {
+            if snapshot.files.contains_key(&path) {
+                continue;
+            }
+            notes.push(msg!(
+                "{path} kommer fra organisationens standardfiler ({owner}/.github), som GitHub viser for repositoriet.",
+                "{path} comes from the organisation's default files ({owner}/.github), which GitHub shows for the repository.",
+            ));
+            snapshot.files.insert(path, file);
+        }
+    }
+    snapshot.open_items = if !options.open_items {
+        unknown(&msg!(
+            "åbne issues og pull requests blev ikke hentet",
+            "open issues and pull requests were not fetched"
+        ))
+    } else {
+        match github::open_items(
+            http,
+            &owner,
+            &api_repo.name,
+            options.now,
+            options.max_item_requests,
+        )
+        .await
+        {
+            OpenItems::Got(items) => Fetched::Got { value: items },
+            OpenItems::Unknown(reason) => unknown(&reason),
+        }
+    };
+    snapshot.jira = jira(http, snapshot, options, engine, notes).await;
+}
+
+/// Jira from the config (`[jira] url, project`), else the first Jira link in the README/docs.
+async fn jira(
+    http: &Http,
+    snapshot: &Snapshot,
+    options: &RemoteOptions,
+    engine: &engine::Options,
+    notes: &mut Vec<Msg>,
+) -> Fetched<crate::model::JiraMeta> {
+    let configured = engine::load_config(snapshot, engine)
+        .ok()
+        .and_then(|c| c.jira)
+        .map(|j| (j.url, j.project));
+    let reference = configured.or_else(|| {
+        let ctx = Ctx::new(snapshot, Vec::new(), None);
+        let found = ctx
+            .links()
+            .find_map(|(_, link)| match classify_link(&link.url) {
+                LinkKind::Jira { base, project } => Some((base, project)),
+                _ => None,
+            });
+        found
+    });
+    let Some((base, project)) = reference else {
+        return unknown(&msg!(
+            "intet Jira-projekt i os2gov.toml eller README",
+            "no Jira project in os2gov.toml or the README"
+        ));
+    };
+    let base = options.jira_url.clone().unwrap_or(base);
+    let outcome = jira::project(http, &base, project.as_deref()).await;
+    notes.extend(outcome.notes);
+    outcome.meta
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets() {
+        let t = RemoteTarget::parse("github:OS2mo/os2mo").expect("github:");
+        assert_eq!(
+            (t.owner.as_str(), t.repo.as_str(), t.rev),
+            ("OS2mo", "os2mo", None)
+        );
+        let t = RemoteTarget::parse("https://github.com/OS2offdig/os2gov.git").expect("url");
+        assert_eq!(t.slug(), "OS2offdig/os2gov");
+        let t = RemoteTarget::parse("https://github.com/OS2offdig/os2gov/tree/release/1.0")
+            .expect("tree url");
+        assert_eq!(t.rev.as_deref(), Some("release/1.0"));
+        assert!(RemoteTarget::parse("git@github.com:os2iot/os2iot-backend.git").is_some());
+        for not in [
+            "./repo",
+            "/home/x/repo",
+            "github:onlyowner",
+            "github:a/../b",
+            "https://gitlab.com/a/b",
+        ] {
+            assert_eq!(RemoteTarget::parse(not), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn secrets_do_not_print() {
+        let secret = Secret::new("ghp_supersecret").expect("secret");
+        assert_eq!(format!("{secret:?}"), "Secret(***)");
+        let mut options = RemoteOptions::new(0);
+        options.token = Some(secret);
+        assert!(!format!("{options:?}").contains("supersecret"));
+        assert!(Secret::new("  ").is_none());
+    }
+}
