@@ -44,6 +44,24 @@ enum Command {
     Report(ReportArgs),
     /// Run as the GitHub Action (reads INPUT_* and the runner's GITHUB_* variables).
     Action,
+    /// Print an SVG badge with the achieved level and score, for READMEs.
+    Badge(BadgeArgs),
+}
+
+#[derive(clap::Args)]
+struct BadgeArgs {
+    /// A git repository (work tree or bare) or a plain folder.
+    #[arg(default_value = ".")]
+    path: PathBuf,
+    #[arg(long, value_parser = parse_level)]
+    level: Option<Level>,
+    #[arg(long, value_parser = parse_lang)]
+    lang: Option<Lang>,
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Write the SVG to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -491,6 +509,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Fix(args) => run_fix(args),
         Command::Report(args) => run_report(args),
         Command::Action => run_action(),
+        Command::Badge(args) => {
+            let snapshot = os2gov::adapters::git::open_snapshot(&args.path, None, now())?;
+            let options = Options { level: args.level, lang: args.lang, config: read_config(args.config.as_ref())? };
+            let report = engine::check(&snapshot, &options)?;
+            let svg = os2gov::badge::badge_svg(&report);
+            match &args.output {
+                Some(path) => write_atomically(path, svg.as_bytes())?,
+                None => print_out(&svg),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Rules { lang, format } => {
             let out = match format {
                 RulesFormat::Text => rules::docs::list(lang.unwrap_or_default()),

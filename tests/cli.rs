@@ -663,3 +663,34 @@ fn explain_score() {
 fn explain_an_unknown_id_exits_2() {
     assert_input_error(os2gov().args(["explain", "X99"]), &["X99", "os2gov rules"]);
 }
+
+#[test]
+fn badge_is_an_svg_naming_level_and_score() {
+    let fixture = repo_with(&[("README.md", Entry::Text("# Demo <b>&\n"))], 1);
+    let out = os2gov()
+        .args(["badge", "--lang", "en", "--level", "1"])
+        .arg(fixture.path())
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let svg = String::from_utf8_lossy(&out.stdout);
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"), "{svg}");
+    assert!(svg.contains("OS2 governance") && svg.contains("/100"), "{svg}");
+    assert!(svg.contains("role=\"img\""), "accessible: {svg}");
+}
+
+#[test]
+fn check_writes_sarif() {
+    let fixture = repo_with(&[("README.md", Entry::Text("# Demo\n"))], 1);
+    let out = os2gov()
+        .args(["check", "--format", "sarif", "--lang", "en"])
+        .arg(fixture.path())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let sarif: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(sarif["version"], "2.1.0");
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    assert!(results.iter().any(|r| r["ruleId"] == "F5"));
+    assert!(results.iter().all(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].is_string()));
+}
