@@ -203,7 +203,40 @@ fn write_file(path: &Path, text: &str) -> Result<(), ActionError> {
     std::fs::write(path, text).map_err(|e| ActionError(format!("cannot write {}: {e}", path.display())))
 }
 
-/// Runs the action. `snapshot_of(rev)` reads the repository at a revision (`None` = the checkout).
+/// GitHub and Jira metadata for the checkout when a token is set (the repository's `origin`
+/// says where to ask); without a token, or when a lookup fails, the metadata checks report
+/// `unknown` with the reason, and the step goes on.
+#[cfg(feature = "remote")]
+fn with_metadata(
+    snapshot: crate::model::Snapshot,
+    inputs: &Inputs,
+    runner: &Runner,
+    now: i64,
+    options: &Options,
+) -> (crate::model::Snapshot, Vec<crate::model::Msg>) {
+    use crate::adapters::remote::{enrich_local, RemoteOptions, Secret};
+    let Some(token) = inputs.token.as_deref().and_then(Secret::new) else {
+        return (snapshot, Vec::new());
+    };
+    let remote = RemoteOptions { api_url: runner.api_url.clone(), token: Some(token), ..RemoteOptions::new(now) };
+    match enrich_local(snapshot.clone(), &remote, options) {
+        Ok(scan) => (scan.snapshot, scan.notes),
+        Err(e) => (snapshot, vec![crate::model::Msg::new(format!("Metadata kunne ikke hentes: {e}"), format!("Metadata could not be fetched: {e}"))]),
+    }
+}
+
+#[cfg(not(feature = "remote"))]
+fn with_metadata(
+    snapshot: crate::model::Snapshot,
+    _: &Inputs,
+    _: &Runner,
+    _: i64,
+    _: &Options,
+) -> (crate::model::Snapshot, Vec<crate::model::Msg>) {
+    (snapshot, Vec::new())
+}
+
+/// Runs the action: the checkout, and on a pull request its base revision too.
 pub fn run(
     inputs: &Inputs,
     runner: &Runner,
@@ -220,13 +253,24 @@ pub fn run(
     };
     let options = Options { level: inputs.level, lang: Some(inputs.lang), config };
     let head_snapshot = crate::adapters::git::open_snapshot(&inputs.path, None, now).map_err(|e| ActionError(e.to_string()))?;
-    let report = engine::check(&head_snapshot, &options).map_err(|e| ActionError(e.to_string()))?;
+    let (head_snapshot, scan_notes) = with_metadata(head_snapshot, inputs, runner, now, &options);
+    let mut report = engine::check(&head_snapshot, &options).map_err(|e| ActionError(e.to_string()))?;
+    for note in &scan_notes {
+        report.notes.push(note.get(report.lang).to_string());
+    }
     let pull_request = read_pull_request(runner)?;
 
     let mut delta = None;
     if let Some(pr) = &pull_request {
         match crate::adapters::git::open_snapshot(&inputs.path, Some(&pr.base_sha), now) {
-            Ok(base_snapshot) => match engine::check(&base_snapshot, &options) {
+            // The same metadata for both sides, so that the delta shows only what the pull
+            // request changed.
+            Ok(mut base_snapshot) => match {
+                base_snapshot.github = head_snapshot.github.clone();
+                base_snapshot.open_items = head_snapshot.open_items.clone();
+                base_snapshot.jira = head_snapshot.jira.clone();
+                engine::check(&base_snapshot, &options)
+            } {
                 Ok(base) => delta = Some(delta::compare(&base, &report)),
                 Err(e) => {
                     let _ = writeln!(log, "::warning title=os2gov::The base revision could not be checked: {e}");

@@ -46,6 +46,45 @@ enum Command {
     Action,
     /// Print an SVG badge with the achieved level and score, for READMEs.
     Badge(BadgeArgs),
+    /// Check every public, non-archived repository of a GitHub organisation: a portfolio table.
+    Org(OrgArgs),
+}
+
+#[derive(clap::Args)]
+struct OrgArgs {
+    /// The GitHub organisation (or user), e.g. OS2mo.
+    owner: String,
+    /// The required level for every repository (otherwise each repository's own).
+    #[arg(long, value_parser = parse_level)]
+    level: Option<Level>,
+    #[arg(long, value_parser = parse_lang)]
+    lang: Option<Lang>,
+    #[arg(long, value_enum, default_value = "text")]
+    format: OrgFormat,
+    /// How many gaps to list per repository.
+    #[arg(long, default_value_t = 3)]
+    top: usize,
+    /// Skip reading open issues and pull requests (P9), which costs requests.
+    #[arg(long)]
+    no_open_items: bool,
+    /// Repositories checked at the same time.
+    #[arg(long, default_value_t = 4)]
+    concurrency: usize,
+    #[command(flatten)]
+    remote: RemoteArgs,
+    /// Write the table to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Print the requests made, by kind, to standard error.
+    #[arg(long, short)]
+    verbose: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OrgFormat {
+    Text,
+    Json,
+    Markdown,
 }
 
 #[derive(clap::Args)]
@@ -113,7 +152,8 @@ struct ReportArgs {
 
 #[derive(clap::Args)]
 struct CheckArgs {
-    /// A git repository (work tree or bare) or a plain folder.
+    /// A git repository (work tree or bare), a plain folder, or a GitHub repository read through
+    /// the API without cloning: `github:OWNER/REPO` or `https://github.com/OWNER/REPO`.
     #[arg(default_value = ".")]
     path: PathBuf,
     /// Check this commit (branch, tag, sha, HEAD~2) read from git objects instead of the work tree.
@@ -133,17 +173,63 @@ struct CheckArgs {
     #[arg(long, short)]
     output: Option<PathBuf>,
     /// Do not contact GitHub or Jira; metadata checks report `unknown (offline)`.
+    /// Also set by the environment variable OS2GOV_OFFLINE=1.
     #[arg(long)]
     offline: bool,
     /// Read the config from this file instead of os2gov.toml in the repository.
     #[arg(long)]
     config: Option<PathBuf>,
+    #[command(flatten)]
+    remote: RemoteArgs,
     /// Colour the text report: auto = when standard output is a terminal and NO_COLOR is unset.
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
     /// Print what was read (paths listed, blobs read, commits walked) to standard error.
     #[arg(long, short)]
     verbose: bool,
+}
+
+/// How GitHub and Jira are reached.
+#[derive(clap::Args, Clone)]
+struct RemoteArgs {
+    /// GitHub's REST API (GitHub Enterprise: https://HOST/api/v3).
+    #[arg(long, value_name = "URL")]
+    github_api_url: Option<String>,
+    /// GitHub's raw content host, which serves file contents without rate limit.
+    #[arg(long, value_name = "URL")]
+    github_raw_url: Option<String>,
+    /// Read the GitHub token from this environment variable instead of GITHUB_TOKEN.
+    #[arg(long, value_name = "NAME")]
+    token_env: Option<String>,
+    /// Bypass the on-disk HTTP cache.
+    #[arg(long)]
+    no_cache: bool,
+    /// Ask this Jira instead of the one os2gov.toml or the README names (a proxy, a test server).
+    #[arg(long, value_name = "URL")]
+    jira_url: Option<String>,
+}
+
+impl RemoteArgs {
+    fn options(&self, now: i64) -> os2gov::adapters::remote::RemoteOptions {
+        let mut options = os2gov::adapters::remote::RemoteOptions::from_env(now, self.token_env.as_deref());
+        if let Some(url) = &self.github_api_url {
+            options.api_url = url.clone();
+        }
+        if let Some(url) = &self.github_raw_url {
+            options.raw_url = url.clone();
+        }
+        if self.no_cache {
+            options.cache_dir = None;
+        }
+        if let Some(url) = &self.jira_url {
+            options.jira_url = Some(url.clone());
+        }
+        options
+    }
+}
+
+fn offline_by_env() -> bool {
+    std::env::var("OS2GOV_OFFLINE").is_ok_and(|v| !v.is_empty() && v != "0")
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -191,27 +277,54 @@ fn now() -> i64 {
 }
 
 fn run_check(args: CheckArgs) -> Result<ExitCode> {
-    let snapshot = os2gov::adapters::git::open_snapshot(&args.path, args.rev.as_deref(), now())?;
-    if args.verbose {
-        let s = &snapshot.stats;
-        eprintln!("paths listed: {}", s.paths_listed);
-        eprintln!("blobs read: {}", s.blobs_read);
-        eprintln!("commits walked: {}", s.commits_walked);
-    }
-    let config = match &args.config {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read config {}", path.display()))?;
-            Some((path.display().to_string(), text))
-        }
-        None => None,
-    };
+    use os2gov::adapters::remote::{self, RemoteTarget};
+    let stamp = now();
+    let offline = args.offline || offline_by_env();
     let options = Options {
         level: args.level,
         lang: args.lang,
-        config,
+        config: read_config(args.config.as_ref())?,
     };
-    let report = engine::check(&snapshot, &options)?;
+    let target = match args.path.to_str() {
+        Some(text) if !args.path.exists() => RemoteTarget::parse(text),
+        _ => None,
+    };
+    let (report, fallback) = match target {
+        Some(mut target) => {
+            if offline {
+                anyhow::bail!("{} is a remote repository: it cannot be checked --offline", target.slug());
+            }
+            if let Some(rev) = &args.rev {
+                target.rev = Some(rev.clone());
+            }
+            let (report, scan) = remote::check_remote(&target, &args.remote.options(stamp), &options)?;
+            if args.verbose {
+                eprint!("{}", scan.stats);
+                eprintln!("paths listed: {}", scan.snapshot.stats.paths_listed);
+                eprintln!("blobs read: {}", scan.snapshot.stats.blobs_read);
+            }
+            (report, readme_path(&scan.snapshot))
+        }
+        None => {
+            let snapshot = os2gov::adapters::git::open_snapshot(&args.path, args.rev.as_deref(), stamp)?;
+            if args.verbose {
+                let s = &snapshot.stats;
+                eprintln!("paths listed: {}", s.paths_listed);
+                eprintln!("blobs read: {}", s.blobs_read);
+                eprintln!("commits walked: {}", s.commits_walked);
+            }
+            let fallback = readme_path(&snapshot);
+            if offline {
+                (engine::check(&snapshot, &options)?, fallback)
+            } else {
+                let (report, scan) = remote::check_local(snapshot, &args.remote.options(stamp), &options)?;
+                if args.verbose {
+                    eprint!("{}", scan.stats);
+                }
+                (report, fallback)
+            }
+        }
+    };
     let colour = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -226,7 +339,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         Format::Text => render::text(&report, colour),
         Format::Json => render::json(&report),
         Format::Markdown => render::markdown(&report),
-        Format::Sarif => render::sarif(&report, readme_path(&snapshot).as_deref()),
+        Format::Sarif => render::sarif(&report, fallback.as_deref()),
     };
     match &args.output {
         Some(path) => write_atomically(path, rendered.as_bytes())?,
@@ -509,6 +622,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Fix(args) => run_fix(args),
         Command::Report(args) => run_report(args),
         Command::Action => run_action(),
+        Command::Org(args) => {
+            if args.owner.trim().is_empty() {
+                anyhow::bail!("an organisation name is needed, e.g. `os2gov org OS2mo`");
+            }
+            if offline_by_env() {
+                anyhow::bail!("OS2GOV_OFFLINE is set: an organisation can only be read online");
+            }
+            let mut remote_options = args.remote.options(now());
+            remote_options.open_items = !args.no_open_items;
+            remote_options.concurrency = args.concurrency.clamp(1, 16);
+            let options = Options { level: args.level, lang: args.lang, config: None };
+            let scan = os2gov::adapters::remote::scan_organisation(&args.owner, &remote_options, &options, args.top)?;
+            if args.verbose {
+                eprint!("{}", scan.stats);
+            }
+            let lang = args.lang.unwrap_or_default();
+            let out = match args.format {
+                OrgFormat::Text => os2gov::portfolio::render_text(&scan.portfolio, lang),
+                OrgFormat::Json => os2gov::portfolio::render_json(&scan.portfolio),
+                OrgFormat::Markdown => os2gov::portfolio::render_markdown(&scan.portfolio, lang),
+            };
+            match &args.output {
+                Some(path) => write_atomically(path, out.as_bytes())?,
+                None => print_out(&out),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Badge(args) => {
             let snapshot = os2gov::adapters::git::open_snapshot(&args.path, None, now())?;
             let options = Options { level: args.level, lang: args.lang, config: read_config(args.config.as_ref())? };

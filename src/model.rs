@@ -328,8 +328,19 @@ pub enum Fetched<T> {
 impl<T> Fetched<T> {
     pub fn offline() -> Fetched<T> {
         Fetched::Unknown {
-            reason: Msg::new("ikke hentet (offline)", "not fetched (offline)"),
+            reason: Fetched::<()>::offline_reason(),
         }
+    }
+}
+
+impl<T> Fetched<T> {
+    /// Not fetched because the run was offline (as opposed to a lookup that failed).
+    pub fn is_offline(&self) -> bool {
+        matches!(self, Fetched::Unknown { reason } if *reason == Fetched::<()>::offline_reason())
+    }
+
+    fn offline_reason() -> Msg {
+        Msg::new("ikke hentet (offline)", "not fetched (offline)")
     }
 }
 

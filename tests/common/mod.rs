@@ -190,6 +190,10 @@ fn parse_rfc3339(text: &str) -> Option<i64> {
 
 pub fn os2gov() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("os2gov").expect("binary");
-    cmd.env("OS2GOV_NOW", NOW.to_string()).env("NO_COLOR", "1");
+    // No test reaches the internet: fixtures with a GitHub origin or a Jira link stay offline
+    // unless a test points the client at its own local server (and clears this).
+    cmd.env("OS2GOV_NOW", NOW.to_string())
+        .env("NO_COLOR", "1")
+        .env("OS2GOV_OFFLINE", "1");
     cmd
 }
