@@ -110,59 +110,94 @@ pub(crate) struct Listed {
 }
 
 /// Walks `root` depth-first without following symlinks, skipping every `.git` entry, and asks
-/// `visit` what to do with each entry.
+/// `visit` what to do with each entry. Each folder is read whole and sorted (a folder sorting as
+/// `name/`), so the listing comes out in path order and the snapshot's map is built in one pass.
 pub(crate) fn walk(
     root: &Path,
     visit: &mut dyn FnMut(&str, EntryKind) -> Result<Visit, AdapterError>,
 ) -> Result<Vec<Listed>, AdapterError> {
     let mut listing = Vec::new();
-    // (absolute folder, relative folder, whether `rel` is lossy)
-    let mut stack: Vec<(PathBuf, String, bool)> = vec![(root.to_path_buf(), String::new(), false)];
-    while let Some((dir, rel_dir, dir_lossy)) = stack.pop() {
-        let entries = std::fs::read_dir(&dir).map_err(|e| AdapterError::io(&dir, e))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| AdapterError::io(&dir, e))?;
-            let os_name = entry.file_name();
-            if os_name == ".git" {
-                continue;
+    // Per open folder: its remaining entries, its path, its relative path, whether that is lossy.
+    let mut stack = vec![(
+        read_sorted(root)?.into_iter(),
+        root.to_path_buf(),
+        String::new(),
+        false,
+    )];
+    while let Some((entries, dir, rel_dir, dir_lossy)) = stack.last_mut() {
+        let Some(item) = entries.next() else {
+            stack.pop();
+            continue;
+        };
+        let name = item.key.strip_suffix('/').unwrap_or(&item.key);
+        let mut rel = String::with_capacity(rel_dir.len() + 1 + name.len());
+        if !rel_dir.is_empty() {
+            rel.push_str(rel_dir);
+            rel.push('/');
+        }
+        rel.push_str(name);
+        let lossy = *dir_lossy || item.os_name.is_some();
+        let real = || match &item.os_name {
+            Some(os_name) => dir.join(os_name),
+            None => dir.join(name),
+        };
+        match visit(&rel, item.kind)? {
+            Visit::List => listing.push(Listed {
+                real: lossy.then(real),
+                rel,
+                kind: item.kind,
+            }),
+            Visit::Descend if item.kind == EntryKind::Dir => {
+                let path = real();
+                let entries = read_sorted(&path)?;
+                stack.push((entries.into_iter(), path, rel, lossy));
             }
-            let (name, lossy) = match os_name.to_str() {
-                Some(name) => (std::borrow::Cow::Borrowed(name), dir_lossy),
-                None => (os_name.to_string_lossy(), true),
-            };
-            let file_type = entry
-                .file_type()
-                .map_err(|e| AdapterError::io(&entry.path(), e))?;
-            let kind = if file_type.is_symlink() {
-                EntryKind::Symlink
-            } else if file_type.is_dir() {
-                EntryKind::Dir
-            } else if file_type.is_file() {
-                EntryKind::File
-            } else {
-                EntryKind::Other
-            };
-            let rel = if rel_dir.is_empty() {
-                name.into_owned()
-            } else {
-                let mut rel = String::with_capacity(rel_dir.len() + 1 + name.len());
-                rel.push_str(&rel_dir);
-                rel.push('/');
-                rel.push_str(&name);
-                rel
-            };
-            match visit(&rel, kind)? {
-                Visit::List => listing.push(Listed {
-                    real: lossy.then(|| entry.path()),
-                    rel,
-                    kind,
-                }),
-                Visit::Descend if kind == EntryKind::Dir => stack.push((entry.path(), rel, lossy)),
-                Visit::Descend | Visit::Skip => {}
-            }
+            Visit::Descend | Visit::Skip => {}
         }
     }
     Ok(listing)
+}
+
+struct Item {
+    /// The name, lossy if need be, with `/` after a folder's so that sorting gives path order.
+    key: String,
+    kind: EntryKind,
+    /// The real name when `key` is lossy.
+    os_name: Option<std::ffi::OsString>,
+}
+
+/// One folder's entries but `.git`, sorted; the type comes from `readdir`, without a `stat`.
+fn read_sorted(dir: &Path) -> Result<Vec<Item>, AdapterError> {
+    let mut items = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| AdapterError::io(dir, e))? {
+        let entry = entry.map_err(|e| AdapterError::io(dir, e))?;
+        let os_name = entry.file_name();
+        if os_name == ".git" {
+            continue;
+        }
+        let file_type = entry
+            .file_type()
+            .map_err(|e| AdapterError::io(&entry.path(), e))?;
+        let kind = if file_type.is_symlink() {
+            EntryKind::Symlink
+        } else if file_type.is_dir() {
+            EntryKind::Dir
+        } else if file_type.is_file() {
+            EntryKind::File
+        } else {
+            EntryKind::Other
+        };
+        let (mut key, os_name) = match os_name.into_string() {
+            Ok(name) => (name, None),
+            Err(os_name) => (os_name.to_string_lossy().into_owned(), Some(os_name)),
+        };
+        if kind == EntryKind::Dir {
+            key.push('/');
+        }
+        items.push(Item { key, kind, os_name });
+    }
+    items.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+    Ok(items)
 }
 
 /// Turns a walk's listing into snapshot entries, reading the wanted files from disk.
