@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything os2gov's build and tests need on a fresh Debian machine of this kind:
 # Debian's rustc-web toolchain for wasm32 (rustup here cannot fetch that target), wasm-bindgen-cli
-# matching Cargo.lock, binaryen's wasm-opt from npm, Chromium for browser tests, playwright-core.
+# matching Cargo.lock, binaryen's wasm-opt and esbuild (minifies the widget) from npm, Chromium for
+# browser tests, playwright-core.
 # Idempotent: every step checks first, so re-runs take seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,9 +28,10 @@ if ! "$TOOLS_DIR/bin/wasm-bindgen" --version 2>/dev/null | grep -q "$wb_version"
   echo "setup: cargo install wasm-bindgen-cli $wb_version"
   cargo install --quiet --root "$TOOLS_DIR" wasm-bindgen-cli --version "=$wb_version"
 fi
-if [ ! -x "$TOOLS_DIR/node_modules/.bin/wasm-opt" ] || [ ! -d "$TOOLS_DIR/node_modules/playwright-core" ]; then
-  echo "setup: npm install binaryen playwright-core"
-  npm install --silent --prefix "$TOOLS_DIR" --no-audit --no-fund binaryen@132 playwright-core@1 >/dev/null
+if [ ! -x "$TOOLS_DIR/node_modules/.bin/wasm-opt" ] || [ ! -d "$TOOLS_DIR/node_modules/playwright-core" ] \
+  || [ ! -x "$TOOLS_DIR/node_modules/.bin/esbuild" ]; then
+  echo "setup: npm install binaryen playwright-core esbuild"
+  npm install --silent --prefix "$TOOLS_DIR" --no-audit --no-fund binaryen@132 playwright-core@1 esbuild@0.28 >/dev/null
 fi
 # The SARIF 2.1.0 JSON Schema for the action's tests, from Microsoft's SARIF SDK package on npm
 # (only the schema file is kept), checked against its known hash.

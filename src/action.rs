@@ -58,7 +58,9 @@ pub struct Runner {
 pub struct ActionError(pub String);
 
 fn get(env: &HashMap<String, String>, key: &str) -> Option<String> {
-    env.get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+    env.get(key)
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
 }
 
 impl Inputs {
@@ -66,29 +68,48 @@ impl Inputs {
         let path = get(env, "INPUT_PATH").unwrap_or_else(|| ".".into());
         let path = runner.workspace.join(path);
         if !path.exists() {
-            return Err(ActionError(format!("input `path`: {} does not exist", path.display())));
+            return Err(ActionError(format!(
+                "input `path`: {} does not exist",
+                path.display()
+            )));
         }
         let level = match get(env, "INPUT_LEVEL") {
             None => None,
-            Some(text) => Some(Level::parse(&text).ok_or_else(|| ActionError(format!("input `level`: expected sandkasse, 1, 2 or 3, found {text:?}")))?),
+            Some(text) => Some(Level::parse(&text).ok_or_else(|| {
+                ActionError(format!(
+                    "input `level`: expected sandkasse, 1, 2 or 3, found {text:?}"
+                ))
+            })?),
         };
         let lang = match get(env, "INPUT_LANG") {
             None => Lang::Da,
-            Some(text) => Lang::parse(&text).ok_or_else(|| ActionError(format!("input `lang`: expected da or en, found {text:?}")))?,
+            Some(text) => Lang::parse(&text).ok_or_else(|| {
+                ActionError(format!("input `lang`: expected da or en, found {text:?}"))
+            })?,
         };
         let fail_on = match get(env, "INPUT_FAIL_ON").as_deref() {
             None | Some("below-level") => FailOn::BelowLevel,
             Some("regression") => FailOn::Regression,
             Some("never") => FailOn::Never,
-            Some(other) => return Err(ActionError(format!("input `fail-on`: expected below-level, regression or never, found {other:?}"))),
+            Some(other) => {
+                return Err(ActionError(format!(
+                    "input `fail-on`: expected below-level, regression or never, found {other:?}"
+                )))
+            }
         };
         let comment = match get(env, "INPUT_COMMENT").as_deref() {
             None | Some("true") => true,
             Some("false") => false,
-            Some(other) => return Err(ActionError(format!("input `comment`: expected true or false, found {other:?}"))),
+            Some(other) => {
+                return Err(ActionError(format!(
+                    "input `comment`: expected true or false, found {other:?}"
+                )))
+            }
         };
         let file_input = |key: &str, default: &str| {
-            get(env, key).map(|p| runner.workspace.join(p)).unwrap_or_else(|| runner.temp.join(default))
+            get(env, key)
+                .map(|p| runner.workspace.join(p))
+                .unwrap_or_else(|| runner.temp.join(default))
         };
         Ok(Inputs {
             path,
@@ -106,13 +127,17 @@ impl Inputs {
 
 impl Runner {
     pub fn from_env(env: &HashMap<String, String>) -> Runner {
-        let workspace = get(env, "GITHUB_WORKSPACE").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("."));
+        let workspace = get(env, "GITHUB_WORKSPACE")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("."));
         Runner {
             event_name: get(env, "GITHUB_EVENT_NAME").unwrap_or_default(),
             event_path: get(env, "GITHUB_EVENT_PATH").map(PathBuf::from),
             output: get(env, "GITHUB_OUTPUT").map(PathBuf::from),
             step_summary: get(env, "GITHUB_STEP_SUMMARY").map(PathBuf::from),
-            temp: get(env, "RUNNER_TEMP").map(PathBuf::from).unwrap_or_else(|| workspace.clone()),
+            temp: get(env, "RUNNER_TEMP")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| workspace.clone()),
             workspace,
             api_url: get(env, "GITHUB_API_URL").unwrap_or_else(|| "https://api.github.com".into()),
             repository: get(env, "GITHUB_REPOSITORY").unwrap_or_default(),
@@ -131,20 +156,42 @@ pub struct PullRequest {
 }
 
 pub fn read_pull_request(runner: &Runner) -> Result<Option<PullRequest>, ActionError> {
-    if !matches!(runner.event_name.as_str(), "pull_request" | "pull_request_target") {
+    if !matches!(
+        runner.event_name.as_str(),
+        "pull_request" | "pull_request_target"
+    ) {
         return Ok(None);
     }
     let Some(path) = &runner.event_path else {
-        return Err(ActionError("GITHUB_EVENT_PATH is not set on a pull_request event".into()));
+        return Err(ActionError(
+            "GITHUB_EVENT_PATH is not set on a pull_request event".into(),
+        ));
     };
-    let text = std::fs::read_to_string(path).map_err(|e| ActionError(format!("cannot read the event payload {}: {e}", path.display())))?;
-    let event: serde_json::Value = serde_json::from_str(&text).map_err(|e| ActionError(format!("the event payload {} is not JSON: {e}", path.display())))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        ActionError(format!(
+            "cannot read the event payload {}: {e}",
+            path.display()
+        ))
+    })?;
+    let event: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        ActionError(format!(
+            "the event payload {} is not JSON: {e}",
+            path.display()
+        ))
+    })?;
     let pr = &event["pull_request"];
-    let field = |v: &serde_json::Value, what: &str| v.as_str().map(str::to_string).ok_or_else(|| ActionError(format!("the event payload has no {what}")));
+    let field = |v: &serde_json::Value, what: &str| {
+        v.as_str()
+            .map(str::to_string)
+            .ok_or_else(|| ActionError(format!("the event payload has no {what}")))
+    };
     let base_repo = pr["base"]["repo"]["full_name"].as_str().unwrap_or_default();
     let head_repo = pr["head"]["repo"]["full_name"].as_str().unwrap_or_default();
     Ok(Some(PullRequest {
-        number: event["number"].as_u64().or_else(|| pr["number"].as_u64()).ok_or_else(|| ActionError("the event payload has no pull request number".into()))?,
+        number: event["number"]
+            .as_u64()
+            .or_else(|| pr["number"].as_u64())
+            .ok_or_else(|| ActionError("the event payload has no pull request number".into()))?,
         base_sha: field(&pr["base"]["sha"], "pull_request.base.sha")?,
         head_sha: field(&pr["head"]["sha"], "pull_request.head.sha")?,
         from_fork: !head_repo.is_empty() && !base_repo.eq_ignore_ascii_case(head_repo),
@@ -193,14 +240,16 @@ fn append(path: &Path, text: &str) -> Result<(), ActionError> {
         .append(true)
         .open(path)
         .map_err(|e| ActionError(format!("cannot write {}: {e}", path.display())))?;
-    file.write_all(text.as_bytes()).map_err(|e| ActionError(format!("cannot write {}: {e}", path.display())))
+    file.write_all(text.as_bytes())
+        .map_err(|e| ActionError(format!("cannot write {}: {e}", path.display())))
 }
 
 fn write_file(path: &Path, text: &str) -> Result<(), ActionError> {
     if let Some(parent) = path.parent() {
         let _ = std::fs::create_dir_all(parent);
     }
-    std::fs::write(path, text).map_err(|e| ActionError(format!("cannot write {}: {e}", path.display())))
+    std::fs::write(path, text)
+        .map_err(|e| ActionError(format!("cannot write {}: {e}", path.display())))
 }
 
 /// GitHub and Jira metadata for the checkout when a token is set (the repository's `origin`
@@ -218,10 +267,20 @@ fn with_metadata(
     let Some(token) = inputs.token.as_deref().and_then(Secret::new) else {
         return (snapshot, Vec::new());
     };
-    let remote = RemoteOptions { api_url: runner.api_url.clone(), token: Some(token), ..RemoteOptions::new(now) };
+    let remote = RemoteOptions {
+        api_url: runner.api_url.clone(),
+        token: Some(token),
+        ..RemoteOptions::new(now)
+    };
     match enrich_local(snapshot.clone(), &remote, options) {
         Ok(scan) => (scan.snapshot, scan.notes),
-        Err(e) => (snapshot, vec![crate::model::Msg::new(format!("Metadata kunne ikke hentes: {e}"), format!("Metadata could not be fetched: {e}"))]),
+        Err(e) => (
+            snapshot,
+            vec![crate::model::Msg::new(
+                format!("Metadata kunne ikke hentes: {e}"),
+                format!("Metadata could not be fetched: {e}"),
+            )],
+        ),
     }
 }
 
@@ -247,14 +306,25 @@ pub fn run(
     let config = match &inputs.config {
         Some(path) => Some((
             path.display().to_string(),
-            std::fs::read_to_string(path).map_err(|e| ActionError(format!("input `config`: cannot read {}: {e}", path.display())))?,
+            std::fs::read_to_string(path).map_err(|e| {
+                ActionError(format!(
+                    "input `config`: cannot read {}: {e}",
+                    path.display()
+                ))
+            })?,
         )),
         None => None,
     };
-    let options = Options { level: inputs.level, lang: Some(inputs.lang), config };
-    let head_snapshot = crate::adapters::git::open_snapshot(&inputs.path, None, now).map_err(|e| ActionError(e.to_string()))?;
+    let options = Options {
+        level: inputs.level,
+        lang: Some(inputs.lang),
+        config,
+    };
+    let head_snapshot = crate::adapters::git::open_snapshot(&inputs.path, None, now)
+        .map_err(|e| ActionError(e.to_string()))?;
     let (head_snapshot, scan_notes) = with_metadata(head_snapshot, inputs, runner, now, &options);
-    let mut report = engine::check(&head_snapshot, &options).map_err(|e| ActionError(e.to_string()))?;
+    let mut report =
+        engine::check(&head_snapshot, &options).map_err(|e| ActionError(e.to_string()))?;
     for note in &scan_notes {
         report.notes.push(note.get(report.lang).to_string());
     }
@@ -265,17 +335,20 @@ pub fn run(
         match crate::adapters::git::open_snapshot(&inputs.path, Some(&pr.base_sha), now) {
             // The same metadata for both sides, so that the delta shows only what the pull
             // request changed.
-            Ok(mut base_snapshot) => match {
+            Ok(mut base_snapshot) => {
                 base_snapshot.github = head_snapshot.github.clone();
                 base_snapshot.open_items = head_snapshot.open_items.clone();
                 base_snapshot.jira = head_snapshot.jira.clone();
-                engine::check(&base_snapshot, &options)
-            } {
-                Ok(base) => delta = Some(delta::compare(&base, &report)),
-                Err(e) => {
-                    let _ = writeln!(log, "::warning title=os2gov::The base revision could not be checked: {e}");
+                match engine::check(&base_snapshot, &options) {
+                    Ok(base) => delta = Some(delta::compare(&base, &report)),
+                    Err(e) => {
+                        let _ = writeln!(
+                            log,
+                            "::warning title=os2gov::The base revision could not be checked: {e}"
+                        );
+                    }
                 }
-            },
+            }
             Err(e) => {
                 let _ = writeln!(
                     log,
@@ -302,8 +375,17 @@ pub fn run(
         .iter()
         .flat_map(|f| f.evidence.iter())
         .find_map(|e| e.path.clone())
-        .or_else(|| head_snapshot.files.keys().find(|p| p.to_ascii_lowercase().starts_with("readme")).cloned());
-    write_file(&inputs.sarif_file, &render::sarif(&report, fallback.as_deref()))?;
+        .or_else(|| {
+            head_snapshot
+                .files
+                .keys()
+                .find(|p| p.to_ascii_lowercase().starts_with("readme"))
+                .cloned()
+        });
+    write_file(
+        &inputs.sarif_file,
+        &render::sarif(&report, fallback.as_deref()),
+    )?;
     write_file(&inputs.json_file, &render::json(&report))?;
 
     if let Some(output) = &runner.output {
@@ -311,8 +393,17 @@ pub fn run(
             output,
             &[
                 ("score", report.score.to_string()),
-                ("required-level", report.required_level.level.as_str().to_string()),
-                ("achieved-level", report.achieved_level.map(|l| l.as_str().to_string()).unwrap_or_default()),
+                (
+                    "required-level",
+                    report.required_level.level.as_str().to_string(),
+                ),
+                (
+                    "achieved-level",
+                    report
+                        .achieved_level
+                        .map(|l| l.as_str().to_string())
+                        .unwrap_or_default(),
+                ),
                 ("passed", report.passed.to_string()),
                 ("report-json", inputs.json_file.display().to_string()),
                 ("sarif", inputs.sarif_file.display().to_string()),
@@ -323,7 +414,10 @@ pub fn run(
     if let (Some(pr), true) = (&pull_request, inputs.comment) {
         match comments {
             None => {
-                let _ = writeln!(log, "::notice title=os2gov::No token: the report is in the step summary only");
+                let _ = writeln!(
+                    log,
+                    "::notice title=os2gov::No token: the report is in the step summary only"
+                );
             }
             Some(api) => match api.upsert(pr.number, &markdown) {
                 Ok(CommentResult::Created) => {
@@ -333,7 +427,11 @@ pub fn run(
                     let _ = writeln!(log, "os2gov: comment updated on #{}", pr.number);
                 }
                 Err(reason) => {
-                    let fork = if pr.from_fork { " (a pull request from a fork gets a read-only token)" } else { "" };
+                    let fork = if pr.from_fork {
+                        " (a pull request from a fork gets a read-only token)"
+                    } else {
+                        ""
+                    };
                     let _ = writeln!(log, "::notice title=os2gov::Could not comment on the pull request{fork}: {reason}. The report is in the step summary.");
                 }
             },
@@ -356,7 +454,12 @@ pub fn run(
         };
         let _ = writeln!(log, "::error title=os2gov::{why}");
     }
-    Ok(Outcome { report, delta, failed, log })
+    Ok(Outcome {
+        report,
+        delta,
+        failed,
+        log,
+    })
 }
 
 /// The sticky comment over GitHub's REST API (octocrab): finds the comment carrying
@@ -375,18 +478,38 @@ impl CommentApi for GitHubComments {
         use octocrab::models::issues::Comment;
         self.runtime.block_on(async {
             let issues = self.client.issues(&self.owner, &self.repo);
-            let mut page = issues.list_comments(number).per_page(100).send().await.map_err(describe)?;
+            let mut page = issues
+                .list_comments(number)
+                .per_page(100)
+                .send()
+                .await
+                .map_err(describe)?;
             loop {
-                if let Some(existing) = page.items.iter().find(|c: &&Comment| c.body.as_deref().is_some_and(|b| b.contains(COMMENT_MARKER))) {
-                    issues.update_comment(existing.id, body).await.map_err(describe)?;
+                if let Some(existing) = page.items.iter().find(|c: &&Comment| {
+                    c.body
+                        .as_deref()
+                        .is_some_and(|b| b.contains(COMMENT_MARKER))
+                }) {
+                    issues
+                        .update_comment(existing.id, body)
+                        .await
+                        .map_err(describe)?;
                     return Ok(CommentResult::Updated);
                 }
-                match self.client.get_page::<Comment>(&page.next).await.map_err(describe)? {
+                match self
+                    .client
+                    .get_page::<Comment>(&page.next)
+                    .await
+                    .map_err(describe)?
+                {
                     Some(next) => page = next,
                     None => break,
                 }
             }
-            issues.create_comment(number, body).await.map_err(describe)?;
+            issues
+                .create_comment(number, body)
+                .await
+                .map_err(describe)?;
             Ok(CommentResult::Created)
         })
     }
@@ -396,8 +519,17 @@ impl CommentApi for GitHubComments {
 #[cfg(feature = "remote")]
 fn describe(error: octocrab::Error) -> String {
     match &error {
-        octocrab::Error::GitHub { source, .. } => format!("GitHub answered {}: {}", source.status_code.as_u16(), source.message),
-        _ => error.to_string().lines().next().unwrap_or("request failed").to_string(),
+        octocrab::Error::GitHub { source, .. } => format!(
+            "GitHub answered {}: {}",
+            source.status_code.as_u16(),
+            source.message
+        ),
+        _ => error
+            .to_string()
+            .lines()
+            .next()
+            .unwrap_or("request failed")
+            .to_string(),
     }
 }
 
@@ -406,7 +538,10 @@ fn describe(error: octocrab::Error) -> String {
 pub fn comment_client(runner: &Runner, inputs: &Inputs) -> Option<Box<dyn CommentApi>> {
     let token = inputs.token.clone()?;
     let (owner, repo) = runner.repository.split_once('/')?;
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .ok()?;
     let client = runtime
         .block_on(async {
             octocrab::Octocrab::builder()
@@ -417,7 +552,12 @@ pub fn comment_client(runner: &Runner, inputs: &Inputs) -> Option<Box<dyn Commen
                 .build()
         })
         .ok()?;
-    Some(Box::new(GitHubComments { runtime, client, owner: owner.to_string(), repo: repo.to_string() }))
+    Some(Box::new(GitHubComments {
+        runtime,
+        client,
+        owner: owner.to_string(),
+        repo: repo.to_string(),
+    }))
 }
 
 /// Without the network adapters there is no way to comment; the report stays in the summary.

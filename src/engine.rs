@@ -40,12 +40,27 @@ pub fn load_config(snapshot: &Snapshot, options: &Options) -> Result<ValidConfig
             Some(text) => Ok(config::parse(config::FILE_NAME, text)?),
             None => Err(EngineError::ConfigUnreadable {
                 path: config::FILE_NAME.to_string(),
-                reason: format!("not a readable text file ({:?})", entry.content)
+                reason: format!("not a readable text file ({})", describe(&entry.content))
                     .chars()
                     .take(120)
                     .collect(),
             }),
         },
+    }
+}
+
+/// What an unreadable file is, for an error message.
+fn describe(content: &crate::model::Content) -> String {
+    use crate::model::Content;
+    match content {
+        Content::Text { .. } => "text".to_string(),
+        Content::Binary => "binary".to_string(),
+        Content::TooLarge { size } => format!("{size} bytes, too large"),
+        Content::SymlinkOutside { target } => {
+            format!("a symlink out of the repository to {target}")
+        }
+        Content::Broken { reason } => format!("broken: {reason}"),
+        Content::NotLoaded => "not loaded".to_string(),
     }
 }
 
@@ -107,7 +122,7 @@ fn resolve(
     rule: &Rule,
     outcome: Outcome,
     declaration: Option<(&Row, &str)>,
-    exception: Option<&String>,
+    exception: Option<&str>,
 ) -> Resolved {
     let declared = declaration
         .map(|(row, _)| row.marker)
@@ -339,7 +354,7 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
                         .map(|row| (row, sa.path.as_str()))
                 })
             });
-        let resolved = resolve(rule, outcome, declaration, config.exceptions.get(rule.id));
+        let resolved = resolve(rule, outcome, declaration, config.exception(rule.id));
         if let Some((declared, found)) = resolved.contradiction {
             contradictions.push(Contradiction {
                 id: rule.id.to_string(),
@@ -421,4 +436,153 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
         contradictions,
         notes: notes.iter().map(|m| m.get(lang).to_string()).collect(),
     })
+}
+
+/// The verdicts that read publiccode.yml, with the YAML parser (as the CLI) and without it (as
+/// the browser build, simulated by `publiccode::without_yaml`).
+#[cfg(all(test, feature = "yaml"))]
+mod tests {
+    use super::*;
+    use crate::model::FileEntry;
+    use crate::publiccode::without_yaml;
+
+    const LONG: &str = "A system that municipalities use to keep track of their organisation, \
+                        employees and their roles, and which shares that information with other \
+                        systems automatically.";
+    const MPL: &str =
+        "Mozilla Public License Version 2.0\n\n1. Definitions\n1.1. \"Contributor\" ... \
+                       \"Covered Software\" means ...";
+
+    /// A valid publiccode.yml (0.4) with the given licence and contacts (`name <email>` each).
+    fn publiccode(licence: &str, contacts: &[(&str, &str)]) -> String {
+        let contacts: String = contacts
+            .iter()
+            .map(|(name, email)| format!("    - name: {name}\n      email: {email}\n"))
+            .collect();
+        format!(
+            "publiccodeYmlVersion: \"0.4\"\nname: Medusa\nurl: https://github.com/OS2/medusa.git\n\
+             platforms:\n  - web\ncategories:\n  - it-development\ndevelopmentStatus: stable\n\
+             softwareType: standalone/web\ndescription:\n  en:\n    shortDescription: Booking\n    \
+             longDescription: >\n      {LONG}\n    features:\n      - Booking\n\
+             legal:\n  license: {licence}\nmaintenance:\n  type: community\n  contacts:\n{contacts}\
+             localisation:\n  localisationReady: true\n  availableLanguages:\n    - da\n"
+        )
+    }
+
+    fn snapshot(files: &[(&str, &str)]) -> Snapshot {
+        Snapshot {
+            files: files
+                .iter()
+                .map(|(path, text)| (path.to_string(), FileEntry::text(*text)))
+                .collect(),
+            now: 1_750_000_000,
+            ..Snapshot::default()
+        }
+    }
+
+    /// The verdict and English message of `id`, with the YAML parser (as the CLI) and without
+    /// it (as the browser build).
+    fn both(files: &[(&str, &str)], id: &str) -> [(Verdict, String); 2] {
+        let run = || {
+            let options = Options {
+                lang: Some(Lang::En),
+                ..Options::default()
+            };
+            let report = check(&snapshot(files), &options).expect("check");
+            let finding = report.finding(id).expect("finding");
+            (finding.verdict, finding.message.clone())
+        };
+        [run(), without_yaml(run)]
+    }
+
+    fn assert_not_checked((verdict, message): &(Verdict, String)) {
+        assert_eq!(*verdict, Verdict::Unknown, "{message}");
+        assert!(message.contains("not checked by this build"), "{message}");
+    }
+
+    #[test]
+    fn p12_is_unknown_without_the_yaml_parser() {
+        let valid = publiccode("MPL-2.0", &[("Jens Hansen", "jens@example.dk")]);
+        let [cli, browser] = both(&[("publiccode.yml", &valid)], "P12");
+        assert_eq!(cli.0, Verdict::Met, "{}", cli.1);
+        assert_not_checked(&browser);
+        // Invalid for the CLI; still unknown, never not-met, where it cannot be read.
+        let invalid = "publiccodeYmlVersion: \"0.4\"\nname: Medusa\n";
+        let [cli, browser] = both(&[("publiccode.yml", invalid)], "P12");
+        assert_eq!(cli.0, Verdict::NotMet, "{}", cli.1);
+        assert_not_checked(&browser);
+        // Absent is not-met for both; empty is checked without YAML too.
+        for files in [&[][..], &[("publiccode.yml", "  \n")][..]] {
+            for (verdict, message) in both(files, "P12") {
+                assert_eq!(verdict, Verdict::NotMet, "{message}");
+            }
+        }
+    }
+
+    #[test]
+    fn f2_is_unknown_when_publiccode_licence_cannot_be_compared() {
+        let agreeing = publiccode("MPL-2.0", &[("Jens Hansen", "jens@example.dk")]);
+        let [cli, browser] = both(&[("LICENSE", MPL), ("publiccode.yml", &agreeing)], "F2");
+        assert_eq!(cli.0, Verdict::Met, "{}", cli.1);
+        assert_not_checked(&browser);
+        assert!(browser.1.contains("MPL-2.0"), "{}", browser.1);
+        let disagreeing = publiccode("MIT", &[("Jens Hansen", "jens@example.dk")]);
+        let [cli, browser] = both(&[("LICENSE", MPL), ("publiccode.yml", &disagreeing)], "F2");
+        assert_eq!(cli.0, Verdict::NotMet, "{}", cli.1);
+        assert_not_checked(&browser);
+        // A licence file that already fails stays not-met without YAML.
+        for files in [
+            &[("publiccode.yml", agreeing.as_str())][..],
+            &[
+                ("LICENSE", "Copyright 2024 Acme A/S. All rights reserved."),
+                ("publiccode.yml", &agreeing),
+            ][..],
+        ] {
+            for (verdict, message) in both(files, "F2") {
+                assert_eq!(verdict, Verdict::NotMet, "{message}");
+            }
+        }
+        // Without publiccode.yml nothing changes.
+        for (verdict, message) in both(&[("LICENSE", MPL)], "F2") {
+            assert_eq!(verdict, Verdict::Met, "{message}");
+        }
+    }
+
+    #[test]
+    fn g3_is_unknown_when_only_publiccode_could_name_the_contact() {
+        let pc = publiccode("MPL-2.0", &[("Jens Hansen", "jens@example.dk")]);
+        let readme = "# Medusa\n\nBooking for libraries.\n";
+        let [cli, browser] = both(&[("README.md", readme), ("publiccode.yml", &pc)], "G3");
+        assert_eq!(cli.0, Verdict::Met, "{}", cli.1);
+        assert_not_checked(&browser);
+        // Evidence elsewhere decides for both.
+        let with_contact = "# Medusa\n\n## Kontakt\n\nTovholder: Jens Hansen, jens@example.dk\n";
+        for (verdict, message) in both(
+            &[("README.md", with_contact), ("publiccode.yml", &pc)],
+            "G3",
+        ) {
+            assert_eq!(verdict, Verdict::Met, "{message}");
+        }
+        // No publiccode.yml: not met for both.
+        for (verdict, message) in both(&[("README.md", readme)], "G3") {
+            assert_eq!(verdict, Verdict::NotMet, "{message}");
+        }
+    }
+
+    #[test]
+    fn p7_is_unknown_when_publiccode_contacts_could_make_the_difference() {
+        let pc = publiccode("MPL-2.0", &[("Mette Holm", "mette@example.dk")]);
+        let one = "# Maintainers\n\n- Jens Hansen <jens@example.dk>\n";
+        let [cli, browser] = both(&[("MAINTAINERS.md", one), ("publiccode.yml", &pc)], "P7");
+        assert_eq!(cli.0, Verdict::Met, "{}", cli.1);
+        assert_not_checked(&browser);
+        let two =
+            "# Maintainers\n\n- Jens Hansen <jens@example.dk>\n- Mette Holm <mette@example.dk>\n";
+        for (verdict, message) in both(&[("MAINTAINERS.md", two), ("publiccode.yml", &pc)], "P7") {
+            assert_eq!(verdict, Verdict::Met, "{message}");
+        }
+        for (verdict, message) in both(&[("MAINTAINERS.md", one)], "P7") {
+            assert_eq!(verdict, Verdict::NotMet, "{message}");
+        }
+    }
 }

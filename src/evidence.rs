@@ -46,6 +46,13 @@ fn stem(name: &str) -> String {
     }
 }
 
+/// Under `docs/` or `doc/` (any case), checked without allocating.
+pub fn in_docs_folder(path: &str) -> bool {
+    path.split_once('/').is_some_and(|(first, _)| {
+        first.eq_ignore_ascii_case("docs") || first.eq_ignore_ascii_case("doc")
+    })
+}
+
 pub fn is_vendored(path: &str) -> bool {
     path.split('/').any(|segment| VENDORED.contains(&segment))
 }
@@ -61,6 +68,17 @@ pub fn is_doc_format(path: &str) -> bool {
         || !name.contains('.')
 }
 
+/// Cheap pre-check for [`is_governance_report_path`] without allocating.
+fn has_report_marker(path: &str) -> bool {
+    [
+        "governance_report",
+        "governance-report",
+        "governancerapport",
+    ]
+    .iter()
+    .any(|needle| crate::text::contains_ignore_ascii_case(path, needle))
+}
+
 /// A file name that marks a governance report in OS2's format.
 pub fn is_governance_report_path(path: &str) -> bool {
     let name = file_name(path).to_ascii_lowercase();
@@ -73,6 +91,15 @@ pub fn is_governance_report_path(path: &str) -> bool {
 /// Whether an adapter must load the content of `path`. Everything else is listed by path only,
 /// which is what keeps a scan of a 100,000-file repository cheap.
 pub fn wants_content(path: &str) -> bool {
+    // Most paths of a large repository are source files deep in folders no rule reads: turn them
+    // away before anything is allocated.
+    let first = path.split('/').next().unwrap_or("");
+    let shallow_reader = ["docs", "doc", ".github", "licenses"]
+        .iter()
+        .any(|d| first.eq_ignore_ascii_case(d));
+    if path.contains('/') && !shallow_reader && !has_report_marker(path) {
+        return false;
+    }
     if is_vendored(path) {
         return false;
     }
@@ -154,6 +181,11 @@ pub struct Ctx<'a> {
     /// Files still holding [`PLACEHOLDER`]s (scaffolded by `os2gov fix` and not yet filled in).
     /// They do not count as evidence until a human has written them.
     pub unfinished: Vec<String>,
+    /// The paths that count as the product's own, worked out once: every rule walks them, and a
+    /// large repository has 100,000.
+    own_paths: Vec<&'a str>,
+    /// The own paths at most two folders deep, where community files, CI config and templates live.
+    shallow_paths: Vec<&'a str>,
 }
 
 /// What `os2gov fix` writes where a human must write; the checks never count text holding it.
@@ -166,7 +198,9 @@ fn without_placeholders(mut doc: Doc, source: &str) -> Doc {
     doc.sections.retain(|s| !s.text.contains(PLACEHOLDER));
     doc.links.retain(|l| {
         let index = usize::try_from(l.line).unwrap_or(0).saturating_sub(1);
-        lines.get(index).is_none_or(|line| !line.contains(PLACEHOLDER))
+        lines
+            .get(index)
+            .is_none_or(|line| !line.contains(PLACEHOLDER))
     });
     doc
 }
@@ -219,17 +253,38 @@ impl<'a> Ctx<'a> {
             organisations,
             jira,
             report: None,
+            own_paths: Vec::new(),
+            shallow_paths: Vec::new(),
             unfinished,
         }
+        .with_own_paths()
     }
 
-    /// Paths that count as the product's own: vendored folders and unfinished scaffolds left out.
-    pub fn paths(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.snapshot
+    fn with_own_paths(mut self) -> Self {
+        let snapshot = self.snapshot;
+        self.own_paths = snapshot
             .files
             .keys()
             .map(String::as_str)
             .filter(|p| !is_vendored(p) && !self.unfinished.iter().any(|u| u == p))
+            .collect();
+        self.shallow_paths = self
+            .own_paths
+            .iter()
+            .copied()
+            .filter(|p| p.bytes().filter(|&b| b == b'/').count() <= 2)
+            .collect();
+        self
+    }
+
+    /// Paths that count as the product's own: vendored folders and unfinished scaffolds left out.
+    pub fn paths(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.own_paths.iter().copied()
+    }
+
+    /// [`Ctx::paths`] at most two folders deep (root, `.github/ISSUE_TEMPLATE/x`, `docs/x/y`).
+    pub fn shallow_paths(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.shallow_paths.iter().copied()
     }
 
     pub fn content(&self, path: &str) -> Option<&'a Content> {
@@ -243,7 +298,7 @@ impl<'a> Ctx<'a> {
     /// A community file by lower-case stem in the given folders (`""` = root), any case and any of
     /// the extensions .md/.markdown/.rst/.txt or none.
     pub fn community_file(&self, stems: &[&str], dirs: &[&str]) -> Option<&'a str> {
-        self.paths().find(|path| {
+        self.shallow_paths().find(|path| {
             let (dir, name) = match path.rfind('/') {
                 Some(i) => (&path[..i], &path[i + 1..]),
                 None => ("", *path),

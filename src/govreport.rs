@@ -930,8 +930,26 @@ fn read_table(
 fn json_string(value: Option<&serde_json::Value>) -> Option<String> {
     match value? {
         serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::Number(n) => Some(number_text(n)),
         _ => None,
+    }
+}
+
+/// A JSON number as written back: whole numbers exactly, others with the shortest digits
+/// (`2.5`, `3.0`). Not serde_json's `Display`, whose float formatting would add ~2 KB (gzipped)
+/// to the browser build for this one use.
+fn number_text(n: &serde_json::Number) -> String {
+    if let Some(i) = n.as_i64() {
+        return i.to_string();
+    }
+    if let Some(u) = n.as_u64() {
+        return u.to_string();
+    }
+    let text = n.as_f64().unwrap_or_default().to_string();
+    if text.contains('.') {
+        text
+    } else {
+        text + ".0"
     }
 }
 
@@ -994,9 +1012,16 @@ pub fn parse_self_assessment(path: &str, text: &str) -> Result<SelfAssessment, G
                 Marker::Empty
             }),
             Some(other) => {
+                // Named rather than printed as JSON: formatting a JSON value would add ~4 KB
+                // (gzipped) to the browser build, which has no other use for it.
+                let (da, en) = match other {
+                    serde_json::Value::Number(n) => (number_text(n), number_text(n)),
+                    serde_json::Value::Array(_) => ("(en liste)".into(), "(a list)".into()),
+                    _ => ("(et objekt)".into(), "(an object)".into()),
+                };
                 problems.push(Msg::new(
-                    format!("{id}: ukendt svar {other}"),
-                    format!("{id}: unknown answer {other}"),
+                    format!("{id}: ukendt svar {da}"),
+                    format!("{id}: unknown answer {en}"),
                 ));
                 Marker::Empty
             }
@@ -1035,6 +1060,23 @@ mod tests {
 
     fn da(problems: &[Msg]) -> Vec<&str> {
         problems.iter().map(|p| p.da.as_str()).collect()
+    }
+
+    #[test]
+    fn numbers_read_as_written() {
+        for text in [
+            "0",
+            "42",
+            "-7",
+            "18446744073709551615",
+            "2.5",
+            "3.0",
+            "-0.125",
+            "1234.5678",
+        ] {
+            let n: serde_json::Number = serde_json::from_str(text).expect("a number");
+            assert_eq!(number_text(&n), n.to_string(), "{text}");
+        }
     }
 
     #[test]

@@ -5,9 +5,13 @@
 //! and scores the result into a [`Report`]; renderers turn the report into text, JSON, Markdown or
 //! SARIF. Only the modules under [`adapters`] do I/O.
 
+#[cfg(feature = "cli")]
+pub mod action;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod adapters;
+pub mod badge;
 pub mod config;
+pub mod delta;
 pub mod engine;
 pub mod evidence;
 pub mod govreport;
@@ -18,14 +22,10 @@ pub mod portfolio;
 pub mod profile;
 pub mod publiccode;
 pub mod render;
-pub mod badge;
-pub mod delta;
-pub mod scaffold;
-pub mod report_writer;
-#[cfg(feature = "cli")]
-pub mod action;
 pub mod report;
+pub mod report_writer;
 pub mod rules;
+pub mod scaffold;
 pub mod score;
 pub mod text;
 

@@ -13,9 +13,6 @@
 //! more than the sample notice accounts for (a notice above or below the text), or when a short
 //! mention before the text says so ("GPL-3.0-or-later", "version 3 or later").
 
-use regex_lite::Regex;
-use std::sync::OnceLock;
-
 /// How a licence was recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
@@ -663,53 +660,62 @@ enum Kind {
     CcShort,
 }
 
-fn name_patterns() -> &'static [(Regex, Kind)] {
-    static PATTERNS: OnceLock<Vec<(Regex, Kind)>> = OnceLock::new();
-    PATTERNS.get_or_init(|| {
-        let later = r"( or(?: at your option)?(?: any)? later(?: version)?| \+| only)?";
-        let table: Vec<(String, Kind)> = vec![
-            (r"\b(?:mozilla public licens\w*(?: version| v)?|mpl) ?(?:v ?)?2(?: 0)?\b".into(), Kind::Fixed("MPL-2.0")),
-            (r"\b(?:mozilla public licens\w*(?: version| v)?|mpl) ?(?:v ?)?1 1\b".into(), Kind::Fixed("MPL-1.1")),
-            (r"\b(?:apache(?: software)? licens\w*(?: version| v)?|apache) ?(?:v ?)?2(?: 0)?\b".into(), Kind::Fixed("Apache-2.0")),
-            (r"\b(?:mit licens\w*|licens\w* under (?:the )?(?:terms of (?:the )?)?mit\b|licens\w* mit\b|expat licens\w*)".into(), Kind::Fixed("MIT")),
-            (r"\b(?:bsd 3 clause|3 clause bsd|new bsd|modified bsd|revised bsd)\b".into(), Kind::Fixed("BSD-3-Clause")),
-            (r"\b(?:bsd 2 clause|2 clause bsd|simplified bsd)\b".into(), Kind::Fixed("BSD-2-Clause")),
-            (r"\bisc licens\w*".into(), Kind::Fixed("ISC")),
-            (r"\b(?:eupl|european union public licens\w*) ?(?:v ?|version )?1 2\b".into(), Kind::Fixed("EUPL-1.2")),
-            (r"\b(?:eupl|european union public licens\w*) ?(?:v ?|version )?1 1\b".into(), Kind::Fixed("EUPL-1.1")),
-            (r"\b(?:eclipse public licens\w*|epl) ?(?:v ?|version )?2(?: 0)?\b".into(), Kind::Fixed("EPL-2.0")),
-            (r"\b(?:eclipse public licens\w*|epl) ?(?:v ?|version )?1 0\b".into(), Kind::Fixed("EPL-1.0")),
-            (r"\bboost software licens\w*(?: version)? 1 0\b".into(), Kind::Fixed("BSL-1.0")),
-            (r"\bzlib licens\w*".into(), Kind::Fixed("Zlib")),
-            (r"\bunlicense\b".into(), Kind::Fixed("Unlicense")),
-            (r"\b(?:cc0|creative commons zero)\b".into(), Kind::Fixed("CC0-1.0")),
-            (
-                format!(
-                    r"\b(?:gnu )?(affero |lesser |library )?general public licens\w*(?: as published by the free software foundation)?(?: either)?(?: version| v)? ?([123])\b(?: ([01])\b)?(?: of the licens\w*)?{later}"
-                ),
-                Kind::Gnu,
+/// The name patterns, compiled. Cheap enough (a few microseconds) to do per licence text rather
+/// than keep in a static, whose one-time initialisation code the browser build would carry.
+fn name_patterns() -> Vec<(Pattern, Kind)> {
+    name_table()
+        .into_iter()
+        .filter_map(|(pattern, kind)| Pattern::new(&pattern).map(|p| (p, kind)))
+        .collect()
+}
+
+/// The name patterns' source, in the order they are tried.
+fn name_table() -> Vec<(String, Kind)> {
+    let later = r"( or(?: at your option)?(?: any)? later(?: version)?| \+| only)?";
+    vec![
+        (r"\b(?:mozilla public licens\w*(?: version| v)?|mpl) ?(?:v ?)?2(?: 0)?\b".into(), Kind::Fixed("MPL-2.0")),
+        (r"\b(?:mozilla public licens\w*(?: version| v)?|mpl) ?(?:v ?)?1 1\b".into(), Kind::Fixed("MPL-1.1")),
+        (r"\b(?:apache(?: software)? licens\w*(?: version| v)?|apache) ?(?:v ?)?2(?: 0)?\b".into(), Kind::Fixed("Apache-2.0")),
+        (r"\b(?:mit licens\w*|licens\w* under (?:the )?(?:terms of (?:the )?)?mit\b|licens\w* mit\b|expat licens\w*)".into(), Kind::Fixed("MIT")),
+        (r"\b(?:bsd 3 clause|3 clause bsd|new bsd|modified bsd|revised bsd)\b".into(), Kind::Fixed("BSD-3-Clause")),
+        (r"\b(?:bsd 2 clause|2 clause bsd|simplified bsd)\b".into(), Kind::Fixed("BSD-2-Clause")),
+        (r"\bisc licens\w*".into(), Kind::Fixed("ISC")),
+        (r"\b(?:eupl|european union public licens\w*) ?(?:v ?|version )?1 2\b".into(), Kind::Fixed("EUPL-1.2")),
+        (r"\b(?:eupl|european union public licens\w*) ?(?:v ?|version )?1 1\b".into(), Kind::Fixed("EUPL-1.1")),
+        (r"\b(?:eclipse public licens\w*|epl) ?(?:v ?|version )?2(?: 0)?\b".into(), Kind::Fixed("EPL-2.0")),
+        (r"\b(?:eclipse public licens\w*|epl) ?(?:v ?|version )?1 0\b".into(), Kind::Fixed("EPL-1.0")),
+        (r"\bboost software licens\w*(?: version)? 1 0\b".into(), Kind::Fixed("BSL-1.0")),
+        (r"\bzlib licens\w*".into(), Kind::Fixed("Zlib")),
+        (r"\bunlicense\b".into(), Kind::Fixed("Unlicense")),
+        (r"\b(?:cc0|creative commons zero)\b".into(), Kind::Fixed("CC0-1.0")),
+        (
+            format!(
+                r"\b(?:gnu )?(affero |lesser |library )?general public licens\w*(?: as published by the free software foundation)?(?: either)?(?: version| v)? ?([123])\b(?: ([01])\b)?(?: of the licens\w*)?{later}"
             ),
-            (format!(r"\b([al])?gpl(?: version| v|v)? ?([123])\b(?: ([01])\b)?{later}"), Kind::Gnu),
-            (
-                r"\bcreative commons attribution((?: noncommercial)?(?: sharealike| noderivatives| noderivs)?) ([34]) 0\b".into(),
-                Kind::CcWords,
-            ),
-            (r"\bcc by((?: nc)?(?: sa| nd)?) ([34]) 0\b".into(), Kind::CcShort),
-        ];
-        table
-            .into_iter()
-            .filter_map(|(pattern, kind)| Regex::new(&pattern).ok().map(|r| (r, kind)))
-            .collect()
-    })
+            Kind::Gnu,
+        ),
+        (format!(r"\b([al])?gpl(?: version| v|v)? ?([123])\b(?: ([01])\b)?{later}"), Kind::Gnu),
+        (
+            r"\bcreative commons attribution((?: noncommercial)?(?: sharealike| noderivatives| noderivs)?) ([34]) 0\b".into(),
+            Kind::CcWords,
+        ),
+        (r"\bcc by((?: nc)?(?: sa| nd)?) ([34]) 0\b".into(), Kind::CcShort),
+    ]
 }
 
 /// The earliest licence mention in `n` (normalised): (position, SPDX id).
 fn by_name(n: &str) -> Option<(usize, String)> {
     let mut best: Option<(usize, String)> = None;
-    for (regex, kind) in name_patterns() {
-        let found = regex.captures_iter(n).find_map(|caps| {
-            let at = caps.get(0)?.start();
-            let group = |i: usize| caps.get(i).map_or("", |m| m.as_str()).trim();
+    for (pattern, kind) in &name_patterns() {
+        let found = pattern.matches(n).find_map(|caps| {
+            let at = caps[0]?.0;
+            let group = |i: usize| {
+                caps.get(i)
+                    .copied()
+                    .flatten()
+                    .map_or("", |(start, end)| &n[start..end])
+                    .trim()
+            };
             let id = match kind {
                 Kind::Fixed(id) => id.to_string(),
                 Kind::Gnu => gnu_id(group(1), group(2), group(3), group(4))?,
@@ -743,6 +749,178 @@ fn by_name(n: &str) -> Option<(usize, String)> {
         }
     }
     best
+}
+
+/// The name patterns are regular expressions in a small subset, matched here by backtracking
+/// rather than by a regex crate (which would weigh more than the rest of this module in the
+/// browser build): ASCII literals, `\b`, `\w*`, `\+`, classes of literal characters (`[123]`),
+/// groups `(?:…)` and capturing `(…)` with `|`, and `?` after a character, class or group. The
+/// text is normalised ([`norm`]), so `\b` and `\w` are ASCII, as in `regex-lite`; alternatives and
+/// `?` are tried in order, greedy first, which gives the same leftmost-first matches and groups
+/// as a regex engine (a test compares the two).
+struct Pattern {
+    nodes: Vec<Node>,
+    groups: usize,
+}
+
+enum Node {
+    Byte(u8),
+    Class(Vec<u8>),
+    WordBoundary,
+    /// `\w*`
+    WordChars,
+    /// `(?:…)` (no capture index) or `(…)`; the alternatives in order.
+    Group(Option<usize>, Vec<Vec<Node>>),
+    Optional(Box<Node>),
+}
+
+/// Capture spans: group 0 is the whole match.
+type Spans = Vec<Option<(usize, usize)>>;
+
+impl Pattern {
+    /// `None` for syntax outside the subset.
+    fn new(pattern: &str) -> Option<Pattern> {
+        let mut groups = 1;
+        let mut bytes = pattern.bytes().peekable();
+        let alternatives = parse_alternatives(&mut bytes, &mut groups)?;
+        if bytes.next().is_some() {
+            return None; // an unmatched `)`
+        }
+        Some(Pattern {
+            nodes: vec![Node::Group(Some(0), alternatives)],
+            groups,
+        })
+    }
+
+    /// The successive non-overlapping leftmost matches in `hay`, with their groups.
+    fn matches<'a>(&'a self, hay: &'a str) -> impl Iterator<Item = Spans> + 'a {
+        let hay = hay.as_bytes();
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            while from <= hay.len() {
+                let at = from;
+                from += 1;
+                let mut spans = vec![None; self.groups];
+                if seq(&self.nodes, hay, at, &mut spans, &mut |_, _| true) {
+                    if let Some((_, end)) = spans[0] {
+                        from = end.max(at + 1);
+                    }
+                    return Some(spans);
+                }
+            }
+            None
+        })
+    }
+}
+
+type Bytes<'a> = std::iter::Peekable<std::str::Bytes<'a>>;
+
+fn parse_alternatives(bytes: &mut Bytes<'_>, groups: &mut usize) -> Option<Vec<Vec<Node>>> {
+    let mut alternatives = vec![Vec::new()];
+    while let Some(&b) = bytes.peek() {
+        if b == b')' {
+            break;
+        }
+        bytes.next();
+        let node = match b {
+            b'|' => {
+                alternatives.push(Vec::new());
+                continue;
+            }
+            b'(' => {
+                let index = if bytes.peek() == Some(&b'?') {
+                    bytes.next();
+                    (bytes.next()? == b':').then_some(None)?
+                } else {
+                    *groups += 1;
+                    Some(*groups - 1)
+                };
+                let inner = parse_alternatives(bytes, groups)?;
+                (bytes.next()? == b')').then_some(Node::Group(index, inner))?
+            }
+            b'[' => {
+                let mut set = Vec::new();
+                loop {
+                    match bytes.next()? {
+                        b']' => break,
+                        c if c.is_ascii_alphanumeric() => set.push(c),
+                        _ => return None,
+                    }
+                }
+                Node::Class(set)
+            }
+            b'\\' => match bytes.next()? {
+                b'b' => Node::WordBoundary,
+                b'w' => (bytes.next()? == b'*').then_some(Node::WordChars)?,
+                c @ b'+' => Node::Byte(c),
+                _ => return None,
+            },
+            b'?' => {
+                let last = alternatives.last_mut()?;
+                let node = last.pop()?;
+                Node::Optional(Box::new(node))
+            }
+            c if c.is_ascii_alphanumeric() || c == b' ' => Node::Byte(c),
+            _ => return None,
+        };
+        alternatives.last_mut()?.push(node);
+    }
+    Some(alternatives)
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Matches `nodes` at `at`, then whatever `then` requires of the rest.
+fn seq(
+    nodes: &[Node],
+    hay: &[u8],
+    at: usize,
+    spans: &mut Spans,
+    then: &mut dyn FnMut(usize, &mut Spans) -> bool,
+) -> bool {
+    match nodes.split_first() {
+        None => then(at, spans),
+        Some((node, rest)) => one(node, hay, at, spans, &mut |end, spans| {
+            seq(rest, hay, end, spans, then)
+        }),
+    }
+}
+
+fn one(
+    node: &Node,
+    hay: &[u8],
+    at: usize,
+    spans: &mut Spans,
+    then: &mut dyn FnMut(usize, &mut Spans) -> bool,
+) -> bool {
+    match node {
+        Node::Byte(b) => hay.get(at) == Some(b) && then(at + 1, spans),
+        Node::Class(set) => hay.get(at).is_some_and(|b| set.contains(b)) && then(at + 1, spans),
+        Node::WordBoundary => {
+            let before = at > 0 && is_word(hay[at - 1]);
+            let after = hay.get(at).is_some_and(|&b| is_word(b));
+            before != after && then(at, spans)
+        }
+        Node::WordChars => {
+            let run = hay[at..].iter().take_while(|&&b| is_word(b)).count();
+            (0..=run).rev().any(|n| then(at + n, spans))
+        }
+        Node::Group(index, alternatives) => alternatives.iter().any(|alternative| {
+            seq(alternative, hay, at, spans, &mut |end, spans| match index {
+                None => then(end, spans),
+                Some(i) => {
+                    let before = spans[*i].replace((at, end));
+                    then(end, spans) || {
+                        spans[*i] = before;
+                        false
+                    }
+                }
+            })
+        }),
+        Node::Optional(inner) => one(inner, hay, at, spans, then) || then(at, spans),
+    }
 }
 
 /// A GNU licence id from a mention: family word, major, minor and the "or later"/"only" words.
@@ -1060,58 +1238,64 @@ mod tests {
                 .as_deref(),
             Some("MIT OR GPL-3.0-or-later")
         );
-        assert_eq!(
-            manifest_licence(
-                "Cargo.toml",
-                "[package]\nname = \"x\"\nlicense = \"MPL-2.0\"\n"
-            )
-            .as_deref(),
-            Some("MPL-2.0")
-        );
-        assert_eq!(
-            manifest_licence("Cargo.toml", "[package]\nlicense = \"MIT/Apache-2.0\"\n").as_deref(),
-            Some("MIT OR Apache-2.0")
-        );
-        assert_eq!(
-            manifest_licence(
-                "Cargo.toml",
-                "[workspace.package]\nlicense = \"EUPL-1.2\"\n[package]\nlicense.workspace = true\n"
-            )
-            .as_deref(),
-            Some("EUPL-1.2")
-        );
-        assert_eq!(
-            manifest_licence("Cargo.toml", "[package]\nlicense-file = \"LICENSE\"\n"),
-            None
-        );
-        assert_eq!(manifest_licence("Cargo.toml", "[package\n"), None);
-        assert_eq!(
-            manifest_licence(
-                "pyproject.toml",
-                "[project]\nname = \"x\"\nlicense = \"MPL-2.0\"\n"
-            )
-            .as_deref(),
-            Some("MPL-2.0")
-        );
-        assert_eq!(
-            manifest_licence(
-                "pyproject.toml",
-                "[project]\nlicense = { text = \"MIT License\" }\n"
-            )
-            .as_deref(),
-            Some("MIT")
-        );
-        assert_eq!(
-            manifest_licence(
-                "pyproject.toml",
-                "[project]\nlicense = { file = \"LICENSE\" }\n"
-            ),
-            None
-        );
-        assert_eq!(
-            manifest_licence("pyproject.toml", "[tool.poetry]\nlicense = \"MPL-2.0\"\n").as_deref(),
-            Some("MPL-2.0")
-        );
+        // TOML manifests are read only with the `toml` feature.
+        #[cfg(feature = "toml")]
+        {
+            assert_eq!(
+                manifest_licence(
+                    "Cargo.toml",
+                    "[package]\nname = \"x\"\nlicense = \"MPL-2.0\"\n"
+                )
+                .as_deref(),
+                Some("MPL-2.0")
+            );
+            assert_eq!(
+                manifest_licence("Cargo.toml", "[package]\nlicense = \"MIT/Apache-2.0\"\n")
+                    .as_deref(),
+                Some("MIT OR Apache-2.0")
+            );
+            assert_eq!(
+                manifest_licence(
+                    "Cargo.toml",
+                    "[workspace.package]\nlicense = \"EUPL-1.2\"\n[package]\nlicense.workspace = true\n"
+                )
+                .as_deref(),
+                Some("EUPL-1.2")
+            );
+            assert_eq!(
+                manifest_licence("Cargo.toml", "[package]\nlicense-file = \"LICENSE\"\n"),
+                None
+            );
+            assert_eq!(manifest_licence("Cargo.toml", "[package\n"), None);
+            assert_eq!(
+                manifest_licence(
+                    "pyproject.toml",
+                    "[project]\nname = \"x\"\nlicense = \"MPL-2.0\"\n"
+                )
+                .as_deref(),
+                Some("MPL-2.0")
+            );
+            assert_eq!(
+                manifest_licence(
+                    "pyproject.toml",
+                    "[project]\nlicense = { text = \"MIT License\" }\n"
+                )
+                .as_deref(),
+                Some("MIT")
+            );
+            assert_eq!(
+                manifest_licence(
+                    "pyproject.toml",
+                    "[project]\nlicense = { file = \"LICENSE\" }\n"
+                ),
+                None
+            );
+            assert_eq!(
+                manifest_licence("pyproject.toml", "[tool.poetry]\nlicense = \"MPL-2.0\"\n")
+                    .as_deref(),
+                Some("MPL-2.0")
+            );
+        }
         let pom = "<project><!-- <licenses><license><name>MIT</name></license></licenses> -->\
                    <name>app</name><licenses><license><name>Mozilla Public License Version 2.0</name>\
                    <url>https://mozilla.org/MPL/2.0/</url></license></licenses></project>";
@@ -1121,6 +1305,61 @@ mod tests {
             None
         );
         assert_eq!(manifest_licence("README.md", "license: MIT"), None);
+    }
+
+    /// The backtracking matcher finds the same matches and groups as a regex engine, for every
+    /// name pattern, on the test texts, the corpus's licence texts and edge cases.
+    #[test]
+    fn name_patterns_match_like_a_regex_engine() {
+        let mut texts: Vec<String> = [
+            "mpl2 mpl v2 mplv 2 mpl 2 0 mpl 1 1 mozilla public licensed version 2 0",
+            "apache 2 apache software license v 2 0 apache2 apachev2 apache license version 2",
+            "licensed under the terms of the mit licensed mit license mit expat licenses",
+            "gplv3 + gpl 2 0 only lgpl version 2 1 or later agpl v3 gplv 4 gpl v 3 1",
+            "gnu lesser general public license version 2 1 of the license or at your option any later version",
+            "general public licenses as published by the free software foundation either version 3 only",
+            "cc by nc sa 4 0 cc by sa 3 0 cc by 5 0 creative commons attribution noncommercial noderivs 3 0",
+            "bsd 3 clause 3 clause bsd simplified bsd new bsd2 isc license zlib licensing cc0 unlicense",
+            "eupl 1 2 eupl v 1 1 european union public licens version 1 2 epl v 2 epl 1 0 boost software license 1 0",
+            "æmit license mpl 2æ gpl3 x_gpl 3 gpl 3_ 2gpl 3",
+            "",
+            " ",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for path in [
+            "OS2compliance/OS2compliance/files/LICENSE",
+            "OS2iot/OS2iot-docs/files/LICENSE",
+            "OS2compliance/OS2compliance/files/src/main/resources/static/vendor/ckeditor5/LICENSE-ckeditor5.md",
+        ] {
+            texts.push(norm(&corpus(path)));
+        }
+        let mut found = 0;
+        for (source, _) in name_table() {
+            let ours = Pattern::new(&source).expect("in the subset");
+            let theirs = regex_lite::Regex::new(&source).expect("a regex");
+            for text in &texts {
+                let want: Vec<Spans> = theirs
+                    .captures_iter(text)
+                    .map(|c| {
+                        (0..c.len())
+                            .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                            .collect()
+                    })
+                    .collect();
+                let got: Vec<Spans> = ours.matches(text).collect();
+                assert_eq!(got, want, "{source} on {:?}", &text[..text.len().min(80)]);
+                found += got.len();
+            }
+        }
+        assert!(
+            found > 40,
+            "the texts exercise the patterns ({found} matches)"
+        );
+        for bad in [r"a(b", r"a)b", r"\d", r"a*", r"(?i)a", "[a-z]", "?"] {
+            assert!(Pattern::new(bad).is_none(), "{bad}");
+        }
     }
 
     #[test]

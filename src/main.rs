@@ -211,7 +211,8 @@ struct RemoteArgs {
 
 impl RemoteArgs {
     fn options(&self, now: i64) -> os2gov::adapters::remote::RemoteOptions {
-        let mut options = os2gov::adapters::remote::RemoteOptions::from_env(now, self.token_env.as_deref());
+        let mut options =
+            os2gov::adapters::remote::RemoteOptions::from_env(now, self.token_env.as_deref());
         if let Some(url) = &self.github_api_url {
             options.api_url = url.clone();
         }
@@ -292,12 +293,16 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let (report, fallback) = match target {
         Some(mut target) => {
             if offline {
-                anyhow::bail!("{} is a remote repository: it cannot be checked --offline", target.slug());
+                anyhow::bail!(
+                    "{} is a remote repository: it cannot be checked --offline",
+                    target.slug()
+                );
             }
             if let Some(rev) = &args.rev {
                 target.rev = Some(rev.clone());
             }
-            let (report, scan) = remote::check_remote(&target, &args.remote.options(stamp), &options)?;
+            let (report, scan) =
+                remote::check_remote(&target, &args.remote.options(stamp), &options)?;
             if args.verbose {
                 eprint!("{}", scan.stats);
                 eprintln!("paths listed: {}", scan.snapshot.stats.paths_listed);
@@ -306,7 +311,8 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
             (report, readme_path(&scan.snapshot))
         }
         None => {
-            let snapshot = os2gov::adapters::git::open_snapshot(&args.path, args.rev.as_deref(), stamp)?;
+            let snapshot =
+                os2gov::adapters::git::open_snapshot(&args.path, args.rev.as_deref(), stamp)?;
             if args.verbose {
                 let s = &snapshot.stats;
                 eprintln!("paths listed: {}", s.paths_listed);
@@ -317,7 +323,8 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
             if offline {
                 (engine::check(&snapshot, &options)?, fallback)
             } else {
-                let (report, scan) = remote::check_local(snapshot, &args.remote.options(stamp), &options)?;
+                let (report, scan) =
+                    remote::check_local(snapshot, &args.remote.options(stamp), &options)?;
                 if args.verbose {
                     eprint!("{}", scan.stats);
                 }
@@ -399,11 +406,19 @@ fn ensure_clean(path: &std::path::Path, allow_dirty: bool) -> Result<()> {
         return Ok(());
     };
     if repo.is_bare() {
-        anyhow::bail!("{} is a bare repository: there is no work tree to write to", path.display());
+        anyhow::bail!(
+            "{} is a bare repository: there is no work tree to write to",
+            path.display()
+        );
     }
     let mut options = git2::StatusOptions::new();
-    options.include_untracked(true).include_ignored(false).exclude_submodules(true);
-    let statuses = repo.statuses(Some(&mut options)).context("cannot read the work tree's status")?;
+    options
+        .include_untracked(true)
+        .include_ignored(false)
+        .exclude_submodules(true);
+    let statuses = repo
+        .statuses(Some(&mut options))
+        .context("cannot read the work tree's status")?;
     let dirty: Vec<String> = statuses
         .iter()
         .filter(|s| s.status() != git2::Status::CURRENT)
@@ -421,7 +436,11 @@ fn ensure_clean(path: &std::path::Path, allow_dirty: bool) -> Result<()> {
 
 fn unified_diff(path: &str, before: Option<&str>, after: &str) -> String {
     let old = before.unwrap_or("");
-    let old_name = if before.is_some() { format!("a/{path}") } else { "/dev/null".to_string() };
+    let old_name = if before.is_some() {
+        format!("a/{path}")
+    } else {
+        "/dev/null".to_string()
+    };
     similar::TextDiff::from_lines(old, after)
         .unified_diff()
         .header(&old_name, &format!("b/{path}"))
@@ -434,7 +453,10 @@ fn write_all_or_nothing(root: &std::path::Path, files: &[(String, String)]) -> R
     for (path, _) in files {
         let target = root.join(path);
         if target.is_dir() {
-            anyhow::bail!("{} exists as a folder; nothing was written", target.display());
+            anyhow::bail!(
+                "{} exists as a folder; nothing was written",
+                target.display()
+            );
         }
     }
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
@@ -447,10 +469,16 @@ fn write_all_or_nothing(root: &std::path::Path, files: &[(String, String)]) -> R
         let target = root.join(path);
         let result = (|| -> Result<PathBuf> {
             let dir = target.parent().unwrap_or(root);
-            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-            let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            let name = target
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let tmp = dir.join(format!(".{name}.os2gov-tmp"));
-            std::fs::write(&tmp, content).with_context(|| format!("cannot write {}; nothing was written", target.display()))?;
+            std::fs::write(&tmp, content).with_context(|| {
+                format!("cannot write {}; nothing was written", target.display())
+            })?;
             Ok(tmp)
         })();
         match result {
@@ -479,7 +507,11 @@ fn folder_name(path: &std::path::Path) -> String {
 
 fn run_fix(args: FixArgs) -> Result<ExitCode> {
     let snapshot = os2gov::adapters::git::open_snapshot(&args.path, None, now())?;
-    let options = Options { level: args.level, lang: args.lang, config: read_config(args.config.as_ref())? };
+    let options = Options {
+        level: args.level,
+        lang: args.lang,
+        config: read_config(args.config.as_ref())?,
+    };
     let report = engine::check(&snapshot, &options)?;
     let lang = report.lang;
     if let Some(only) = &args.only {
@@ -505,7 +537,10 @@ fn run_fix(args: FixArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     ensure_clean(&args.path, args.allow_dirty)?;
-    let files: Vec<(String, String)> = plan.iter().map(|p| (p.path.clone(), p.after.clone())).collect();
+    let files: Vec<(String, String)> = plan
+        .iter()
+        .map(|p| (p.path.clone(), p.after.clone()))
+        .collect();
     write_all_or_nothing(&args.path, &files)?;
     let mut out = String::new();
     for p in &plan {
@@ -515,11 +550,19 @@ fn run_fix(args: FixArgs) -> Result<ExitCode> {
             (false, Lang::Da) => "oprettet",
             (false, Lang::En) => "created",
         };
-        out.push_str(&format!("{verb:<9} {}  {}\n", p.path, p.requirements.join(", ")));
+        out.push_str(&format!(
+            "{verb:<9} {}  {}\n",
+            p.path,
+            p.requirements.join(", ")
+        ));
     }
     out.push_str(match lang {
-        Lang::Da => "Udfyld alle TODO(os2gov)-pladsholdere; indtil da tæller filerne ikke som opfyldt.\n",
-        Lang::En => "Fill in every TODO(os2gov) placeholder; until then the files do not count as met.\n",
+        Lang::Da => {
+            "Udfyld alle TODO(os2gov)-pladsholdere; indtil da tæller filerne ikke som opfyldt.\n"
+        }
+        Lang::En => {
+            "Fill in every TODO(os2gov) placeholder; until then the files do not count as met.\n"
+        }
     });
     print_out(&out);
     Ok(ExitCode::SUCCESS)
@@ -528,21 +571,42 @@ fn run_fix(args: FixArgs) -> Result<ExitCode> {
 fn run_report(args: ReportArgs) -> Result<ExitCode> {
     let stamp = now();
     let snapshot = os2gov::adapters::git::open_snapshot(&args.path, None, stamp)?;
-    let options = Options { level: args.level, lang: args.lang, config: read_config(args.config.as_ref())? };
+    let options = Options {
+        level: args.level,
+        lang: args.lang,
+        config: read_config(args.config.as_ref())?,
+    };
     let report = engine::check(&snapshot, &options)?;
     let facts = os2gov::scaffold::Facts::from(&snapshot, &report, &folder_name(&args.path));
     let existing = engine::find_governance_report(&snapshot).map(|r| r.path);
     let relative = match (&args.out, &existing) {
         (Some(out), _) => out.to_string_lossy().into_owned(),
         (None, Some(path)) => path.clone(),
-        (None, None) => format!("{}_governance_report.md", facts.product.replace(|c: char| !c.is_alphanumeric() && c != '-', "_")),
+        (None, None) => format!(
+            "{}_governance_report.md",
+            facts
+                .product
+                .replace(|c: char| !c.is_alphanumeric() && c != '-', "_")
+        ),
     };
-    let target = if std::path::Path::new(&relative).is_absolute() { PathBuf::from(&relative) } else { args.path.join(&relative) };
+    let target = if std::path::Path::new(&relative).is_absolute() {
+        PathBuf::from(&relative)
+    } else {
+        args.path.join(&relative)
+    };
     if target.is_dir() {
-        anyhow::bail!("{} exists as a folder; nothing was written", target.display());
+        anyhow::bail!(
+            "{} exists as a folder; nothing was written",
+            target.display()
+        );
     }
     let before = match std::fs::read(&target) {
-        Ok(bytes) => Some(String::from_utf8(bytes).with_context(|| format!("{} is not valid UTF-8; nothing was written", target.display()))?),
+        Ok(bytes) => Some(String::from_utf8(bytes).with_context(|| {
+            format!(
+                "{} is not valid UTF-8; nothing was written",
+                target.display()
+            )
+        })?),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(anyhow::anyhow!("cannot read {}: {e}", target.display())),
     };
@@ -555,8 +619,16 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
         let (y, m, d) = os2gov::model::civil_date(stamp);
         let date = format!("{y:04}-{m:02}-{d:02}");
         let secs = stamp.rem_euclid(86_400);
-        let timestamp = format!("{date}T{:02}:{:02}:{:02}Z", secs / 3600, secs / 60 % 60, secs % 60);
-        files.push((sa.to_string_lossy().into_owned(), os2gov::report_writer::self_assessment_json(&facts.product, &report, &date, &timestamp)));
+        let timestamp = format!(
+            "{date}T{:02}:{:02}:{:02}Z",
+            secs / 3600,
+            secs / 60 % 60,
+            secs % 60
+        );
+        files.push((
+            sa.to_string_lossy().into_owned(),
+            os2gov::report_writer::self_assessment_json(&facts.product, &report, &date, &timestamp),
+        ));
     }
     if args.dry_run {
         print_out(&unified_diff(&relative, before.as_deref(), &after));
@@ -566,7 +638,11 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
     let absolute: Vec<(String, String)> = files
         .into_iter()
         .map(|(p, c)| {
-            let path = if std::path::Path::new(&p).is_absolute() { p } else { args.path.join(&p).to_string_lossy().into_owned() };
+            let path = if std::path::Path::new(&p).is_absolute() {
+                p
+            } else {
+                args.path.join(&p).to_string_lossy().into_owned()
+            };
             (path, c)
         })
         .collect();
@@ -579,7 +655,11 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
         (false, Lang::En) => format!("created {relative}\n"),
     };
     for c in &changes {
-        let before = if c.before.is_empty() { "–" } else { c.before.as_str() };
+        let before = if c.before.is_empty() {
+            "–"
+        } else {
+            c.before.as_str()
+        };
         out.push_str(&format!("  {:<4} {before} → {}\n", c.id, c.after));
     }
     print_out(&out);
@@ -597,11 +677,19 @@ fn run_action() -> Result<ExitCode> {
     match outcome {
         Ok(outcome) => {
             print_out(&outcome.log);
-            Ok(if outcome.failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if outcome.failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Err(error) => {
             // One clear line for the step's log; workflow commands escape line breaks.
-            let text = error.0.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+            let text = error
+                .0
+                .replace('%', "%25")
+                .replace('\r', "%0D")
+                .replace('\n', "%0A");
             print_out(&format!("::error title=os2gov::{text}\n"));
             Ok(ExitCode::from(2))
         }
@@ -632,8 +720,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut remote_options = args.remote.options(now());
             remote_options.open_items = !args.no_open_items;
             remote_options.concurrency = args.concurrency.clamp(1, 16);
-            let options = Options { level: args.level, lang: args.lang, config: None };
-            let scan = os2gov::adapters::remote::scan_organisation(&args.owner, &remote_options, &options, args.top)?;
+            let options = Options {
+                level: args.level,
+                lang: args.lang,
+                config: None,
+            };
+            let scan = os2gov::adapters::remote::scan_organisation(
+                &args.owner,
+                &remote_options,
+                &options,
+                args.top,
+            )?;
             if args.verbose {
                 eprint!("{}", scan.stats);
             }
@@ -651,7 +748,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Badge(args) => {
             let snapshot = os2gov::adapters::git::open_snapshot(&args.path, None, now())?;
-            let options = Options { level: args.level, lang: args.lang, config: read_config(args.config.as_ref())? };
+            let options = Options {
+                level: args.level,
+                lang: args.lang,
+                config: read_config(args.config.as_ref())?,
+            };
             let report = engine::check(&snapshot, &options)?;
             let svg = os2gov::badge::badge_svg(&report);
             match &args.output {

@@ -149,21 +149,53 @@ pub fn validate(text: &str) -> Validation {
         });
         return check.done(None);
     }
-    #[cfg(not(feature = "yaml"))]
-    {
-        check.problems.push(Problem {
-            line: None,
-            message: msg!(
-                "publiccode.yml er ikke kontrolleret: denne udgave af os2gov (browseren) læser ikke YAML.",
-                "publiccode.yml was not checked: this build of os2gov (the browser's) does not read YAML."
-            ),
-        });
-        let mut validation = check.done(None);
-        validation.unchecked = true;
-        validation
+    #[cfg(test)]
+    if WITHOUT_YAML.with(std::cell::Cell::get) {
+        return not_checked(check);
     }
+    #[cfg(not(feature = "yaml"))]
+    return not_checked(check);
     #[cfg(feature = "yaml")]
     validate_yaml(text, check)
+}
+
+/// What this build says instead of checking: a build without the YAML parser never guesses.
+pub fn not_checked_reason() -> Msg {
+    msg!(
+        "ikke kontrolleret af denne udgave af os2gov (browserens læser ikke YAML); kontrollér repositoriet med os2gov-kommandolinjeværktøjet.",
+        "not checked by this build of os2gov (the browser's reads no YAML); check the repository with the os2gov command-line tool."
+    )
+}
+
+#[cfg(any(test, not(feature = "yaml")))]
+fn not_checked(mut check: Checker<'_>) -> Validation {
+    check.problems.push(Problem {
+        line: None,
+        message: msg!("publiccode.yml er", "publiccode.yml was").join(&not_checked_reason()),
+    });
+    let mut validation = check.done(None);
+    validation.unchecked = true;
+    validation
+}
+
+#[cfg(test)]
+thread_local! {
+    static WITHOUT_YAML: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` as a build without the `yaml` feature runs (publiccode.yml unchecked), so that tests
+/// with the default features cover the browser build's verdicts too.
+#[cfg(test)]
+pub(crate) fn without_yaml<T>(f: impl FnOnce() -> T) -> T {
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            WITHOUT_YAML.with(|w| w.set(false));
+        }
+    }
+    WITHOUT_YAML.with(|w| w.set(true));
+    let _reset = Reset;
+    f()
 }
 
 #[cfg(feature = "yaml")]

@@ -57,8 +57,17 @@ fn split_row(line: &str) -> Option<Vec<String>> {
 }
 
 fn join_row(line: &str, cells: &[String]) -> String {
-    let indent: String = line.chars().take_while(|c| c.is_whitespace() && *c != '\n').collect();
-    let ending = if line.ends_with("\r\n") { "\r\n" } else if line.ends_with('\n') { "\n" } else { "" };
+    let indent: String = line
+        .chars()
+        .take_while(|c| c.is_whitespace() && *c != '\n')
+        .collect();
+    let ending = if line.ends_with("\r\n") {
+        "\r\n"
+    } else if line.ends_with('\n') {
+        "\n"
+    } else {
+        ""
+    };
     format!("{indent}|{}|{ending}", cells.join("|"))
 }
 
@@ -112,7 +121,11 @@ fn columns(header: &[String]) -> Option<Columns> {
         let lower = c.to_lowercase();
         lower.contains("beskrivelse") || lower.contains("dokumentation")
     });
-    Some(Columns { marker, id, documentation })
+    Some(Columns {
+        marker,
+        id,
+        documentation,
+    })
 }
 
 /// Applies the report's verdicts to the rows of `text` (a report in OS2's template format).
@@ -135,22 +148,37 @@ fn apply(text: &str, report: &Report) -> (String, Vec<MarkerChange>) {
             out.push_str(line);
             continue;
         };
-        let id = cells.get(cols.id).map(|c| c.trim().to_ascii_uppercase()).unwrap_or_default();
+        let id = cells
+            .get(cols.id)
+            .map(|c| c.trim().to_ascii_uppercase())
+            .unwrap_or_default();
         let Some(finding) = report.finding(&id) else {
             out.push_str(line);
             continue;
         };
         let mut cells = cells;
-        let human = cells.get(cols.marker).map(|c| c.trim().to_string()).unwrap_or_default();
+        let human = cells
+            .get(cols.marker)
+            .map(|c| c.trim().to_string())
+            .unwrap_or_default();
         let new_marker = match tool_marker(finding) {
             Some(marker) => Some(marker),
-            None if human.is_empty() && finding.verdict == Verdict::Unknown && finding.method != Method::Declared => Some("❓"),
+            None if human.is_empty()
+                && finding.verdict == Verdict::Unknown
+                && finding.method != Method::Declared =>
+            {
+                Some("❓")
+            }
             None => None,
         };
         let mut changed = false;
         if let Some(marker) = new_marker {
             if human != marker {
-                changes.push(MarkerChange { id: id.clone(), before: human.clone(), after: marker.to_string() });
+                changes.push(MarkerChange {
+                    id: id.clone(),
+                    before: human.clone(),
+                    after: marker.to_string(),
+                });
                 if let Some(cell) = cells.get_mut(cols.marker) {
                     *cell = set_cell(cell, marker);
                     changed = true;
@@ -182,14 +210,21 @@ fn apply(text: &str, report: &Report) -> (String, Vec<MarkerChange>) {
 pub fn new_report(product: &str, report: &Report) -> (String, Vec<MarkerChange>) {
     let named = TEMPLATE.replacen(
         NAME_PLACEHOLDER,
-        &format!("# {product}\n\nProduktniveau: {}", report.required_level.level),
+        &format!(
+            "# {product}\n\nProduktniveau: {}",
+            report.required_level.level
+        ),
         1,
     );
     apply(&named, report)
 }
 
 /// Updates an existing report; refuses when its tables are broken (nothing is written then).
-pub fn update_report(path: &str, text: &str, report: &Report) -> Result<(String, Vec<MarkerChange>), WriteError> {
+pub fn update_report(
+    path: &str,
+    text: &str,
+    report: &Report,
+) -> Result<(String, Vec<MarkerChange>), WriteError> {
     let parsed: GovernanceReport = govreport::parse(path, text);
     if parsed.format == govreport::Format::Old {
         return Err(WriteError::Broken {
@@ -198,8 +233,16 @@ pub fn update_report(path: &str, text: &str, report: &Report) -> Result<(String,
         });
     }
     if !parsed.problems.is_empty() {
-        let problems = parsed.problems.iter().map(|m| m.en.clone()).collect::<Vec<_>>().join("; ");
-        return Err(WriteError::Broken { path: path.to_string(), problems });
+        let problems = parsed
+            .problems
+            .iter()
+            .map(|m| m.en.clone())
+            .collect::<Vec<_>>()
+            .join("; ");
+        return Err(WriteError::Broken {
+            path: path.to_string(),
+            problems,
+        });
     }
     Ok(apply(text, report))
 }
@@ -218,7 +261,9 @@ fn category(theme: Theme) -> &'static str {
 fn template_rows() -> Vec<(String, String, String)> {
     let mut rows = Vec::new();
     for line in TEMPLATE.lines() {
-        let Some(cells) = split_row(line) else { continue };
+        let Some(cells) = split_row(line) else {
+            continue;
+        };
         if cells.len() >= 6 {
             let id = cells[1].trim().to_string();
             if govreport::REQUIREMENT_IDS.contains(&id.as_str()) {
@@ -243,7 +288,11 @@ pub fn self_assessment_json(product: &str, report: &Report, date: &str, timestam
                 Verdict::Unknown => json!("Ved ikke"),
             };
             let links = evidence_links(&f.evidence);
-            let dokumentation = if links.is_empty() { f.message.clone() } else { format!("{} {}", f.message, links) };
+            let dokumentation = if links.is_empty() {
+                f.message.clone()
+            } else {
+                format!("{} {}", f.message, links)
+            };
             Some(json!({
                 "id": id,
                 "kategori": category(f.theme),
@@ -272,25 +321,53 @@ mod tests {
     use crate::model::{FileEntry, Lang, Snapshot};
 
     fn report_for(files: &[(&str, &str)]) -> Report {
-        let mut snapshot = Snapshot { now: 1_795_737_600, ..Snapshot::default() };
+        let mut snapshot = Snapshot {
+            now: 1_795_737_600,
+            ..Snapshot::default()
+        };
         for (p, t) in files {
             snapshot.files.insert(p.to_string(), FileEntry::text(*t));
         }
-        check(&snapshot, &Options { lang: Some(Lang::En), ..Options::default() }).expect("check")
+        check(
+            &snapshot,
+            &Options {
+                lang: Some(Lang::En),
+                ..Options::default()
+            },
+        )
+        .expect("check")
     }
 
     #[test]
     fn new_report_round_trips_through_the_parser() {
-        let report = report_for(&[("SECURITY.md", "Mail security@example.org"), ("README.md", "# Demo\n")]);
+        let report = report_for(&[
+            ("SECURITY.md", "Mail security@example.org"),
+            ("README.md", "# Demo\n"),
+        ]);
         let (text, _) = new_report("Demo", &report);
         let parsed = govreport::parse("Demo_governance_report.md", &text);
         assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
         assert_eq!(parsed.rows.len(), 43);
-        assert_eq!(parsed.declared_level.map(|l| l.0), Some(report.required_level.level));
-        assert_eq!(parsed.row("F4").map(|r| r.marker), Some(govreport::Marker::Met));
-        assert!(parsed.row("F4").is_some_and(|r| r.documentation.contains("SECURITY.md")));
-        assert_eq!(parsed.row("F3").map(|r| r.marker), Some(govreport::Marker::Empty), "declared rows stay for humans");
-        assert_eq!(parsed.row("F5").map(|r| r.marker), Some(govreport::Marker::NotMet));
+        assert_eq!(
+            parsed.declared_level.map(|l| l.0),
+            Some(report.required_level.level)
+        );
+        assert_eq!(
+            parsed.row("F4").map(|r| r.marker),
+            Some(govreport::Marker::Met)
+        );
+        assert!(parsed
+            .row("F4")
+            .is_some_and(|r| r.documentation.contains("SECURITY.md")));
+        assert_eq!(
+            parsed.row("F3").map(|r| r.marker),
+            Some(govreport::Marker::Empty),
+            "declared rows stay for humans"
+        );
+        assert_eq!(
+            parsed.row("F5").map(|r| r.marker),
+            Some(govreport::Marker::NotMet)
+        );
     }
 
     #[test]
@@ -300,16 +377,37 @@ mod tests {
         // A human fills in F3 and explains F4 in their own words.
         text = text.replacen("|     | F3  |", "| ✅  | F3  |", 1);
         let explained = "| ❌  | F4  | Der er tænkt på sikkerheden i løsningen                                                         | Vi har en aftale med Kommune X | sandkasse |";
-        let f4_line = text.lines().find(|l| l.contains("| F4  |")).map(str::to_string).expect("F4 row");
+        let f4_line = text
+            .lines()
+            .find(|l| l.contains("| F4  |"))
+            .map(str::to_string)
+            .expect("F4 row");
         text = text.replacen(&f4_line, &format!("{explained} Beskriv hvordan sikkerhed er indtænkt i design, kode og drift – f.eks. kryptering, adgangsstyring. |"), 1);
         let before = text.clone();
-        let now_secure = report_for(&[("README.md", "# Demo\n"), ("SECURITY.md", "Mail security@example.org")]);
-        let (after, changes) = update_report("r_governance_report.md", &before, &now_secure).expect("update");
+        let now_secure = report_for(&[
+            ("README.md", "# Demo\n"),
+            ("SECURITY.md", "Mail security@example.org"),
+        ]);
+        let (after, changes) =
+            update_report("r_governance_report.md", &before, &now_secure).expect("update");
         assert!(after.contains("Vi har en aftale med Kommune X"));
-        assert!(after.contains("| ✅  | F3  |"), "human marker on a declared row kept");
-        assert_eq!(changes.iter().find(|c| c.id == "F4").map(|c| (c.before.as_str(), c.after.as_str())), Some(("❌", "✅")));
+        assert!(
+            after.contains("| ✅  | F3  |"),
+            "human marker on a declared row kept"
+        );
+        assert_eq!(
+            changes
+                .iter()
+                .find(|c| c.id == "F4")
+                .map(|c| (c.before.as_str(), c.after.as_str())),
+            Some(("❌", "✅"))
+        );
         // Every line except F4's is byte-identical.
-        let differing: Vec<(&str, &str)> = before.lines().zip(after.lines()).filter(|(a, b)| a != b).collect();
+        let differing: Vec<(&str, &str)> = before
+            .lines()
+            .zip(after.lines())
+            .filter(|(a, b)| a != b)
+            .collect();
         assert_eq!(differing.len(), 1, "{differing:?}");
         assert!(differing[0].0.contains("| F4"));
     }
@@ -318,14 +416,18 @@ mod tests {
     fn broken_table_is_refused() {
         let report = report_for(&[]);
         let broken = "# X\n\n| 🔽 | # | Krav | Beskrivelse / Dokumentation | Produktniveau | Retningslinjer |\n|---|---|---|---|---|---|\n| ✅ | F2 | only three |\n";
-        assert!(matches!(update_report("x_governance_report.md", broken, &report), Err(WriteError::Broken { .. })));
+        assert!(matches!(
+            update_report("x_governance_report.md", broken, &report),
+            Err(WriteError::Broken { .. })
+        ));
     }
 
     #[test]
     fn self_assessment_has_os2s_shape() {
         let report = report_for(&[("README.md", "# Demo\n")]);
         let json = self_assessment_json("Demo", &report, "2026-11-27", "2026-11-27T00:00:00Z");
-        let parsed = govreport::parse_self_assessment("docs/self-assessment/demo.json", &json).expect("parses");
+        let parsed = govreport::parse_self_assessment("docs/self-assessment/demo.json", &json)
+            .expect("parses");
         assert_eq!(parsed.rows.len(), 43);
         let value: serde_json::Value = serde_json::from_str(&json).expect("json");
         assert_eq!(value["krav"][0]["kategori"], "RELEVANS");

@@ -43,7 +43,10 @@ impl Facts {
             .filter(|(p, _)| !p.contains('/') && p.to_ascii_lowercase().starts_with("readme"))
             .find_map(|(p, e)| {
                 let doc = Doc::parse(p, e.as_text()?);
-                doc.sections.iter().find(|s| s.level == 1).map(|s| s.heading.clone())
+                doc.sections
+                    .iter()
+                    .find(|s| s.level == 1)
+                    .map(|s| s.heading.clone())
             })
             .filter(|t| !t.contains("Replace") && !t.trim().is_empty());
         let from_meta = match &snapshot.github {
@@ -60,16 +63,23 @@ impl Facts {
             .or(from_meta)
             .or(from_origin)
             .unwrap_or_else(|| folder_name.to_string());
-        Facts { product, level: report.required_level.level.as_str().to_string() }
+        Facts {
+            product,
+            level: report.required_level.level.as_str().to_string(),
+        }
     }
 
     fn fill(&self, template: &str) -> String {
-        template.replace("{{product}}", &self.product).replace("{{level}}", &self.level)
+        template
+            .replace("{{product}}", &self.product)
+            .replace("{{level}}", &self.level)
     }
 }
 
 fn unmet(report: &Report, id: &str) -> bool {
-    report.finding(id).is_some_and(|f| !f.verdict.is_compliant())
+    report
+        .finding(id)
+        .is_some_and(|f| !f.verdict.is_compliant())
 }
 
 fn exists(snapshot: &Snapshot, stems: &[&str], dirs: &[&str]) -> bool {
@@ -93,16 +103,76 @@ struct FileTemplate {
 }
 
 const FILES: [FileTemplate; 10] = [
-    FileTemplate { path: "VISION.md", requirements: &["S4", "S1", "S3", "S5"], stems: &["vision"], dirs: &["", "docs", "doc"], text: |l| template!(l, "VISION.md") },
-    FileTemplate { path: "CONTRIBUTING.md", requirements: &["P2", "P13", "F7", "F16"], stems: &["contributing"], dirs: &["", ".github", "docs"], text: |l| template!(l, "CONTRIBUTING.md") },
-    FileTemplate { path: "CODE_OF_CONDUCT.md", requirements: &["P1"], stems: &["code_of_conduct", "code-of-conduct"], dirs: &["", ".github", "docs"], text: |l| template!(l, "CODE_OF_CONDUCT.md") },
-    FileTemplate { path: "SECURITY.md", requirements: &["F4"], stems: &["security"], dirs: &["", ".github", "docs"], text: |l| template!(l, "SECURITY.md") },
-    FileTemplate { path: "MAINTAINERS.md", requirements: &["F7", "G3", "P7"], stems: &["maintainers"], dirs: &["", ".github", "docs"], text: |l| template!(l, "MAINTAINERS.md") },
-    FileTemplate { path: "GOVERNANCE.md", requirements: &["P4", "G6", "G7", "P5"], stems: &["governance"], dirs: &["", ".github", "docs"], text: |l| template!(l, "GOVERNANCE.md") },
-    FileTemplate { path: "docs/architecture.md", requirements: &["F7", "F18"], stems: &["architecture"], dirs: &["docs", "doc", ""], text: |l| template!(l, "architecture.md") },
-    FileTemplate { path: ".github/ISSUE_TEMPLATE/bug_report.md", requirements: &["P3"], stems: &["bug_report", "bug-report", "issue_template"], dirs: &[".github/ISSUE_TEMPLATE", ".github", ""], text: |l| template!(l, "bug_report.md") },
-    FileTemplate { path: ".github/PULL_REQUEST_TEMPLATE.md", requirements: &["P3"], stems: &["pull_request_template"], dirs: &[".github", "", "docs"], text: |l| template!(l, "pull_request_template.md") },
-    FileTemplate { path: ".github/dependabot.yml", requirements: &["P8"], stems: &["dependabot", "renovate"], dirs: &[".github", ""], text: |l| template!(l, "dependabot.yml") },
+    FileTemplate {
+        path: "VISION.md",
+        requirements: &["S4", "S1", "S3", "S5"],
+        stems: &["vision"],
+        dirs: &["", "docs", "doc"],
+        text: |l| template!(l, "VISION.md"),
+    },
+    FileTemplate {
+        path: "CONTRIBUTING.md",
+        requirements: &["P2", "P13", "F7", "F16"],
+        stems: &["contributing"],
+        dirs: &["", ".github", "docs"],
+        text: |l| template!(l, "CONTRIBUTING.md"),
+    },
+    FileTemplate {
+        path: "CODE_OF_CONDUCT.md",
+        requirements: &["P1"],
+        stems: &["code_of_conduct", "code-of-conduct"],
+        dirs: &["", ".github", "docs"],
+        text: |l| template!(l, "CODE_OF_CONDUCT.md"),
+    },
+    FileTemplate {
+        path: "SECURITY.md",
+        requirements: &["F4"],
+        stems: &["security"],
+        dirs: &["", ".github", "docs"],
+        text: |l| template!(l, "SECURITY.md"),
+    },
+    FileTemplate {
+        path: "MAINTAINERS.md",
+        requirements: &["F7", "G3", "P7"],
+        stems: &["maintainers"],
+        dirs: &["", ".github", "docs"],
+        text: |l| template!(l, "MAINTAINERS.md"),
+    },
+    FileTemplate {
+        path: "GOVERNANCE.md",
+        requirements: &["P4", "G6", "G7", "P5"],
+        stems: &["governance"],
+        dirs: &["", ".github", "docs"],
+        text: |l| template!(l, "GOVERNANCE.md"),
+    },
+    FileTemplate {
+        path: "docs/architecture.md",
+        requirements: &["F7", "F18"],
+        stems: &["architecture"],
+        dirs: &["docs", "doc", ""],
+        text: |l| template!(l, "architecture.md"),
+    },
+    FileTemplate {
+        path: ".github/ISSUE_TEMPLATE/bug_report.md",
+        requirements: &["P3"],
+        stems: &["bug_report", "bug-report", "issue_template"],
+        dirs: &[".github/ISSUE_TEMPLATE", ".github", ""],
+        text: |l| template!(l, "bug_report.md"),
+    },
+    FileTemplate {
+        path: ".github/PULL_REQUEST_TEMPLATE.md",
+        requirements: &["P3"],
+        stems: &["pull_request_template"],
+        dirs: &[".github", "", "docs"],
+        text: |l| template!(l, "pull_request_template.md"),
+    },
+    FileTemplate {
+        path: ".github/dependabot.yml",
+        requirements: &["P8"],
+        stems: &["dependabot", "renovate"],
+        dirs: &[".github", ""],
+        text: |l| template!(l, "dependabot.yml"),
+    },
 ];
 
 /// A README section the fix can insert: the headings that already count for it, and its text.
@@ -120,16 +190,84 @@ fn never(_: &crate::evidence::DescriptionQuestions) -> bool {
 }
 
 const SECTIONS: [SectionTemplate; 10] = [
-    SectionTemplate { requirements: &["F5"], headings: &crate::evidence::WHAT_HEADINGS, answered: |q| q.what.is_some(), text: |l| template!(l, "readme/what.md") },
-    SectionTemplate { requirements: &["F5"], headings: &crate::evidence::NEEDS_HEADINGS, answered: |q| q.needs.is_some(), text: |l| template!(l, "readme/needs.md") },
-    SectionTemplate { requirements: &["F5", "R1"], headings: &crate::evidence::VALUE_HEADINGS, answered: |q| q.value.is_some(), text: |l| template!(l, "readme/value.md") },
-    SectionTemplate { requirements: &["R3"], headings: &crate::evidence::AUDIENCE_HEADINGS, answered: never, text: |l| template!(l, "readme/audience.md") },
-    SectionTemplate { requirements: &["F7"], headings: &["How it works", "Sådan virker", "Hvordan virker", "Sådan fungerer", "Hvordan fungerer"], answered: never, text: |l| template!(l, "readme/how.md") },
-    SectionTemplate { requirements: &["F7"], headings: &["Architecture", "Arkitektur"], answered: never, text: |l| template!(l, "readme/architecture.md") },
-    SectionTemplate { requirements: &["F7"], headings: &["Key features", "Features", "Funktioner", "Nøglefunktioner", "Funktionalitet"], answered: never, text: |l| template!(l, "readme/features.md") },
-    SectionTemplate { requirements: &["F7"], headings: &["Install", "Kom i gang", "Getting started", "Opsætning", "Setup"], answered: never, text: |l| template!(l, "readme/install.md") },
-    SectionTemplate { requirements: &["F7"], headings: &["Example", "Eksempel"], answered: never, text: |l| template!(l, "readme/examples.md") },
-    SectionTemplate { requirements: &["F5", "G3", "F10"], headings: &crate::evidence::CONTACT_HEADINGS, answered: |q| q.contact.is_some(), text: |l| template!(l, "readme/contact.md") },
+    SectionTemplate {
+        requirements: &["F5"],
+        headings: &crate::evidence::WHAT_HEADINGS,
+        answered: |q| q.what.is_some(),
+        text: |l| template!(l, "readme/what.md"),
+    },
+    SectionTemplate {
+        requirements: &["F5"],
+        headings: &crate::evidence::NEEDS_HEADINGS,
+        answered: |q| q.needs.is_some(),
+        text: |l| template!(l, "readme/needs.md"),
+    },
+    SectionTemplate {
+        requirements: &["F5", "R1"],
+        headings: &crate::evidence::VALUE_HEADINGS,
+        answered: |q| q.value.is_some(),
+        text: |l| template!(l, "readme/value.md"),
+    },
+    SectionTemplate {
+        requirements: &["R3"],
+        headings: &crate::evidence::AUDIENCE_HEADINGS,
+        answered: never,
+        text: |l| template!(l, "readme/audience.md"),
+    },
+    SectionTemplate {
+        requirements: &["F7"],
+        headings: &[
+            "How it works",
+            "Sådan virker",
+            "Hvordan virker",
+            "Sådan fungerer",
+            "Hvordan fungerer",
+        ],
+        answered: never,
+        text: |l| template!(l, "readme/how.md"),
+    },
+    SectionTemplate {
+        requirements: &["F7"],
+        headings: &["Architecture", "Arkitektur"],
+        answered: never,
+        text: |l| template!(l, "readme/architecture.md"),
+    },
+    SectionTemplate {
+        requirements: &["F7"],
+        headings: &[
+            "Key features",
+            "Features",
+            "Funktioner",
+            "Nøglefunktioner",
+            "Funktionalitet",
+        ],
+        answered: never,
+        text: |l| template!(l, "readme/features.md"),
+    },
+    SectionTemplate {
+        requirements: &["F7"],
+        headings: &[
+            "Install",
+            "Kom i gang",
+            "Getting started",
+            "Opsætning",
+            "Setup",
+        ],
+        answered: never,
+        text: |l| template!(l, "readme/install.md"),
+    },
+    SectionTemplate {
+        requirements: &["F7"],
+        headings: &["Example", "Eksempel"],
+        answered: never,
+        text: |l| template!(l, "readme/examples.md"),
+    },
+    SectionTemplate {
+        requirements: &["F5", "G3", "F10"],
+        headings: &crate::evidence::CONTACT_HEADINGS,
+        answered: |q| q.contact.is_some(),
+        text: |l| template!(l, "readme/contact.md"),
+    },
 ];
 
 fn wanted(requirements: &[&str], report: &Report, only: Option<&[String]>) -> bool {
@@ -167,7 +305,13 @@ fn insert_sections(existing: &str, insert: &str) -> String {
 }
 
 /// Plans the fix. `only` restricts it to some requirement ids (`--only F7,P2`).
-pub fn plan(snapshot: &Snapshot, report: &Report, facts: &Facts, lang: Lang, only: Option<&[String]>) -> Vec<Planned> {
+pub fn plan(
+    snapshot: &Snapshot,
+    report: &Report,
+    facts: &Facts,
+    lang: Lang,
+    only: Option<&[String]>,
+) -> Vec<Planned> {
     let mut planned = Vec::new();
 
     let readme = snapshot
@@ -175,7 +319,10 @@ pub fn plan(snapshot: &Snapshot, report: &Report, facts: &Facts, lang: Lang, onl
         .iter()
         .filter(|(p, _)| !p.contains('/') && p.to_ascii_lowercase().starts_with("readme"))
         .find_map(|(p, e)| e.as_text().map(|t| (p.clone(), t.to_string())));
-    let readme_has_readme = snapshot.files.keys().any(|p| !p.contains('/') && p.to_ascii_lowercase().starts_with("readme"));
+    let readme_has_readme = snapshot
+        .files
+        .keys()
+        .any(|p| !p.contains('/') && p.to_ascii_lowercase().starts_with("readme"));
     let doc = readme.as_ref().map(|(p, t)| Doc::parse(p, t));
     let questions = crate::evidence::Ctx::new(snapshot, Vec::new(), None).description_questions();
     let mut sections = String::new();
@@ -185,7 +332,9 @@ pub fn plan(snapshot: &Snapshot, report: &Report, facts: &Facts, lang: Lang, onl
             continue;
         }
         let present = (section.answered)(&questions)
-            || doc.as_ref().is_some_and(|d| !d.find_headings(section.headings).is_empty());
+            || doc
+                .as_ref()
+                .is_some_and(|d| !d.find_headings(section.headings).is_empty());
         if present {
             continue;
         }
@@ -213,14 +362,24 @@ pub fn plan(snapshot: &Snapshot, report: &Report, facts: &Facts, lang: Lang, onl
                 }
                 insert.push_str(&facts.fill(template!(lang, "readme/footer.md")));
             }
-            planned.push(Planned { path, after: insert_sections(&text, &insert), before: Some(text), requirements: section_ids });
+            planned.push(Planned {
+                path,
+                after: insert_sections(&text, &insert),
+                before: Some(text),
+                requirements: section_ids,
+            });
         }
         None if !readme_has_readme && (!sections.is_empty() || footer_missing) => {
             let mut text = format!("# {}\n\n", facts.product);
             text.push_str(&sections);
             text.push('\n');
             text.push_str(&facts.fill(template!(lang, "readme/footer.md")));
-            planned.push(Planned { path: "README.md".into(), before: None, after: text, requirements: section_ids });
+            planned.push(Planned {
+                path: "README.md".into(),
+                before: None,
+                after: text,
+                requirements: section_ids,
+            });
         }
         _ => {}
     }
@@ -259,8 +418,14 @@ mod tests {
     fn sections_go_before_the_footer_and_the_rest_is_kept() {
         let readme = "# X\n\nIntro.\n\n---\n*footer*\n";
         let out = insert_sections(readme, "## New\n\nTODO(os2gov): y\n");
-        assert_eq!(out, "# X\n\nIntro.\n\n## New\n\nTODO(os2gov): y\n\n---\n*footer*\n");
-        assert_eq!(insert_sections("# X\nno newline", "## A\n"), "# X\nno newline\n\n## A\n");
+        assert_eq!(
+            out,
+            "# X\n\nIntro.\n\n## New\n\nTODO(os2gov): y\n\n---\n*footer*\n"
+        );
+        assert_eq!(
+            insert_sections("# X\nno newline", "## A\n"),
+            "# X\nno newline\n\n## A\n"
+        );
     }
 
     #[test]

@@ -102,6 +102,27 @@ pub fn mentions_any(normalized: &str, phrases: &[&str]) -> bool {
         .any(|p| has_word_prefix(normalized, &normalize(p)))
 }
 
+/// `text` in double quotes with `"`, `\` and control characters escaped, as `{:?}` writes a
+/// string (it also escapes unprintable characters), without `Debug`'s machinery and Unicode
+/// tables, which the browser build leaves out.
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Finds e-mail addresses without a regex: a local part, `@`, and a dotted domain.
 pub fn emails(text: &str) -> Vec<String> {
     let mut found = Vec::new();
@@ -138,6 +159,16 @@ pub fn emails(text: &str) -> Vec<String> {
     found
 }
 
+/// `needle` (ASCII) occurs in `haystack`, ignoring ASCII case, without allocating.
+pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    needle.is_empty()
+        || haystack
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
 /// Number of words in `text` (for "of substance" judgements).
 pub fn word_count(text: &str) -> usize {
     text.split_whitespace()
@@ -148,6 +179,21 @@ pub fn word_count(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_like_debug() {
+        for text in [
+            "",
+            "2",
+            "a\"b",
+            "C:\\x",
+            "æøå ü",
+            "tab\there\nline\r",
+            "\u{1}\u{7f}\u{9f}",
+        ] {
+            assert_eq!(quoted(text), format!("{text:?}"));
+        }
+    }
 
     #[test]
     fn folds_danish_letters_and_symbols() {

@@ -41,17 +41,33 @@ impl Run {
 /// base: README + SECURITY.md; head: SECURITY.md removed (F4 regresses), CODE_OF_CONDUCT added.
 fn pull_request_repo() -> (Fixture, String, String) {
     let fixture = new_repo();
-    let readme = "# Demo\n\nDemo helps municipalities share data about their buildings and rooms.\n";
+    let readme =
+        "# Demo\n\nDemo helps municipalities share data about their buildings and rooms.\n";
     let base = fixture.commit(
-        &[("README.md", Entry::Text(readme)), ("SECURITY.md", Entry::Text("Report vulnerabilities to security@aarhus.dk.\n"))],
+        &[
+            ("README.md", Entry::Text(readme)),
+            (
+                "SECURITY.md",
+                Entry::Text("Report vulnerabilities to security@aarhus.dk.\n"),
+            ),
+        ],
         "Initial (#1)",
         NOW - 86_400,
     );
     std::fs::remove_file(fixture.path().join("SECURITY.md")).expect("rm");
     let mut index = fixture.repo.index().expect("index");
-    index.remove_path(Path::new("SECURITY.md")).expect("unstage");
+    index
+        .remove_path(Path::new("SECURITY.md"))
+        .expect("unstage");
     index.write().expect("write");
-    let head = fixture.commit(&[("CODE_OF_CONDUCT.md", Entry::Text("We follow https://os2.eu/side/code-conduct\n"))], "Drop security policy (#2)", NOW - 3600);
+    let head = fixture.commit(
+        &[(
+            "CODE_OF_CONDUCT.md",
+            Entry::Text("We follow https://os2.eu/side/code-conduct\n"),
+        )],
+        "Drop security policy (#2)",
+        NOW - 3600,
+    );
     (fixture, base.to_string(), head.to_string())
 }
 
@@ -94,8 +110,10 @@ fn run_action(workspace: &Path, api: &str, event: Option<&Value>, inputs: &[(&st
     match event {
         Some(event) => {
             let event_file = dir.path().join("event.json");
-            std::fs::write(&event_file, serde_json::to_string(event).expect("json")).expect("write");
-            cmd.env("GITHUB_EVENT_NAME", "pull_request").env("GITHUB_EVENT_PATH", event_file);
+            std::fs::write(&event_file, serde_json::to_string(event).expect("json"))
+                .expect("write");
+            cmd.env("GITHUB_EVENT_NAME", "pull_request")
+                .env("GITHUB_EVENT_PATH", event_file);
         }
         None => {
             cmd.env("GITHUB_EVENT_NAME", "push");
@@ -108,11 +126,20 @@ fn run_action(workspace: &Path, api: &str, event: Option<&Value>, inputs: &[(&st
     let outputs = std::fs::read_to_string(&output_file)
         .unwrap_or_default()
         .lines()
-        .filter_map(|l| l.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())))
+        .filter_map(|l| {
+            l.split_once('=')
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+        })
         .collect();
     let summary = std::fs::read_to_string(&summary_file).unwrap_or_default();
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    Run { output, outputs, summary, stdout, dir }
+    Run {
+        output,
+        outputs,
+        summary,
+        stdout,
+        dir,
+    }
 }
 
 fn comment_json(id: u64, body: &str) -> Value {
@@ -131,12 +158,20 @@ fn comment_json(id: u64, body: &str) -> Value {
 }
 
 fn sarif_validator() -> jsonschema::Validator {
-    let schema_path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join(".tools/sarif/sarif-2.1.0-rtm.5.json");
-    let text = std::fs::read_to_string(&schema_path)
-        .unwrap_or_else(|e| panic!("{}: {e}; run scripts/setup.sh, which fetches the SARIF 2.1.0 schema", schema_path.display()));
+    let schema_path: PathBuf =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(".tools/sarif/sarif-2.1.0-rtm.5.json");
+    let text = std::fs::read_to_string(&schema_path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run scripts/setup.sh, which fetches the SARIF 2.1.0 schema",
+            schema_path.display()
+        )
+    });
     // The published schema has one pattern (`run.language`) with a stray `]`, which ECMAScript
     // accepts and the meta-schema's regex check rejects; its evident meaning is used instead.
-    let text = text.replace(r#"^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$"#, r#"^[a-zA-Z]{2}(-[a-zA-Z]{2})?$"#);
+    let text = text.replace(
+        r#"^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$"#,
+        r#"^[a-zA-Z]{2}(-[a-zA-Z]{2})?$"#,
+    );
     let schema: Value = serde_json::from_str(&text).expect("schema json");
     jsonschema::validator_for(&schema).expect("schema compiles")
 }
@@ -148,42 +183,108 @@ async fn pull_request_comment_created_then_updated_then_refused() {
     let comments = format!("/repos/{REPO}/issues/7/comments");
 
     // 1. No comment yet: the action creates one, authenticated with the token.
-    Mock::given(method("GET")).and(path(comments.as_str())).and(header("authorization", format!("Bearer {TOKEN}").as_str()))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!([comment_json(11, "an unrelated comment")])))
+    Mock::given(method("GET"))
+        .and(path(comments.as_str()))
+        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!([comment_json(11, "an unrelated comment")])),
+        )
         .up_to_n_times(1)
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("POST")).and(path(comments.as_str())).and(body_string_contains("os2gov-report"))
-        .respond_with(ResponseTemplate::new(201).set_body_json(comment_json(42, "<!-- os2gov-report -->")))
+    Mock::given(method("POST"))
+        .and(path(comments.as_str()))
+        .and(body_string_contains("os2gov-report"))
+        .respond_with(
+            ResponseTemplate::new(201).set_body_json(comment_json(42, "<!-- os2gov-report -->")),
+        )
         .expect(1)
         .mount(&server)
         .await;
     let pr_event = event(7, &base, &head, REPO);
-    let first = tokio::task::block_in_place(|| run_action(fixture.path(), &server.uri(), Some(&pr_event), &[]));
-    assert_eq!(first.output.status.code(), Some(1), "below level by default: {}", first.stdout);
-    assert!(first.stdout.contains("comment created on #7"), "{}", first.stdout);
+    let first = tokio::task::block_in_place(|| {
+        run_action(fixture.path(), &server.uri(), Some(&pr_event), &[])
+    });
+    assert_eq!(
+        first.output.status.code(),
+        Some(1),
+        "below level by default: {}",
+        first.stdout
+    );
+    assert!(
+        first.stdout.contains("comment created on #7"),
+        "{}",
+        first.stdout
+    );
 
     // Outputs, summary with the delta, annotations, SARIF.
-    for key in ["score", "required-level", "achieved-level", "passed", "report-json", "sarif"] {
-        assert!(first.outputs.contains_key(key), "output {key} missing: {:?}", first.outputs);
+    for key in [
+        "score",
+        "required-level",
+        "achieved-level",
+        "passed",
+        "report-json",
+        "sarif",
+    ] {
+        assert!(
+            first.outputs.contains_key(key),
+            "output {key} missing: {:?}",
+            first.outputs
+        );
     }
     assert_eq!(first.outputs["passed"], "false");
     assert_eq!(first.outputs["required-level"], "sandkasse");
     assert!(first.summary.contains("<!-- os2gov-report -->"));
-    assert!(first.summary.contains("No longer compliant") && first.summary.contains("**F4**"), "{}", first.summary);
-    assert!(first.summary.contains("Now compliant") && first.summary.contains("**P1**"), "{}", first.summary);
-    assert!(first.stdout.lines().any(|l| l.starts_with("::error title=os2gov::")), "{}", first.stdout);
-    assert!(first.stdout.lines().any(|l| l.starts_with("::") && l.contains("file=README.md")), "annotation located in a file: {}", first.stdout);
-    let sarif: Value = serde_json::from_str(&std::fs::read_to_string(&first.outputs["sarif"]).expect("sarif file")).expect("sarif json");
+    assert!(
+        first.summary.contains("No longer compliant") && first.summary.contains("**F4**"),
+        "{}",
+        first.summary
+    );
+    assert!(
+        first.summary.contains("Now compliant") && first.summary.contains("**P1**"),
+        "{}",
+        first.summary
+    );
+    assert!(
+        first
+            .stdout
+            .lines()
+            .any(|l| l.starts_with("::error title=os2gov::")),
+        "{}",
+        first.stdout
+    );
+    assert!(
+        first
+            .stdout
+            .lines()
+            .any(|l| l.starts_with("::") && l.contains("file=README.md")),
+        "annotation located in a file: {}",
+        first.stdout
+    );
+    let sarif: Value = serde_json::from_str(
+        &std::fs::read_to_string(&first.outputs["sarif"]).expect("sarif file"),
+    )
+    .expect("sarif json");
     let validator = sarif_validator();
-    let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
     assert!(errors.is_empty(), "SARIF invalid: {errors:?}");
     let rules = &sarif["runs"][0]["tool"]["driver"]["rules"];
     assert_eq!(rules.as_array().map(Vec::len), Some(56));
-    assert!(rules[0]["helpUri"].as_str().is_some_and(|u| u.ends_with("#r1")));
-    assert!(rules[0]["help"]["text"].as_str().is_some_and(|t| !t.is_empty()));
-    let report: Value = serde_json::from_str(&std::fs::read_to_string(&first.outputs["report-json"]).expect("json")).expect("json");
+    assert!(rules[0]["helpUri"]
+        .as_str()
+        .is_some_and(|u| u.ends_with("#r1")));
+    assert!(rules[0]["help"]["text"]
+        .as_str()
+        .is_some_and(|t| !t.is_empty()));
+    let report: Value = serde_json::from_str(
+        &std::fs::read_to_string(&first.outputs["report-json"]).expect("json"),
+    )
+    .expect("json");
     assert_eq!(report["schema_version"], 1);
     assert!(!first.everything().contains(TOKEN), "the token leaked");
     server.verify().await;
@@ -191,34 +292,64 @@ async fn pull_request_comment_created_then_updated_then_refused() {
 
     // 2. Our comment exists (found by its hidden marker on page 2): it is updated in place.
     let next = format!("{}{comments}?page=2", server.uri());
-    Mock::given(method("GET")).and(path(comments.as_str())).and(wiremock::matchers::query_param("page", "2"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!([comment_json(42, "<!-- os2gov-report -->\nold report")])))
+    Mock::given(method("GET"))
+        .and(path(comments.as_str()))
+        .and(wiremock::matchers::query_param("page", "2"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!([comment_json(
+                42,
+                "<!-- os2gov-report -->\nold report"
+            )])),
+        )
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET")).and(path(comments.as_str()))
-        .respond_with(ResponseTemplate::new(200).insert_header("link", format!("<{next}>; rel=\"next\"").as_str()).set_body_json(json!([comment_json(11, "hello")])))
+    Mock::given(method("GET"))
+        .and(path(comments.as_str()))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("link", format!("<{next}>; rel=\"next\"").as_str())
+                .set_body_json(json!([comment_json(11, "hello")])),
+        )
         .expect(1)
         .mount(&server)
         .await;
     // GitHub documents PATCH and also accepts POST for it (octocrab sends POST).
-    Mock::given(path(format!("/repos/{REPO}/issues/comments/42").as_str())).and(body_string_contains("os2gov-report"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(comment_json(42, "<!-- os2gov-report -->")))
+    Mock::given(path(format!("/repos/{REPO}/issues/comments/42").as_str()))
+        .and(body_string_contains("os2gov-report"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(comment_json(42, "<!-- os2gov-report -->")),
+        )
         .expect(1)
         .mount(&server)
         .await;
-    let second = tokio::task::block_in_place(|| run_action(fixture.path(), &server.uri(), Some(&pr_event), &[("INPUT_FAIL_ON", "regression")]));
+    let second = tokio::task::block_in_place(|| {
+        run_action(
+            fixture.path(),
+            &server.uri(),
+            Some(&pr_event),
+            &[("INPUT_FAIL_ON", "regression")],
+        )
+    });
     if !second.stdout.contains("comment updated on #7") {
         let received = server.received_requests().await.unwrap_or_default();
-        let seen: Vec<String> = received.iter().map(|r| format!("{} {}", r.method, r.url)).collect();
+        let seen: Vec<String> = received
+            .iter()
+            .map(|r| format!("{} {}", r.method, r.url))
+            .collect();
         panic!("{}\nrequests: {seen:?}", second.stdout);
     }
-    assert_eq!(second.output.status.code(), Some(1), "the pull request lowers compliance (F4)");
+    assert_eq!(
+        second.output.status.code(),
+        Some(1),
+        "the pull request lowers compliance (F4)"
+    );
     server.verify().await;
     server.reset().await;
 
     // 3. A fork's pull request: the token may not write. The step degrades to the summary.
-    Mock::given(method("GET")).and(path(comments.as_str()))
+    Mock::given(method("GET"))
+        .and(path(comments.as_str()))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
         .mount(&server)
         .await;
@@ -228,11 +359,34 @@ async fn pull_request_comment_created_then_updated_then_refused() {
         .mount(&server)
         .await;
     let fork_event = event(7, &base, &head, "contributor/demo");
-    let third = tokio::task::block_in_place(|| run_action(fixture.path(), &server.uri(), Some(&fork_event), &[("INPUT_FAIL_ON", "never")]));
-    assert_eq!(third.output.status.code(), Some(0), "an API failure never fails the step: {}", third.stdout);
-    let notice = third.stdout.lines().find(|l| l.starts_with("::notice title=os2gov::")).unwrap_or_default();
-    assert!(notice.contains("from a fork") && notice.contains("403"), "{}", third.stdout);
-    assert!(third.summary.contains("os2gov"), "the report is still in the summary");
+    let third = tokio::task::block_in_place(|| {
+        run_action(
+            fixture.path(),
+            &server.uri(),
+            Some(&fork_event),
+            &[("INPUT_FAIL_ON", "never")],
+        )
+    });
+    assert_eq!(
+        third.output.status.code(),
+        Some(0),
+        "an API failure never fails the step: {}",
+        third.stdout
+    );
+    let notice = third
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("::notice title=os2gov::"))
+        .unwrap_or_default();
+    assert!(
+        notice.contains("from a fork") && notice.contains("403"),
+        "{}",
+        third.stdout
+    );
+    assert!(
+        third.summary.contains("os2gov"),
+        "the report is still in the summary"
+    );
     assert!(!third.everything().contains(TOKEN));
     server.verify().await;
 }
@@ -241,7 +395,12 @@ async fn pull_request_comment_created_then_updated_then_refused() {
 fn push_event_checks_without_delta_and_without_comment() {
     let (fixture, _, _) = pull_request_repo();
     // No server: a push never calls the API.
-    let run = run_action(fixture.path(), "http://127.0.0.1:9", None, &[("INPUT_FAIL_ON", "never"), ("INPUT_LEVEL", "1")]);
+    let run = run_action(
+        fixture.path(),
+        "http://127.0.0.1:9",
+        None,
+        &[("INPUT_FAIL_ON", "never"), ("INPUT_LEVEL", "1")],
+    );
     assert_eq!(run.output.status.code(), Some(0), "{}", run.stdout);
     assert_eq!(run.outputs["required-level"], "1");
     assert!(!run.summary.contains("Change in this pull request"));
@@ -259,49 +418,99 @@ fn bad_inputs_fail_with_one_error_line() {
     ] {
         let run = run_action(fixture.path(), "http://127.0.0.1:9", None, &[(key, value)]);
         assert_eq!(run.output.status.code(), Some(2), "{key}");
-        let errors: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with("::error")).collect();
+        let errors: Vec<&str> = run
+            .stdout
+            .lines()
+            .filter(|l| l.starts_with("::error"))
+            .collect();
         assert_eq!(errors.len(), 1, "{key}: {}", run.stdout);
         assert!(errors[0].contains(expected), "{}", errors[0]);
     }
     std::fs::write(fixture.path().join("os2gov.toml"), "level = \"7\"\n").expect("write");
     let run = run_action(fixture.path(), "http://127.0.0.1:9", None, &[]);
     assert_eq!(run.output.status.code(), Some(2));
-    assert!(run.stdout.contains("::error title=os2gov::os2gov.toml:1"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("::error title=os2gov::os2gov.toml:1"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
 fn shallow_clone_without_the_base_says_how_to_fix_it() {
     let (fixture, _, head) = pull_request_repo();
     let event = event(7, "0123456789abcdef0123456789abcdef01234567", &head, REPO);
-    let run = run_action(fixture.path(), "http://127.0.0.1:9", Some(&event), &[("INPUT_COMMENT", "false"), ("INPUT_FAIL_ON", "regression")]);
-    assert_eq!(run.output.status.code(), Some(0), "no delta, no regression: {}", run.stdout);
+    let run = run_action(
+        fixture.path(),
+        "http://127.0.0.1:9",
+        Some(&event),
+        &[("INPUT_COMMENT", "false"), ("INPUT_FAIL_ON", "regression")],
+    );
+    assert_eq!(
+        run.output.status.code(),
+        Some(0),
+        "no delta, no regression: {}",
+        run.stdout
+    );
     assert!(run.stdout.contains("fetch-depth: 0"), "{}", run.stdout);
 }
 
 /// action.yml: every input is documented and passed to the script, every output is set.
 #[test]
 fn action_yml_inputs_and_outputs_are_wired() {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("action.yml")).expect("action.yml");
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("action.yml"))
+        .expect("action.yml");
     let action: Value = serde_yaml_ng::from_str(&text).expect("yaml");
     let inputs = action["inputs"].as_object().expect("inputs");
     let steps = action["runs"]["steps"].as_array().expect("steps");
     let run_step = steps.iter().find(|s| s["id"] == "run").expect("run step");
     let env = run_step["env"].as_object().expect("env");
     for (name, input) in inputs {
-        assert!(input["description"].as_str().is_some_and(|d| d.len() > 10), "input {name} undocumented");
+        assert!(
+            input["description"].as_str().is_some_and(|d| d.len() > 10),
+            "input {name} undocumented"
+        );
         let var = format!("INPUT_{}", name.to_uppercase().replace('-', "_"));
-        assert_eq!(env.get(&var).and_then(Value::as_str), Some(format!("${{{{ inputs.{name} }}}}").as_str()), "input {name} not passed as {var}");
+        assert_eq!(
+            env.get(&var).and_then(Value::as_str),
+            Some(format!("${{{{ inputs.{name} }}}}").as_str()),
+            "input {name} not passed as {var}"
+        );
     }
-    let source = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/action.rs")).expect("action.rs");
+    let source =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/action.rs"))
+            .expect("action.rs");
     for var in env.keys() {
-        assert!(source.contains(&format!("\"{var}\"")), "{var} is passed but never read");
+        assert!(
+            source.contains(&format!("\"{var}\"")),
+            "{var} is passed but never read"
+        );
     }
-    assert!(!run_step["run"].as_str().unwrap_or_default().contains("${{"), "no expression is interpolated into shell code");
+    assert!(
+        !run_step["run"].as_str().unwrap_or_default().contains("${{"),
+        "no expression is interpolated into shell code"
+    );
     let (fixture, _, _) = pull_request_repo();
-    let run = run_action(fixture.path(), "http://127.0.0.1:9", None, &[("INPUT_FAIL_ON", "never")]);
+    let run = run_action(
+        fixture.path(),
+        "http://127.0.0.1:9",
+        None,
+        &[("INPUT_FAIL_ON", "never")],
+    );
     for (name, output) in action["outputs"].as_object().expect("outputs") {
-        assert!(output["description"].as_str().is_some_and(|d| !d.is_empty()), "output {name} undocumented");
-        assert_eq!(output["value"].as_str(), Some(format!("${{{{ steps.run.outputs.{name} }}}}").as_str()));
-        assert!(run.outputs.contains_key(name.as_str()), "output {name} is never set");
+        assert!(
+            output["description"]
+                .as_str()
+                .is_some_and(|d| !d.is_empty()),
+            "output {name} undocumented"
+        );
+        assert_eq!(
+            output["value"].as_str(),
+            Some(format!("${{{{ steps.run.outputs.{name} }}}}").as_str())
+        );
+        assert!(
+            run.outputs.contains_key(name.as_str()),
+            "output {name} is never set"
+        );
     }
 }

@@ -674,8 +674,14 @@ fn badge_is_an_svg_naming_level_and_score() {
         .expect("run");
     assert!(out.status.success());
     let svg = String::from_utf8_lossy(&out.stdout);
-    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"), "{svg}");
-    assert!(svg.contains("OS2 governance") && svg.contains("/100"), "{svg}");
+    assert!(
+        svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"),
+        "{svg}"
+    );
+    assert!(
+        svg.contains("OS2 governance") && svg.contains("/100"),
+        "{svg}"
+    );
     assert!(svg.contains("role=\"img\""), "accessible: {svg}");
 }
 
@@ -692,5 +698,7 @@ fn check_writes_sarif() {
     assert_eq!(sarif["version"], "2.1.0");
     let results = sarif["runs"][0]["results"].as_array().expect("results");
     assert!(results.iter().any(|r| r["ruleId"] == "F5"));
-    assert!(results.iter().all(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].is_string()));
+    assert!(results
+        .iter()
+        .all(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].is_string()));
 }

@@ -7,11 +7,17 @@ use common::{os2gov, repo_with, Entry, Fixture, NOW};
 use os2gov::report::{Report, Verdict};
 use std::path::Path;
 
-const INTRO: &str = "# Demo\n\nDemo helps municipalities keep track of their shared resources every single day.\n";
+const INTRO: &str =
+    "# Demo\n\nDemo helps municipalities keep track of their shared resources every single day.\n";
 
 fn check(path: &Path) -> Report {
-    let out = os2gov().args(["check", "--lang", "en", "--format", "json"]).arg(path).output().expect("run");
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
+    let out = os2gov()
+        .args(["check", "--lang", "en", "--format", "json"])
+        .arg(path)
+        .output()
+        .expect("run");
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
 }
 
 fn verdict(report: &Report, id: &str) -> Verdict {
@@ -19,7 +25,13 @@ fn verdict(report: &Report, id: &str) -> Verdict {
 }
 
 fn small_repo() -> Fixture {
-    repo_with(&[("README.md", Entry::Text(INTRO)), ("LICENSE", Entry::Text(include_str!("../LICENSE")))], 1)
+    repo_with(
+        &[
+            ("README.md", Entry::Text(INTRO)),
+            ("LICENSE", Entry::Text(include_str!("../LICENSE"))),
+        ],
+        1,
+    )
 }
 
 fn commit_all(fixture: &Fixture, message: &str) {
@@ -64,20 +76,45 @@ fn fill(text: &str) -> String {
 fn scaffolded_files_do_not_pass_until_filled_in() {
     let fixture = small_repo();
     let before = check(fixture.path());
-    for id in ["F4", "P1", "P2", "P13", "S4", "G3", "P7", "P3", "F7", "F5", "R1"] {
+    for id in [
+        "F4", "P1", "P2", "P13", "S4", "G3", "P7", "P3", "F7", "F5", "R1",
+    ] {
         assert_ne!(verdict(&before, id), Verdict::Met, "{id} before fix");
     }
-    os2gov().args(["fix", "--lang", "en"]).arg(fixture.path()).assert().success();
+    os2gov()
+        .args(["fix", "--lang", "en"])
+        .arg(fixture.path())
+        .assert()
+        .success();
     let readme = std::fs::read_to_string(fixture.path().join("README.md")).expect("readme");
-    assert!(readme.starts_with(INTRO), "the existing README bytes are kept");
-    assert!(!readme.contains("## About Demo"), "the intro already says what Demo is");
+    assert!(
+        readme.starts_with(INTRO),
+        "the existing README bytes are kept"
+    );
+    assert!(
+        !readme.contains("## About Demo"),
+        "the intro already says what Demo is"
+    );
     commit_all(&fixture, "Scaffold governance files (#2)");
 
     let scaffolded = check(fixture.path());
-    for id in ["F4", "P1", "P2", "P13", "S4", "G3", "P7", "P3", "F7", "F5", "R1", "F10"] {
-        assert_ne!(verdict(&scaffolded, id), Verdict::Met, "{id} must not pass from a fresh scaffold");
+    for id in [
+        "F4", "P1", "P2", "P13", "S4", "G3", "P7", "P3", "F7", "F5", "R1", "F10",
+    ] {
+        assert_ne!(
+            verdict(&scaffolded, id),
+            Verdict::Met,
+            "{id} must not pass from a fresh scaffold"
+        );
     }
-    assert!(scaffolded.notes.iter().any(|n| n.contains("SECURITY.md holds TODO(os2gov)")), "{:?}", scaffolded.notes);
+    assert!(
+        scaffolded
+            .notes
+            .iter()
+            .any(|n| n.contains("SECURITY.md holds TODO(os2gov)")),
+        "{:?}",
+        scaffolded.notes
+    );
 
     for entry in walk(fixture.path()) {
         let text = std::fs::read_to_string(&entry).expect("read");
@@ -87,9 +124,16 @@ fn scaffolded_files_do_not_pass_until_filled_in() {
     }
     commit_all(&fixture, "Fill in the governance files (#3)");
     let filled = check(fixture.path());
-    for id in ["F4", "P1", "P2", "P13", "S4", "G3", "P7", "P3", "F5", "R1", "F10", "P4"] {
+    for id in [
+        "F4", "P1", "P2", "P13", "S4", "G3", "P7", "P3", "F5", "R1", "F10", "P4",
+    ] {
         let f = filled.finding(id).expect("finding");
-        assert_eq!(f.verdict, Verdict::Met, "{id} once filled in: {}", f.message);
+        assert_eq!(
+            f.verdict,
+            Verdict::Met,
+            "{id} once filled in: {}",
+            f.message
+        );
     }
     assert!(filled.notes.iter().all(|n| !n.contains("TODO(os2gov)")));
 }
@@ -116,37 +160,66 @@ fn walk(root: &Path) -> Vec<std::path::PathBuf> {
 #[test]
 fn dry_run_prints_a_diff_and_writes_nothing() {
     let fixture = small_repo();
-    let out = os2gov().args(["fix", "--dry-run", "--lang", "da"]).arg(fixture.path()).output().expect("run");
+    let out = os2gov()
+        .args(["fix", "--dry-run", "--lang", "da"])
+        .arg(fixture.path())
+        .output()
+        .expect("run");
     assert!(out.status.success());
     let diff = String::from_utf8_lossy(&out.stdout);
     assert!(diff.contains("--- a/README.md\n+++ b/README.md"), "{diff}");
     assert!(diff.contains("--- /dev/null\n+++ b/SECURITY.md"), "{diff}");
     assert!(diff.contains("+# Sikkerhedspolitik"), "{diff}");
     assert!(!fixture.path().join("SECURITY.md").exists());
-    assert_eq!(std::fs::read_to_string(fixture.path().join("README.md")).expect("readme"), INTRO);
+    assert_eq!(
+        std::fs::read_to_string(fixture.path().join("README.md")).expect("readme"),
+        INTRO
+    );
 }
 
 #[test]
 fn only_limits_the_fix() {
     let fixture = small_repo();
-    os2gov().args(["fix", "--only", "F4,P1"]).arg(fixture.path()).assert().success();
+    os2gov()
+        .args(["fix", "--only", "F4,P1"])
+        .arg(fixture.path())
+        .assert()
+        .success();
     assert!(fixture.path().join("SECURITY.md").exists());
     assert!(fixture.path().join("CODE_OF_CONDUCT.md").exists());
     assert!(!fixture.path().join("VISION.md").exists());
-    assert_eq!(std::fs::read_to_string(fixture.path().join("README.md")).expect("readme"), INTRO);
-    os2gov().args(["fix", "--only", "X99"]).arg(fixture.path()).assert().code(2);
+    assert_eq!(
+        std::fs::read_to_string(fixture.path().join("README.md")).expect("readme"),
+        INTRO
+    );
+    os2gov()
+        .args(["fix", "--only", "X99"])
+        .arg(fixture.path())
+        .assert()
+        .code(2);
 }
 
 #[test]
 fn dirty_work_tree_is_refused_without_allow_dirty() {
     let fixture = small_repo();
     std::fs::write(fixture.path().join("notes.txt"), "work in progress").expect("write");
-    let out = os2gov().arg("fix").arg(fixture.path()).output().expect("run");
+    let out = os2gov()
+        .arg("fix")
+        .arg(fixture.path())
+        .output()
+        .expect("run");
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("uncommitted changes") && err.contains("notes.txt"), "{err}");
+    assert!(
+        err.contains("uncommitted changes") && err.contains("notes.txt"),
+        "{err}"
+    );
     assert!(!fixture.path().join("SECURITY.md").exists());
-    os2gov().args(["fix", "--allow-dirty"]).arg(fixture.path()).assert().success();
+    os2gov()
+        .args(["fix", "--allow-dirty"])
+        .arg(fixture.path())
+        .assert()
+        .success();
     assert!(fixture.path().join("SECURITY.md").exists());
 }
 
@@ -154,18 +227,41 @@ fn dirty_work_tree_is_refused_without_allow_dirty() {
 fn a_file_that_is_a_folder_stops_everything() {
     let fixture = small_repo();
     std::fs::create_dir_all(fixture.path().join("VISION.md")).expect("dir");
-    let out = os2gov().args(["fix", "--allow-dirty"]).arg(fixture.path()).output().expect("run");
-    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = os2gov()
+        .args(["fix", "--allow-dirty"])
+        .arg(fixture.path())
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("exists as a folder"));
-    assert!(!fixture.path().join("SECURITY.md").exists(), "nothing half-written");
-    assert_eq!(std::fs::read_to_string(fixture.path().join("README.md")).expect("readme"), INTRO);
+    assert!(
+        !fixture.path().join("SECURITY.md").exists(),
+        "nothing half-written"
+    );
+    assert_eq!(
+        std::fs::read_to_string(fixture.path().join("README.md")).expect("readme"),
+        INTRO
+    );
 }
 
 #[test]
 fn report_round_trips_and_keeps_human_text() {
     let fixture = small_repo();
-    let out = os2gov().args(["report", "--lang", "en"]).arg(fixture.path()).output().expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = os2gov()
+        .args(["report", "--lang", "en"])
+        .arg(fixture.path())
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let path = fixture.path().join("Demo_governance_report.md");
     let text = std::fs::read_to_string(&path).expect("report written");
     let parsed = os2gov::govreport::parse("Demo_governance_report.md", &text);
@@ -176,28 +272,60 @@ fn report_round_trips_and_keeps_human_text() {
     for row in &parsed.rows {
         let f = report.finding(&row.id).expect("finding");
         match row.marker {
-            os2gov::govreport::Marker::Met => assert!(f.verdict.is_compliant(), "{} {:?}", row.id, f.verdict),
-            os2gov::govreport::Marker::NotMet => assert_eq!(f.verdict, Verdict::NotMet, "{}", row.id),
+            os2gov::govreport::Marker::Met => {
+                assert!(f.verdict.is_compliant(), "{} {:?}", row.id, f.verdict)
+            }
+            os2gov::govreport::Marker::NotMet => {
+                assert_eq!(f.verdict, Verdict::NotMet, "{}", row.id)
+            }
             _ => {}
         }
     }
     assert_eq!(verdict(&report, "F2"), Verdict::Met);
-    assert!(report.contradictions.is_empty(), "{:?}", report.contradictions);
+    assert!(
+        report.contradictions.is_empty(),
+        "{:?}",
+        report.contradictions
+    );
 
     // A human declares F3 with an explanation; adding SECURITY.md flips F4; the rest stays.
-    let f3 = text.lines().find(|l| l.contains("| F3 ")).expect("F3").to_string();
-    let human = f3.replacen("|     |", "| ✅  |", 1).replacen("|      |", "| Udbud gennemført efter SKI 02.19 (bilag 4). |", 1);
+    let f3 = text
+        .lines()
+        .find(|l| l.contains("| F3 "))
+        .expect("F3")
+        .to_string();
+    let human = f3.replacen("|     |", "| ✅  |", 1).replacen(
+        "|      |",
+        "| Udbud gennemført efter SKI 02.19 (bilag 4). |",
+        1,
+    );
     let edited = text.replacen(&f3, &human, 1);
     std::fs::write(&path, &edited).expect("write");
-    std::fs::write(fixture.path().join("SECURITY.md"), "Report vulnerabilities to security@aarhus.dk.\n").expect("write");
+    std::fs::write(
+        fixture.path().join("SECURITY.md"),
+        "Report vulnerabilities to security@aarhus.dk.\n",
+    )
+    .expect("write");
     commit_all(&fixture, "Security policy (#4)");
-    let out = os2gov().args(["report", "--lang", "en"]).arg(fixture.path()).output().expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = os2gov()
+        .args(["report", "--lang", "en"])
+        .arg(fixture.path())
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("F4   ❌ → ✅"), "{stdout}");
     let updated = std::fs::read_to_string(&path).expect("read");
     assert!(updated.contains(&human), "the human row is byte-identical");
-    let changed: Vec<_> = edited.lines().zip(updated.lines()).filter(|(a, b)| a != b).collect();
+    let changed: Vec<_> = edited
+        .lines()
+        .zip(updated.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
     assert_eq!(changed.len(), 1, "{changed:?}");
     assert_eq!(verdict(&check(fixture.path()), "F3"), Verdict::Declared);
 }
@@ -205,11 +333,24 @@ fn report_round_trips_and_keeps_human_text() {
 #[test]
 fn broken_report_table_is_refused_and_left_alone() {
     let broken = "# Demo\n\n| 🔽 | # | Krav | Beskrivelse / Dokumentation | Produktniveau | Retningslinjer |\n|---|---|---|---|---|---|\n| ✅ | F2 | too few cells |\n";
-    let fixture = repo_with(&[("README.md", Entry::Text(INTRO)), ("Demo_governance_report.md", Entry::Text(broken))], 1);
-    let out = os2gov().arg("report").arg(fixture.path()).output().expect("run");
+    let fixture = repo_with(
+        &[
+            ("README.md", Entry::Text(INTRO)),
+            ("Demo_governance_report.md", Entry::Text(broken)),
+        ],
+        1,
+    );
+    let out = os2gov()
+        .arg("report")
+        .arg(fixture.path())
+        .output()
+        .expect("run");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot be updated safely"));
-    assert_eq!(std::fs::read_to_string(fixture.path().join("Demo_governance_report.md")).expect("read"), broken);
+    assert_eq!(
+        std::fs::read_to_string(fixture.path().join("Demo_governance_report.md")).expect("read"),
+        broken
+    );
 }
 
 #[test]
@@ -223,7 +364,8 @@ fn self_assessment_export() {
         .assert()
         .success();
     let json = std::fs::read_to_string(&out_file).expect("json");
-    let sa = os2gov::govreport::parse_self_assessment("docs/self-assessment/demo.json", &json).expect("parse");
+    let sa = os2gov::govreport::parse_self_assessment("docs/self-assessment/demo.json", &json)
+        .expect("parse");
     assert_eq!(sa.rows.len(), 43);
     assert!(json.contains("\"filledDate\": \"2026-11-27\""), "{json}");
 }
@@ -233,10 +375,19 @@ fn self_assessment_export() {
 fn golden_templates() {
     for lang in ["da", "en"] {
         let fixture = repo_with(&[("README.md", Entry::Text("# Demo\n"))], 1);
-        os2gov().args(["fix", "--lang", lang]).arg(fixture.path()).assert().success();
+        os2gov()
+            .args(["fix", "--lang", lang])
+            .arg(fixture.path())
+            .assert()
+            .success();
         let mut files: Vec<_> = walk(fixture.path())
             .into_iter()
-            .map(|p| p.strip_prefix(fixture.path()).expect("inside").to_string_lossy().into_owned())
+            .map(|p| {
+                p.strip_prefix(fixture.path())
+                    .expect("inside")
+                    .to_string_lossy()
+                    .into_owned()
+            })
             .collect();
         files.sort();
         for file in files {

@@ -2807,3 +2807,34 @@ fn f4_a_url_or_email_is_a_contact_but_https_in_prose_is_not() {
     let r = with("## Security\n\nReport vulnerabilities at https://os2test.dk/security please.");
     verdict(&r, "F4", Verdict::Met);
 }
+
+/// Online, a Jira lookup that failed leaves F11 undecided: the link alone no longer passes.
+#[test]
+fn f11_jira_lookup_failure_online_is_unknown_not_met() {
+    let mut snapshot = with_metadata(baseline_files().snapshot());
+    if let Fetched::Got { value } = &mut snapshot.github {
+        value.has_issues = false;
+    }
+    let offline = check_snapshot(&snapshot);
+    verdict(&offline, "F11", Verdict::Met);
+    snapshot.jira = Fetched::Unknown {
+        reason: os2gov::Msg::new("forbindelsen blev afvist", "connection refused"),
+    };
+    let failed = check_snapshot(&snapshot);
+    let f11 = verdict(&failed, "F11", Verdict::Unknown);
+    says(f11, "could not be checked: connection refused");
+    snapshot.jira = Fetched::Got {
+        value: os2gov::model::JiraMeta {
+            base_url: "https://os2web.atlassian.net".into(),
+            project: "OS2TEST".into(),
+            exists: false,
+            public: false,
+            last_issue_updated: None,
+        },
+    };
+    let missing = check_snapshot(&snapshot);
+    says(
+        verdict(&missing, "F11", Verdict::NotMet),
+        "not publicly readable",
+    );
+}

@@ -11,27 +11,28 @@ source scripts/wasm-env.sh
 TOOLS="$OS2GOV_TOOLS_DIR"
 WASM_BINDGEN="$TOOLS/bin/wasm-bindgen"
 WASM_OPT="$TOOLS/node_modules/.bin/wasm-opt"
-for tool in "$WASM_BINDGEN" "$WASM_OPT"; do
+ESBUILD="$TOOLS/node_modules/.bin/esbuild"
+for tool in "$WASM_BINDGEN" "$WASM_OPT" "$ESBUILD"; do
   [ -x "$tool" ] || { echo "wasm/test.sh: $tool missing; run scripts/setup.sh" >&2; exit 1; }
 done
 
-# The size budget for the module plus its JavaScript, gzipped (the issue's target), and the
-# ceiling this test enforces so the size cannot creep (see wasm/README.md for where it stands).
-TARGET_BYTES=$((200 * 1024))
-CEILING_BYTES=$((${OS2GOV_WASM_CEILING_KB:-235} * 1024))
+# The size budget for what a page with the widget loads (module, JavaScript, CSS), gzipped: the
+# issue's hard limit of 200 KB (200,000 bytes), enforced here (wasm/README.md has the measurements).
+CEILING_BYTES=$((${OS2GOV_WASM_CEILING_KB:-200} * 1000))
 
 step() { printf '\n-- %s --\n' "$*"; }
 
 step "build os2gov-wasm (wasm32, size profile)"
 # Size profile for this build only (the CLI keeps its own): the smallest code, one codegen unit,
-# full LTO, and panics that abort at once (the engine does not panic on input; a panic would be a
-# bug, surfacing in JavaScript as a RuntimeError the widget shows as a failed check).
+# full LTO, LLVM's inliner off, and panics that abort at once (the engine does not panic on input;
+# a panic would be a bug, surfacing in JavaScript as a RuntimeError the widget shows as a failed
+# check).
 start=$(date +%s)
 CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
 CARGO_PROFILE_RELEASE_LTO=true \
 CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
 CARGO_PROFILE_RELEASE_PANIC=abort \
-RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Cllvm-args=-inline-threshold=0" \
   wasm_cargo build --quiet -p os2gov-wasm --release -Zbuild-std-features=optimize_for_size
 echo "built in $(( $(date +%s) - start )) s"
 out="${WASM_TARGET_DIR:-target/wasm}/wasm32-unknown-unknown/release/os2gov_wasm.wasm"
@@ -39,25 +40,45 @@ out="${WASM_TARGET_DIR:-target/wasm}/wasm32-unknown-unknown/release/os2gov_wasm.
 rm -rf wasm/pkg wasm/pkg-node
 "$WASM_BINDGEN" --target web --out-dir wasm/pkg "$out"
 "$WASM_BINDGEN" --target nodejs --out-dir wasm/pkg-node "$out"
+# wasm-opt for size: -Oz, again after flattening and re-looping the control flow until nothing
+# changes, then merging similar functions and ordering functions by use (smaller indices for the
+# most called). --low-memory-unused lets it fold constant offsets into loads and stores: Rust's
+# wasm32 layout puts the stack below 1 MiB and static data above it, so the lowest 1 KiB is never
+# addressed. About 40 s.
 for dir in wasm/pkg wasm/pkg-node; do
-  "$WASM_OPT" -Oz --strip-debug --strip-producers "$dir/os2gov_wasm_bg.wasm" -o "$dir/os2gov_wasm_bg.opt.wasm"
+  "$WASM_OPT" --generate-global-effects --low-memory-unused -Oz --flatten --rereloop -Oz --converge \
+    --merge-similar-functions --code-folding -Oz --reorder-functions --strip-debug --strip-producers \
+    "$dir/os2gov_wasm_bg.wasm" -o "$dir/os2gov_wasm_bg.opt.wasm"
   mv "$dir/os2gov_wasm_bg.opt.wasm" "$dir/os2gov_wasm_bg.wasm"
 done
-cp wasm/widget/os2gov-widget.js wasm/widget/os2gov-widget.css wasm/pkg/
+# What is served is minified by esbuild (whitespace, comments, local names; exports and behaviour
+# unchanged); the sources in wasm/widget/ stay readable. The widget is bundled with the web
+# bindings it imports, so a page loads one script (and only the bindings the widget uses); the
+# bindings alone stay in pkg/ for pages that use the module's API directly. The node build is
+# only for tests.
+bundle=$(mktemp -d)
+cp wasm/widget/os2gov-widget.js wasm/pkg/os2gov_wasm.js "$bundle/"
+"$ESBUILD" --bundle --format=esm --minify --log-level=warning "$bundle/os2gov-widget.js" \
+  --outfile=wasm/pkg/os2gov-widget.js
+rm -rf "$bundle"
+for f in wasm/pkg/os2gov_wasm.js wasm/widget/os2gov-widget.css; do
+  "$ESBUILD" --minify --log-level=warning "$f" --outfile="wasm/pkg/$(basename "$f")" --allow-overwrite
+done
 
 step "size (gzip -9)"
 gz() { gzip -9c "$1" | wc -c; }
 total=0
 printf '%-28s %10s %10s\n' file bytes gzipped
-for f in os2gov_wasm_bg.wasm os2gov_wasm.js os2gov-widget.js os2gov-widget.css; do
+# What a page with the widget loads: the module, the widget (with the bindings), the CSS.
+for f in os2gov_wasm_bg.wasm os2gov-widget.js os2gov-widget.css; do
   raw=$(wc -c <"wasm/pkg/$f"); z=$(gz "wasm/pkg/$f"); total=$((total + z))
   printf '%-28s %10d %10d\n' "$f" "$raw" "$z"
 done
-printf '%-28s %10s %10d  (%d KB; target %d KB, ceiling %d KB)\n' total "" "$total" \
-  $((total / 1024)) $((TARGET_BYTES / 1024)) $((CEILING_BYTES / 1024))
-if [ "$total" -gt "$TARGET_BYTES" ]; then
-  echo "note: over the ${TARGET_BYTES}-byte target by $((total - TARGET_BYTES)) bytes (wasm/README.md says why)"
-fi
+printf '%-28s %10d %10d  (the API alone; in the widget already, not loaded by it)\n' \
+  os2gov_wasm.js "$(wc -c <wasm/pkg/os2gov_wasm.js)" "$(gz wasm/pkg/os2gov_wasm.js)"
+printf '%-28s %10s %10d  (%s; ceiling %d KB)\n' total "" "$total" \
+  "$(awk -v t="$total" 'BEGIN { printf "%.1f KB = %.1f KiB", t / 1000, t / 1024 }')" \
+  $((CEILING_BYTES / 1000))
 if [ "$total" -gt "$CEILING_BYTES" ]; then
   echo "wasm/test.sh: gzipped size $total exceeds the ceiling $CEILING_BYTES" >&2
   exit 1

@@ -17,14 +17,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::Automatic,
         title: B { da: "Kildekoden udvikles synligt og aktivt i et offentligt repository", en: "The source code is developed openly and actively in a public repository" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Åben udvikling er grundlaget for deling: andre kan kun genbruge og bidrage til kode, de kan se, og som lever.",
             en: "Open development is the basis of sharing: others can only reuse and contribute to code they can see and that is alive.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "GitHub-metadata: offentligt og ikke arkiveret; seneste commit inden for 12 måneder. Offline: kun commit-datoen kan afgøre det (for gammel = ikke opfyldt).",
             en: "GitHub metadata: public and not archived; newest commit within 12 months. Offline only the commit date can decide (too old = not met).",
-        },
+        }),
         fix: B {
             da: "Gør repositoriet offentligt under OS2's GitHub, ophæv arkiveringen og udvikl i det (ingen interne spejle).",
             en: "Make the repository public under OS2's GitHub, unarchive it and develop in it (no internal mirrors).",
@@ -38,14 +38,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::Automatic,
         title: B { da: "Open source-licenskriterier overholdes", en: "Open-source licence criteria are met" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Uden en OSI-godkendt licens må andre ikke lovligt genbruge koden. OS2's standard er MPL-2.0.",
             en: "Without an OSI-approved licence others may not legally reuse the code. OS2's standard is MPL-2.0.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "En licensfil i roden (LICENSE*, LICENCE*, COPYING* eller REUSE's LICENSES/) med en OSI-godkendt licens, genkendt fra teksten; symlinks følges inden for repositoriet. Skal stemme med GitHubs og publiccode.yml's licens.",
             en: "A root licence file (LICENSE*, LICENCE*, COPYING* or REUSE's LICENSES/) with an OSI-approved licence recognised from its text; symlinks are followed inside the repository. Must agree with GitHub's and publiccode.yml's licence.",
-        },
+        }),
         fix: B {
             da: "Læg licensteksten for MPL-2.0 (OS2's standard) eller en anden OSI-godkendt licens i LICENSE i roden.",
             en: "Put the text of MPL-2.0 (OS2's standard) or another OSI-approved licence in LICENSE at the root.",
@@ -59,14 +59,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::Declared,
         title: B { da: "Udbudsregler og almindelig lovformelighed er overholdt", en: "Procurement rules and general legality are respected" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Kommuner kan kun bruge løsningen, hvis den er anskaffet og udviklet lovligt.",
             en: "Municipalities can only use the solution if it was procured and developed lawfully.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Governance-rapportens ✅, evt. med beslutningsnotat.",
             en: "The governance report's ✅, possibly with a decision memo.",
-        },
+        }),
         fix: B {
             da: "Bekræft i governance-rapporten, at udbudspligten er overholdt, eller redegør for undtagelsen.",
             en: "Confirm in the governance report that procurement rules were followed, or explain the exemption.",
@@ -80,14 +80,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::Automatic,
         title: B { da: "Der er tænkt på sikkerheden i løsningen", en: "Security has been considered" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Sårbarheder skal kunne rapporteres fortroligt til nogen, der handler på dem.",
             en: "Vulnerabilities must be reportable in confidence to someone who acts on them.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "SECURITY.md (i roden, .github/ eller docs/), eller et sikkerhedsafsnit i README/docs med en kontakt til rapportering.",
             en: "SECURITY.md (root, .github/ or docs/), or a security section in the README/docs with a reporting contact.",
-        },
+        }),
         fix: B {
             da: "Tilføj SECURITY.md med hvordan sårbarheder rapporteres (e-mail), hvilke versioner der understøttes, og hvordan sikkerhed er indtænkt.",
             en: "Add SECURITY.md saying how to report vulnerabilities (e-mail), which versions are supported and how security is built in.",
@@ -101,14 +101,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::Automatic,
         title: B { da: "Løsningens formål og værdi er beskrevet", en: "The solution's purpose and value are described" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "README er produktets forside: den skal svare på, hvad produktet er, hvilke behov det dækker, hvilken værdi det skaber, og hvem man kontakter.",
             en: "The README is the product's front page: it must say what the product is, which needs it covers, what value it creates and whom to contact.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "README besvarer fire spørgsmål med overskrifter og tekst: hvad (Hvad er/Om/About, eller første afsnit), behov (Behov/Formål/Purpose), værdi (Værdi/Gevinst/Value) og kontakt (Kontakt/Tovholder/Contact med navn og e-mail).",
             en: "The README answers four questions with headings and text: what (Hvad er/Om/About, or the first paragraph), needs (Behov/Formål/Purpose), value (Værdi/Gevinst/Value) and contact (Kontakt/Tovholder/Contact with name and e-mail).",
-        },
+        }),
         fix: B {
             da: "Tilføj de manglende afsnit til README.md; `os2gov fix` kan indsætte dem fra OS2's skabelon.",
             en: "Add the missing sections to README.md; `os2gov fix` can insert them from OS2's template.",
@@ -122,14 +122,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::Automatic,
         title: B { da: "Kildekoden er overdraget og placeret under OS2's GitHub", en: "The source code is transferred to and hosted under OS2's GitHub" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Fællesskabet ejer produktet; koden skal ligge i en af OS2's organisationer, ikke hos en leverandør.",
             en: "The community owns the product; the code must live in one of OS2's organisations, not with a supplier.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Repositoriets ejer (GitHub-metadata, ellers origin-remoten) er en af OS2's GitHub-organisationer.",
             en: "The repository's owner (GitHub metadata, else the origin remote) is one of OS2's GitHub organisations.",
-        },
+        }),
         fix: B {
             da: "Overdrag repositoriet til OS2's GitHub-organisation for produktet (kontakt OS2-sekretariatet).",
             en: "Transfer the repository to OS2's GitHub organisation for the product (contact the OS2 secretariat).",
@@ -143,14 +143,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::Automatic,
         title: B { da: "Dokumentationen følger OS2's standardskabelon", en: "Documentation follows OS2's standard template" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "En fælles struktur gør det let for kommuner og leverandører at finde rundt i ethvert OS2-produkt.",
             en: "A common structure makes every OS2 product easy to navigate for municipalities and suppliers.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "README med formål, Sådan virker det / How it works, Arkitektur, Funktioner / Key features, Installation (udvikling og drift), Eksempler og en fod med licens, bidrag og kontakt; MAINTAINERS.md; CONTRIBUTING; docs/architecture.md; ingen rester fra skabelonen (\"Replace with …\").",
             en: "A README with mission statement, How it works, Architecture, Key features, How to install and run (development and production), Examples and a footer with licence, contributing and contact; MAINTAINERS.md; CONTRIBUTING; docs/architecture.md; nothing left from the template (\"Replace with …\").",
-        },
+        }),
         fix: B {
             da: "Følg OS2's dokumentationsskabelon (github.com/OS2offdig/os2-docs-template); `os2gov fix` indsætter de manglende dele.",
             en: "Follow OS2's documentation template (github.com/OS2offdig/os2-docs-template); `os2gov fix` inserts the missing parts.",
@@ -164,14 +164,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::Automatic,
         title: B { da: "OS2's kommunikationskanaler anvendes (os2.eu)", en: "OS2's communication channels are used (os2.eu)" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Produktsiden på os2.eu er indgangen for kommuner, der leder efter løsninger.",
             en: "The product page on os2.eu is where municipalities looking for solutions start.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Et link til produktets side på os2.eu (os2.eu/produkt/…) i README eller docs.",
             en: "A link to the product's page on os2.eu (os2.eu/produkt/…) in the README or docs.",
-        },
+        }),
         fix: B {
             da: "Link til produktsiden på os2.eu fra README.md.",
             en: "Link to the product page on os2.eu from README.md.",
@@ -185,14 +185,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::Automatic,
         title: B { da: "Der anvendes offentlig issue-tracking med henvisning til kodeændringer", en: "Public issue tracking is used and linked to code changes" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Beslutninger og opgaver skal kunne spores fra ønske til kodeændring.",
             en: "Decisions and tasks must be traceable from request to code change.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "En offentlig issue-tracker (GitHub Issues slået til, eller et Jira-projekt på os2web.atlassian.net) OG mindst 30 % af de seneste 100 commits (uden merges) henviser til en opgave (#123 eller NØGLE-123).",
             en: "A public issue tracker (GitHub Issues enabled, or a Jira project at os2web.atlassian.net) AND at least 30 % of the last 100 non-merge commits reference an issue (#123 or KEY-123).",
-        },
+        }),
         fix: B {
             da: "Slå GitHub Issues til eller link til Jira-projektet i README, og skriv opgavenummeret i commit-beskeder.",
             en: "Enable GitHub Issues or link the Jira project from the README, and put the issue number in commit messages.",
@@ -206,14 +206,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::AutomaticOrDeclared,
         title: B { da: "Der er kun én version af kernekoden", en: "There is only one version of the core code" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Forgreninger og private versioner splitter fællesskabet og fordobler vedligeholdelsen.",
             en: "Forks and private versions split the community and double the maintenance.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "GitHub-metadata: ikke en fork; én aktiv standardgren. Langlivede grene, der afviger fra standardgrenen, listes.",
             en: "GitHub metadata: not a fork; one active default branch. Long-lived branches that diverge from it are listed.",
-        },
+        }),
         fix: B {
             da: "Flet eller luk langlivede grene, og udvikl i ét repository med én hovedgren.",
             en: "Merge or close long-lived branches and develop in one repository with one main branch.",
@@ -227,14 +227,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::AutomaticOrDeclared,
         title: B { da: "Der er udarbejdet præsentationsmateriale", en: "Presentation material exists" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Nye anvendere skal kunne præsentere løsningen internt.",
             en: "New adopters must be able to present the solution internally.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Et link til præsentation, slides eller brochure i README/docs; ellers governance-rapportens erklæring.",
             en: "A link to a presentation, slides or brochure in the README/docs; otherwise the governance report's declaration.",
-        },
+        }),
         fix: B {
             da: "Link til præsentationsmaterialet (fx på produktsiden på os2.eu) fra README.",
             en: "Link to the presentation material (e.g. on the os2.eu product page) from the README.",
@@ -248,14 +248,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::AutomaticOrDeclared,
         title: B { da: "Der er kommunikationsmateriale til strategisk niveau", en: "Communication material for the strategic level exists" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Direktioner og udvalg beslutter på baggrund af businesscases og korte oversigter.",
             en: "Executive boards and committees decide from business cases and one-pagers.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Et link til businesscase, one-pager eller ledelsesmateriale; ellers governance-rapportens erklæring.",
             en: "A link to a business case, one-pager or management material; otherwise the governance report's declaration.",
-        },
+        }),
         fix: B {
             da: "Udarbejd en businesscase/one-pager og link til den fra README eller produktsiden.",
             en: "Write a business case/one-pager and link to it from the README or the product page.",
@@ -269,14 +269,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::AutomaticOrDeclared,
         title: B { da: "Best practice for implementering dokumenteres", en: "Best practice for implementation is documented" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Erfaringer fra tidligere implementeringer sparer nye anvendere for de samme fejl.",
             en: "Experience from earlier implementations spares new adopters the same mistakes.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Et afsnit eller link om implementering (implementeringsvejledning, erfaringer, cases); ellers governance-rapportens erklæring.",
             en: "A section or link on implementation (implementation guide, lessons learned, cases); otherwise the governance report's declaration.",
-        },
+        }),
         fix: B {
             da: "Skriv en implementeringsvejledning i docs/ eller link til den.",
             en: "Write an implementation guide in docs/ or link to one.",
@@ -290,14 +290,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::Automatic,
         title: B { da: "Teknisk dokumentation beskriver kodestandarder", en: "Technical documentation describes coding standards" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Fælles kodestandarder gør det muligt for flere leverandører at arbejde i samme kode.",
             en: "Shared coding standards let several suppliers work in the same code.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Et afsnit om kodestandarder (Kodestandard, Coding standards, Code style) i CONTRIBUTING/docs, eller konfiguration af formatter/linter (.editorconfig, .eslintrc, rustfmt.toml, .pre-commit-config.yaml …).",
             en: "A section on coding standards (Kodestandard, Coding standards, Code style) in CONTRIBUTING/docs, or formatter/linter configuration (.editorconfig, .eslintrc, rustfmt.toml, .pre-commit-config.yaml …).",
-        },
+        }),
         fix: B {
             da: "Beskriv kodestandarderne i CONTRIBUTING.md og håndhæv dem med en formatter/linter i CI.",
             en: "Describe the coding standards in CONTRIBUTING.md and enforce them with a formatter/linter in CI.",
@@ -311,14 +311,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::AutomaticOrDeclared,
         title: B { da: "Drifts- og vedligeholdelsessetup er beskrevet", en: "Operations and maintenance are described" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Anvendere skal vide, hvem der drifter og vedligeholder, og hvordan løsningen kører.",
             en: "Adopters must know who operates and maintains the solution and how it runs.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Et afsnit om drift (Drift, Operations, Deployment, Hosting, Vedligeholdelse) med substans i README/docs; ellers governance-rapportens erklæring.",
             en: "A section on operations (Drift, Operations, Deployment, Hosting, Maintenance) of substance in the README/docs; otherwise the governance report's declaration.",
-        },
+        }),
         fix: B {
             da: "Beskriv driftspartner, ansvar, komponenter, monitorering, deployment og backup i docs/.",
             en: "Describe the operations partner, responsibilities, components, monitoring, deployment and backup in docs/.",
@@ -332,14 +332,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::AutomaticOrDeclared,
         title: B { da: "Rammearkitekturen og standarder er fulgt, og afvigelser er forklaret", en: "The common public-sector architecture framework is followed, deviations explained" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Løsninger, der følger den fællesoffentlige rammearkitektur, kan integreres og genbruges.",
             en: "Solutions that follow the common public-sector architecture can be integrated and reused.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Docs nævner den fællesoffentlige rammearkitektur; ellers governance-rapportens erklæring.",
             en: "The docs mention the common public-sector architecture framework (rammearkitektur); otherwise the governance report's declaration.",
-        },
+        }),
         fix: B {
             da: "Beskriv i docs/architecture.md, hvordan løsningen følger rammearkitekturen, eller hvorfor ikke.",
             en: "Describe in docs/architecture.md how the solution follows the architecture framework, or why not.",
@@ -353,14 +353,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: true,
         method: Method::Automatic,
         title: B { da: "Løsningen leveres i et containerformat", en: "The solution is delivered as a container" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Containere gør det ens og enkelt at bygge og køre løsningen hos alle anvendere.",
             en: "Containers make building and running the solution the same and simple for every adopter.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "En Dockerfile/Containerfile (uden for vendor- og testmapper), en compose-fil i roden eller et Helm-chart (Chart.yaml).",
             en: "A Dockerfile/Containerfile (outside vendored and test folders), a compose file at the root or a Helm chart (Chart.yaml).",
-        },
+        }),
         fix: B {
             da: "Tilføj en Dockerfile, der bygger og kører løsningen, og evt. en docker-compose.yml.",
             en: "Add a Dockerfile that builds and runs the solution, and possibly a docker-compose.yml.",
@@ -374,14 +374,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: true,
         method: Method::Automatic,
         title: B { da: "Uddannelsesmateriale er udarbejdet", en: "Training material exists" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Brugere skal kunne lære løsningen uden at spørge leverandøren.",
             en: "Users must be able to learn the solution without asking the supplier.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Brugerdokumentation i repositoriet (manual, brugervejledning, user guide) eller et link til Loop (faq.os2.eu).",
             en: "User documentation in the repository (manual, brugervejledning, user guide) or a link to Loop (faq.os2.eu).",
-        },
+        }),
         fix: B {
             da: "Læg brugervejledninger på Loop (faq.os2.eu) og link til dem fra README.",
             en: "Put user guides on Loop (faq.os2.eu) and link to them from the README.",
@@ -395,14 +395,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::Declared,
         title: B { da: "Politisk kommunikation er udarbejdet (lokalt og omverden)", en: "Political communication exists (local and external)" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Politisk opbakning sikrer løsningens fremtid.",
             en: "Political backing secures the solution's future.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Governance-rapportens ✅ med henvisning til beslutningsoplæg eller pressemeddelelser.",
             en: "The governance report's ✅ referring to decision papers or press releases.",
-        },
+        }),
         fix: B {
             da: "Henvis i governance-rapporten til materiale til politiske fora.",
             en: "Refer to material for political fora in the governance report.",
@@ -416,14 +416,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::Declared,
         title: B { da: "Procesplan og procesansvar for driftsimplementering er udarbejdet", en: "A process plan and ownership for rollout exist" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "En plan for hvem der gør hvad hvornår gør implementeringen forudsigelig.",
             en: "A plan for who does what when makes the rollout predictable.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Governance-rapportens ✅ med henvisning til implementeringsplanen.",
             en: "The governance report's ✅ referring to the implementation plan.",
-        },
+        }),
         fix: B {
             da: "Tilføj en implementeringsplan og henvis til den i governance-rapporten.",
             en: "Add an implementation plan and refer to it in the governance report.",
@@ -501,7 +501,7 @@ fn check_f1(ctx: &Ctx) -> Outcome {
 
 /// Root licence files by SPEC §8: LICENSE*, LICENCE*, COPYING*, or REUSE's LICENSES/.
 fn root_licence_files<'a>(ctx: &Ctx<'a>) -> Vec<&'a str> {
-    ctx.paths()
+    ctx.shallow_paths()
         .filter(|p| {
             let lower = p.to_ascii_lowercase();
             (!lower.contains('/')
@@ -581,7 +581,7 @@ fn check_f2(ctx: &Ctx) -> Outcome {
         for p in &problems {
             message = message.join(p);
         }
-        for manifest in ctx.paths().filter(|p| !p.contains('/')) {
+        for manifest in ctx.shallow_paths().filter(|p| !p.contains('/')) {
             if let Some(declared) = ctx
                 .text(manifest)
                 .and_then(|t| crate::licence::manifest_licence(manifest, t))
@@ -633,7 +633,11 @@ fn check_f2(ctx: &Ctx) -> Outcome {
             }
         }
     }
+    let mut unread = None;
     if let Some((pc_path, validation)) = ctx.publiccode() {
+        if validation.unchecked {
+            unread = Some(pc_path);
+        }
         if let Some(theirs) = validation
             .parsed
             .as_ref()
@@ -661,6 +665,21 @@ fn check_f2(ctx: &Ctx) -> Outcome {
             message = message.join(d);
         }
         return Outcome::Missing { evidence, message };
+    }
+    // publiccode.yml that this build could not read (no YAML parser): its licence may disagree.
+    if let Some(pc_path) = unread {
+        evidence.push(Evidence::file(pc_path).with_note("legal.license"));
+        return Outcome::Unknown {
+            evidence,
+            reason: msg!(
+                "{l} (OSI-godkendt) i {f}, men licensen i {p} (legal.license) er ikke sammenlignet:",
+                "{l} (OSI-approved) in {f}, but the licence in {p} (legal.license) was not compared:",
+                l = spdx,
+                f = path,
+                p = pc_path
+            )
+            .join(&crate::publiccode::not_checked_reason()),
+        };
     }
     let mut message = msg!(
         "{l} (OSI-godkendt) i {f}.",
@@ -1012,7 +1031,7 @@ fn check_f7(ctx: &Ctx) -> Outcome {
         Some(p) => evidence.push(Evidence::file(p)),
         None => missing.push(Msg::new("CONTRIBUTING", "CONTRIBUTING")),
     }
-    let architecture = ctx.paths().find(|p| {
+    let architecture = ctx.shallow_paths().find(|p| {
         let lower = p.to_ascii_lowercase();
         lower == "docs/architecture.md"
             || lower == "doc/architecture.md"
@@ -1199,25 +1218,54 @@ const NOT_ISSUE_KEYS: [&[u8]; 14] = [
 
 pub(crate) const ISSUE_SHARE_THRESHOLD: f64 = 0.30;
 
+/// `part` of `whole` in whole per cent, rounded half to even as `{:.0}` rounds (integers only,
+/// so that the browser build carries no fixed-precision float formatting).
+fn percent(part: usize, whole: usize) -> usize {
+    let (quotient, remainder) = (part * 100 / whole, part * 100 % whole);
+    match (2 * remainder).cmp(&whole) {
+        std::cmp::Ordering::Greater => quotient + 1,
+        std::cmp::Ordering::Equal => quotient + quotient % 2,
+        std::cmp::Ordering::Less => quotient,
+    }
+}
+
 fn check_f11(ctx: &Ctx) -> Outcome {
     let mut evidence = Vec::new();
     let mut notes: Vec<Msg> = Vec::new();
     let tracker: Option<bool> = match (&ctx.snapshot.github, jira_reference(ctx)) {
         (_, Some((base, project, e))) => {
             evidence.push(e);
-            let jira_ok = match &ctx.snapshot.jira {
-                Fetched::Got { value } => value.exists && value.public,
-                Fetched::Unknown { .. } => true,
-            };
-            if !jira_ok {
-                notes.push(msg!(
-                    "Jira-projektet på {b} er ikke offentligt tilgængeligt.",
-                    "The Jira project at {b} is not publicly readable.",
-                    b = base
-                ));
+            // Offline, a Jira link counts as a tracker (SPEC §8); online, a lookup that failed
+            // leaves it undecided rather than passing on the link alone.
+            match &ctx.snapshot.jira {
+                Fetched::Got { value } if value.exists && value.public => Some(true),
+                Fetched::Got { .. } => {
+                    notes.push(msg!(
+                        "Jira-projektet{p} på {b} er ikke offentligt tilgængeligt.",
+                        "The Jira project{p} at {b} is not publicly readable.",
+                        p = project
+                            .as_deref()
+                            .map(|k| format!(" {k}"))
+                            .unwrap_or_default(),
+                        b = base
+                    ));
+                    Some(false)
+                }
+                Fetched::Unknown { .. } if ctx.snapshot.jira.is_offline() => Some(true),
+                Fetched::Unknown { reason } => {
+                    notes.push(Msg::new(
+                        format!(
+                            "Jira-projektet på {base} kunne ikke kontrolleres: {}.",
+                            reason.da
+                        ),
+                        format!(
+                            "The Jira project at {base} could not be checked: {}.",
+                            reason.en
+                        ),
+                    ));
+                    None
+                }
             }
-            let _ = project;
-            Some(jira_ok)
         }
         (Fetched::Got { value }, None) => {
             if value.has_issues {
@@ -1263,11 +1311,11 @@ fn check_f11(ctx: &Ctx) -> Outcome {
         Some((refs, total)) => {
             let ratio = refs as f64 / total as f64;
             notes.push(msg!(
-                "{r} af de seneste {t} commits ({p:.0} %) henviser til en opgave (krav: 30 %).",
-                "{r} of the last {t} commits ({p:.0} %) reference an issue (required: 30 %).",
+                "{r} af de seneste {t} commits ({p} %) henviser til en opgave (krav: 30 %).",
+                "{r} of the last {t} commits ({p} %) reference an issue (required: 30 %).",
                 r = refs,
                 t = total,
-                p = ratio * 100.0
+                p = percent(refs, total)
             ));
             Some(ratio >= ISSUE_SHARE_THRESHOLD)
         }
@@ -1471,7 +1519,7 @@ fn check_f16(ctx: &Ctx) -> Outcome {
         );
     }
     let configs: Vec<&str> = ctx
-        .paths()
+        .shallow_paths()
         .filter(|p| p.matches('/').count() <= 1)
         .filter(|p| {
             let name = p.rsplit('/').next().unwrap_or(p).to_ascii_lowercase();
@@ -1612,14 +1660,17 @@ fn check_f20(ctx: &Ctx) -> Outcome {
         "tutorial",
         "brugerdokumentation",
     ];
-    let file = ctx.paths().find(|p| {
-        let lower = p.to_ascii_lowercase();
-        (lower.starts_with("docs/") || lower.starts_with("doc/"))
-            && crate::evidence::is_doc_format(&lower)
-            && words
-                .iter()
-                .any(|w| normalize(&lower).contains(&normalize(w)))
-    });
+    let file = ctx
+        .paths()
+        .filter(|p| crate::evidence::in_docs_folder(p))
+        .find(|p| {
+            let lower = p.to_ascii_lowercase();
+            (lower.starts_with("docs/") || lower.starts_with("doc/"))
+                && crate::evidence::is_doc_format(&lower)
+                && words
+                    .iter()
+                    .any(|w| normalize(&lower).contains(&normalize(w)))
+        });
     if let Some(path) = file {
         return Outcome::found(
             vec![Evidence::file(path)],
@@ -1682,6 +1733,25 @@ mod tests {
             "a-1 b",
         ] {
             assert!(!references_issue(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn percent_rounds_like_float_formatting() {
+        for (part, whole) in [
+            (0, 7),
+            (1, 3),
+            (2, 3),
+            (1, 8),
+            (3, 8),
+            (30, 100),
+            (1, 200),
+            (3, 200),
+            (7, 7),
+            (99, 100),
+        ] {
+            let float = format!("{:.0}", part as f64 * 100.0 / whole as f64);
+            assert_eq!(percent(part, whole).to_string(), float, "{part}/{whole}");
         }
     }
 

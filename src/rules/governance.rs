@@ -16,11 +16,11 @@ macro_rules! declared_rule {
             recommended: false,
             method: Method::Declared,
             title: B { da: $title_da, en: $title_en },
-            rationale: B { da: $why_da, en: $why_en },
-            evidence: B {
+            rationale: doc_text!(B { da: $why_da, en: $why_en }),
+            evidence: doc_text!(B {
                 da: "Kan ikke ses i repositoriet: governance-rapportens ✅ (eller selvevalueringens \"Ja\") med dokumentation.",
                 en: "Not visible in the repository: the governance report's ✅ (or the self-assessment's \"Ja\") with documentation.",
-            },
+            }),
             fix: B { da: $fix_da, en: $fix_en },
             check: declared_only,
         }
@@ -35,14 +35,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::AutomaticOrDeclared,
         title: B { da: "Produktet er oprettet i OS2's porteføljestyring", en: "The product is registered in OS2's portfolio" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Produkter i porteføljen har en side på os2.eu og indgår i OS2's årshjul.",
             en: "Products in the portfolio have a page on os2.eu and are part of OS2's annual cycle.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Et link til produktets side på os2.eu (som F10); ellers governance-rapportens erklæring.",
             en: "A link to the product's page on os2.eu (as F10); otherwise the governance report's declaration.",
-        },
+        }),
         fix: B {
             da: "Aftal med OS2-sekretariatet at oprette produktet på os2.eu, og link til siden fra README.",
             en: "Agree with the OS2 secretariat to create the product on os2.eu, and link to the page from the README.",
@@ -59,14 +59,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::Automatic,
         title: B { da: "Der er udpeget en projektleder/tovholder", en: "A project lead / contact person (tovholder) is appointed" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Tovholderen er koordinationsgruppens ansigt udadtil; anvendere og leverandører skal kunne finde vedkommende.",
             en: "The tovholder is the coordination group's public face; adopters and suppliers must be able to reach them.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "En navngiven person med e-mail: et kontaktafsnit i README, MAINTAINERS.md eller publiccode.yml's maintenance.contacts.",
             en: "A named person with an e-mail: a README contact section, MAINTAINERS.md, or publiccode.yml's maintenance.contacts.",
-        },
+        }),
         fix: B {
             da: "Tilføj et afsnit \"Kontakt\" i README med tovholderens navn, organisation og e-mail.",
             en: "Add a \"Contact\" section to the README with the tovholder's name, organisation and e-mail.",
@@ -86,14 +86,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::AutomaticOrDeclared,
         title: B { da: "Der er nedsat en styregruppe", en: "A steering group is established" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Styregruppen sætter de strategiske og økonomiske rammer for koordinationsgruppen.",
             en: "The steering group sets the strategic and financial frame for the coordination group.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Et afsnit om styregruppen med roller og ansvar i GOVERNANCE.md eller docs; ellers governance-rapportens erklæring.",
             en: "A section on the steering group (styregruppe) with roles and responsibilities in GOVERNANCE.md or the docs; otherwise the governance report's declaration.",
-        },
+        }),
         fix: B {
             da: "Beskriv styregruppens medlemmer, roller og ansvar i GOVERNANCE.md.",
             en: "Describe the steering group's members, roles and responsibilities in GOVERNANCE.md.",
@@ -107,14 +107,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: true,
         method: Method::AutomaticOrDeclared,
         title: B { da: "Der er nedsat en koordinationsgruppe", en: "A coordination group is established" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Koordinationsgruppen prioriterer udviklingsønsker og er product owner over for leverandøren; dens kommissorium fastlægger mandatet.",
             en: "The coordination group prioritises requests and acts as product owner towards suppliers; its charter (kommissorium) sets its mandate.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Et afsnit om koordinationsgruppen med roller i GOVERNANCE.md eller docs og et link til eller omtale af kommissoriet; ellers governance-rapportens erklæring.",
             en: "A section on the coordination group with roles in GOVERNANCE.md or the docs, and a link to or mention of its charter (kommissorium); otherwise the governance report's declaration.",
-        },
+        }),
         fix: B {
             da: "Beskriv koordinationsgruppen, tovholderen og deres opgaver i GOVERNANCE.md og link til kommissoriet.",
             en: "Describe the coordination group, the tovholder and their tasks in GOVERNANCE.md and link to the charter.",
@@ -128,14 +128,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: true,
         method: Method::AutomaticOrDeclared,
         title: B { da: "En projektmodel anvendes og er dokumenteret", en: "A project model is used and documented" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "En kendt arbejdsform gør samarbejdet mellem kommuner og leverandører forudsigeligt.",
             en: "A known way of working makes collaboration between municipalities and suppliers predictable.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Et afsnit om projektmodel eller arbejdsmetode (Projektmodel, Project model, Scrum, Kanban …); ellers governance-rapportens erklæring.",
             en: "A section on the project model or method (Projektmodel, Project model, Scrum, Kanban …); otherwise the governance report's declaration.",
-        },
+        }),
         fix: B {
             da: "Beskriv projektmodellen i GOVERNANCE.md.",
             en: "Describe the project model in GOVERNANCE.md.",
@@ -149,14 +149,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: true,
         method: Method::AutomaticOrDeclared,
         title: B { da: "Review af kode foretages af tredjepart", en: "Code is reviewed by a third party" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Uafhængigt review finder fejl og sårbarheder, som leverandøren selv overser.",
             en: "Independent review finds defects and vulnerabilities the supplier overlooks.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Et afsnit eller link om tredjepartsreview, revision eller audit; ellers governance-rapportens erklæring.",
             en: "A section or link on third-party review or audit; otherwise the governance report's declaration.",
-        },
+        }),
         fix: B {
             da: "Beskriv, hvem der reviewer koden, og link til processen og rapporterne.",
             en: "Describe who reviews the code and link to the process and the reports.",
@@ -170,14 +170,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: true,
         method: Method::AutomaticOrDeclared,
         title: B { da: "Der er en tilslutningserklæring til sikring af økonomi", en: "An affiliation agreement secures funding" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Tilslutningsaftalen fordeler udgifterne til koordinering og videreudvikling mellem anvenderne.",
             en: "The affiliation agreement (tilslutningsaftale) shares the cost of coordination and development among adopters.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Et link til eller omtale af tilslutningserklæringen/-aftalen; ellers governance-rapportens erklæring.",
             en: "A link to or mention of the affiliation agreement (tilslutningserklæring/-aftale); otherwise the governance report's declaration.",
-        },
+        }),
         fix: B {
             da: "Link til tilslutningsaftalen (fx på produktsiden på os2.eu) fra GOVERNANCE.md.",
             en: "Link to the affiliation agreement (e.g. on the os2.eu product page) from GOVERNANCE.md.",
@@ -200,14 +200,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::AutomaticOrDeclared,
         title: B { da: "Der er et fagligt fællesskab bag løsningen", en: "A professional community exists around the solution" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Et fællesskab, hvor anvendere udveksler erfaringer, holder produktet levende ud over den enkelte leverandør.",
             en: "A community where adopters exchange experience keeps the product alive beyond any one supplier.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Et afsnit eller link om brugerforum, brugergruppe, netværk, årshjul eller Loop (faq.os2.eu); ellers governance-rapportens erklæring.",
             en: "A section or link on a forum, user group, network, annual plan (årshjul) or Loop (faq.os2.eu); otherwise the governance report's declaration.",
-        },
+        }),
         fix: B {
             da: "Henvis til brugerforum, netværksmøder eller årshjul fra README eller GOVERNANCE.md.",
             en: "Refer to the user forum, network meetings or annual plan from the README or GOVERNANCE.md.",
@@ -253,7 +253,8 @@ fn check_g3(ctx: &Ctx) -> Outcome {
             );
         }
     }
-    if let Some((path, validation)) = ctx.publiccode() {
+    let publiccode = ctx.publiccode();
+    if let Some((path, validation)) = &publiccode {
         if let Some(contact) = validation.parsed.as_ref().and_then(|p| {
             p.contacts
                 .iter()
@@ -283,6 +284,18 @@ fn check_g3(ctx: &Ctx) -> Outcome {
                 h = hit.heading
             ),
         );
+    }
+    // publiccode.yml that this build could not read (no YAML parser) may name the contact.
+    if let Some((path, _)) = publiccode.filter(|(_, v)| v.unchecked) {
+        return Outcome::Unknown {
+            evidence: vec![Evidence::file(path).with_note("maintenance.contacts")],
+            reason: msg!(
+                "Ingen navngiven kontaktperson med e-mail i README, MAINTAINERS.md eller docs; {p}'s maintenance.contacts er",
+                "No named contact person with an e-mail in the README, MAINTAINERS.md or the docs; {p}'s maintenance.contacts were",
+                p = path
+            )
+            .join(&crate::publiccode::not_checked_reason()),
+        };
     }
     Outcome::missing(msg!(
         "Ingen navngiven kontaktperson med e-mail i README, MAINTAINERS.md eller publiccode.yml.",

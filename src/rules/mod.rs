@@ -7,6 +7,22 @@ use crate::evidence::Ctx;
 use crate::model::{Evidence, Lang, Level, Msg};
 use serde::{Deserialize, Serialize};
 
+/// A requirement's documentation text (its `rationale` and `evidence`): only the generated docs,
+/// `os2gov explain` and SARIF show it. Builds without the `docs` feature (the browser's, which
+/// never shows it) keep the catalogue without these texts, as empty strings.
+#[cfg(feature = "docs")]
+macro_rules! doc_text {
+    ($text:expr) => {
+        $text
+    };
+}
+#[cfg(not(feature = "docs"))]
+macro_rules! doc_text {
+    ($text:expr) => {
+        $crate::rules::Bilingual { da: "", en: "" }
+    };
+}
+
 pub mod docs;
 mod formkrav;
 mod governance;
@@ -26,6 +42,17 @@ pub enum Theme {
 }
 
 impl Theme {
+    /// The JSON name (serde's kebab-case).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Relevans => "relevans",
+            Theme::Formkrav => "formkrav",
+            Theme::StrategiskSammenhaeng => "strategisk-sammenhaeng",
+            Theme::Governance => "governance",
+            Theme::GoodPractice => "good-practice",
+        }
+    }
+
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Theme::Relevans, Lang::Da) => "Relevans",
@@ -51,6 +78,17 @@ pub enum Method {
     AutomaticOrDeclared,
     /// Only the governance report (or self-assessment) can tell.
     Declared,
+}
+
+impl Method {
+    /// The JSON name (serde's kebab-case).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Automatic => "automatic",
+            Method::AutomaticOrDeclared => "automatic-or-declared",
+            Method::Declared => "declared",
+        }
+    }
 }
 
 /// A text in Danish and English, fixed at compile time.
@@ -130,9 +168,9 @@ pub struct Rule {
     pub recommended: bool,
     pub method: Method,
     pub title: Bilingual,
-    /// Why the requirement exists.
+    /// Why the requirement exists (empty without the `docs` feature).
     pub rationale: Bilingual,
-    /// What the tool accepts as evidence.
+    /// What the tool accepts as evidence (empty without the `docs` feature).
     pub evidence: Bilingual,
     /// How to satisfy it.
     pub fix: Bilingual,
@@ -186,6 +224,32 @@ mod tests {
     }
 
     #[test]
+    fn json_names_are_serdes() {
+        for theme in [
+            Theme::Relevans,
+            Theme::Formkrav,
+            Theme::StrategiskSammenhaeng,
+            Theme::Governance,
+            Theme::GoodPractice,
+        ] {
+            assert_eq!(
+                serde_json::to_value(theme).ok(),
+                Some(theme.as_str().into())
+            );
+        }
+        for method in [
+            Method::Automatic,
+            Method::AutomaticOrDeclared,
+            Method::Declared,
+        ] {
+            assert_eq!(
+                serde_json::to_value(method).ok(),
+                Some(method.as_str().into())
+            );
+        }
+    }
+
+    #[test]
     fn checklist_counts_per_level_match_spec() {
         // SPEC §2: sandkasse 6, level 1 +10, level 2 +19, level 3 +8.
         let count = |level| {
@@ -199,6 +263,8 @@ mod tests {
         assert_eq!(count(Level::Three), 8);
     }
 
+    /// Runs with the default features (`docs` on); the browser build leaves these texts out.
+    #[cfg(feature = "docs")]
     #[test]
     fn every_rule_is_documented_in_both_languages() {
         for rule in all() {

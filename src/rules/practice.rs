@@ -16,8 +16,8 @@ macro_rules! practice {
             recommended: true,
             method: Method::Automatic,
             title: $title,
-            rationale: $why,
-            evidence: $evidence,
+            rationale: doc_text!($why),
+            evidence: doc_text!($evidence),
             fix: $fix,
             check: $check,
         }
@@ -201,8 +201,8 @@ fn check_p3(ctx: &Ctx) -> Outcome {
             ]
             .contains(&lower.as_str())
     };
-    let issue = ctx.paths().find(|p| is_issue_template(p));
-    let pr = ctx.paths().find(|p| is_pr_template(p));
+    let issue = ctx.shallow_paths().find(|p| is_issue_template(p));
+    let pr = ctx.shallow_paths().find(|p| is_pr_template(p));
     let evidence: Vec<Evidence> = issue
         .iter()
         .chain(pr.iter())
@@ -366,7 +366,11 @@ fn check_p5(ctx: &Ctx) -> Outcome {
     let words = ["referat", "minutes", "mødereferat", "møde-referat"];
     let mut evidence = Vec::new();
     let mut dated: Option<(i32, u32)> = None;
-    for path in ctx.paths() {
+    let mentions_minutes = |p: &str| {
+        crate::text::contains_ignore_ascii_case(p, "referat")
+            || crate::text::contains_ignore_ascii_case(p, "minutes")
+    };
+    for path in ctx.paths().filter(|p| mentions_minutes(p)) {
         let norm = normalize(path);
         if words.iter().any(|w| norm.contains(&normalize(w))) {
             evidence.push(Evidence::file(path));
@@ -501,7 +505,7 @@ fn check_p7(ctx: &Ctx) -> Outcome {
             }
         }
     }
-    if let Some(path) = ctx.paths().find(|p| {
+    if let Some(path) = ctx.shallow_paths().find(|p| {
         ["codeowners", ".github/codeowners", "docs/codeowners"]
             .contains(&p.to_ascii_lowercase().as_str())
     }) {
@@ -514,7 +518,13 @@ fn check_p7(ctx: &Ctx) -> Outcome {
             }
         }
     }
+    // publiccode.yml that this build could not read (no YAML parser): its contacts may be the
+    // missing ones, so fewer than two elsewhere is unknown rather than not met.
+    let mut unread = None;
     if let Some((path, validation)) = ctx.publiccode() {
+        if validation.unchecked {
+            unread = Some(path);
+        }
         if let Some(parsed) = validation.parsed {
             if !parsed.contacts.is_empty() {
                 evidence.push(Evidence::file(path).with_note("maintenance.contacts"));
@@ -525,6 +535,19 @@ fn check_p7(ctx: &Ctx) -> Outcome {
         }
     }
     let n = people.len();
+    if let (Some(path), true) = (unread, n < 2) {
+        evidence.push(Evidence::file(path).with_note("maintenance.contacts"));
+        return Outcome::Unknown {
+            evidence,
+            reason: msg!(
+                "{n} vedligeholder(e)/kontakt(er) fundet uden for {p}; dens maintenance.contacts er",
+                "{n} maintainer(s)/contact(s) found outside {p}; its maintenance.contacts were",
+                n = n,
+                p = path
+            )
+            .join(&crate::publiccode::not_checked_reason()),
+        };
+    }
     if n >= 2 {
         Outcome::found(
             evidence,
@@ -575,7 +598,7 @@ fn check_p8(ctx: &Ctx) -> Outcome {
         lower.ends_with(".disable") || lower.ends_with(".disabled")
     };
     let ci: Vec<&str> = ctx
-        .paths()
+        .shallow_paths()
         .filter(|p| !disabled(p))
         .filter(|p| {
             let lower = p.to_ascii_lowercase();
@@ -595,7 +618,7 @@ fn check_p8(ctx: &Ctx) -> Outcome {
                 || lower.starts_with(".woodpecker/")
         })
         .collect();
-    let updates: Option<&str> = ctx.paths().filter(|p| !disabled(p)).find(|p| {
+    let updates: Option<&str> = ctx.shallow_paths().filter(|p| !disabled(p)).find(|p| {
         let lower = p.to_ascii_lowercase();
         [
             ".github/dependabot.yml",
@@ -723,6 +746,7 @@ fn check_p10(ctx: &Ctx) -> Outcome {
     }
     let user_docs = ctx.link_where(|k, _| *k == LinkKind::Loop).or_else(|| {
         ctx.paths()
+            .filter(|p| crate::evidence::in_docs_folder(p))
             .find(|p| {
                 let n = normalize(p);
                 (p.starts_with("docs/") || p.starts_with("doc/"))
@@ -811,6 +835,13 @@ fn check_p12(ctx: &Ctx) -> Outcome {
             "No publiccode.yml; add one to be found in public software catalogues."
         ));
     };
+    if validation.unchecked {
+        return Outcome::Unknown {
+            evidence: vec![Evidence::file(path)],
+            reason: msg!("{p} er", "{p} was", p = path)
+                .join(&crate::publiccode::not_checked_reason()),
+        };
+    }
     if validation.problems.is_empty() {
         return Outcome::found(
             vec![Evidence::file(path)],

@@ -13,14 +13,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::Automatic,
         title: B { da: "Løsningen skaber lokal værdi", en: "The solution creates local value" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Et OS2-produkt starter i en organisations konkrete behov; værdien skal kunne læses af andre, der overvejer at tage det i brug.",
             en: "An OS2 product starts from one organisation's concrete need; others considering it must be able to read what value it creates.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Et afsnit i README eller docs med en overskrift som Værdi, Gevinst, Value eller Benefits og tekst under den.",
             en: "A README or docs section headed Værdi, Gevinst, Value or Benefits with text under it.",
-        },
+        }),
         fix: B {
             da: "Tilføj et afsnit \"Værdi\" til README.md, der beskriver den konkrete økonomiske, organisatoriske eller brugerrettede værdi.",
             en: "Add a \"Value\" section to README.md describing the concrete economic, organisational or user-facing value.",
@@ -34,14 +34,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::Declared,
         title: B { da: "Løsningen er accepteret af lokal linjeledelse", en: "The solution is accepted by local line management" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Uden ledelsens accept hos initiativtagerne mangler der ressourcer og mandat til at drive løsningen.",
             en: "Without management acceptance at the initiating organisations there is neither mandate nor resources to run the solution.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Kan ikke ses i koden: governance-rapportens ✅ med henvisning til en formel accept.",
             en: "Not visible in code: the governance report's ✅ with a reference to a formal acceptance.",
-        },
+        }),
         fix: B {
             da: "Markér R2 i governance-rapporten og henvis til ledelsens formelle accept.",
             en: "Mark R2 in the governance report and refer to management's formal acceptance.",
@@ -55,14 +55,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::AutomaticOrDeclared,
         title: B { da: "Løsningen har fælles offentligt potentiale", en: "The solution has cross-public-sector potential" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "OS2 deler løsninger, der kan bruges på tværs af kommuner og myndigheder; målgruppen skal fremgå.",
             en: "OS2 shares solutions that can be used across municipalities and authorities; the target group must be stated.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Et afsnit om målgruppen (Målgruppe, Hvem kan bruge, Who is it for, Target group) i README eller docs; ellers governance-rapportens erklæring.",
             en: "A section on the target group (Målgruppe, Hvem kan bruge, Who is it for, Target group) in the README or docs; otherwise the governance report's declaration.",
-        },
+        }),
         fix: B {
             da: "Beskriv i README, hvem der kan bruge løsningen, og hvordan den kan bruges på tværs af kommuner og myndigheder.",
             en: "Describe in the README who can use the solution and how it can be used across municipalities and authorities.",
@@ -76,14 +76,14 @@ pub(super) static RULES: &[Rule] = &[
         recommended: false,
         method: Method::Declared,
         title: B { da: "Ophæng til nationale strategier er til stede", en: "The solution is anchored in national strategies" },
-        rationale: B {
+        rationale: doc_text!(B {
             da: "Produkter på højeste niveau skal kunne begrundes i de nationale digitaliseringsstrategier.",
             en: "Products at the highest level must be justified by the national digitalisation strategies.",
-        },
-        evidence: B {
+        }),
+        evidence: doc_text!(B {
             da: "Governance-rapportens ✅ med henvisning til strategierne.",
             en: "The governance report's ✅ with a reference to the strategies.",
-        },
+        }),
         fix: B {
             da: "Henvis i governance-rapporten til de relevante nationale strategier og forklar sammenhængen.",
             en: "Refer to the relevant national strategies in the governance report and explain the link.",

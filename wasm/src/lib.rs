@@ -9,11 +9,16 @@
 //! ~40 KB gzipped in WebAssembly, the hand-written reader a few. A test checks that both read
 //! every field the same way.
 
+#[cfg(any(target_arch = "wasm32", test))]
+mod alloc;
+
 use os2gov::engine::{self, Options};
 use os2gov::model::{
     Branch, Commit, Content, Fetched, FileEntry, History, JiraMeta, Lang, Level, Msg, OpenItem,
     RepoMeta, Snapshot, SnapshotStats,
 };
+use os2gov::report::{LevelSource, Report};
+use os2gov::text::quoted;
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
@@ -57,31 +62,198 @@ pub fn check_json(snapshot: &str, options: &str) -> Result<String, String> {
     let snapshot = snapshot_from_json(snapshot)?;
     let options = parse_options(options)?;
     let report = engine::check(&snapshot, &options).map_err(|e| e.to_string())?;
-    serde_json::to_string(&report).map_err(|e| format!("report: {e}"))
+    Ok(report_to_json(&report))
+}
+
+/// The report as `serde_json::to_string` writes it (the CLI's `--format json`), written by hand:
+/// the derived `Serialize` with serde_json's serializer weighs a few KB more in WebAssembly. A test
+/// checks that both write the same bytes.
+pub fn report_to_json(report: &Report) -> String {
+    let mut out = Json(String::with_capacity(64 * 1024));
+    out.raw("{\"schema_version\":");
+    out.raw(&report.schema_version.to_string());
+    out.raw(",\"tool\":{\"name\":");
+    out.string(&report.tool.name);
+    out.raw(",\"version\":");
+    out.string(&report.tool.version);
+    out.raw("},\"lang\":");
+    out.string(match report.lang {
+        Lang::Da => "da",
+        Lang::En => "en",
+    });
+    out.raw(",\"required_level\":{\"level\":");
+    out.string(report.required_level.level.as_str());
+    out.raw(",\"source\":");
+    out.string(match report.required_level.source {
+        LevelSource::Flag => "flag",
+        LevelSource::Config => "config",
+        LevelSource::Report => "report",
+        LevelSource::Default => "default",
+    });
+    out.raw("},\"achieved_level\":");
+    match report.achieved_level {
+        Some(level) => out.string(level.as_str()),
+        None => out.raw("null"),
+    }
+    out.raw(",\"passed\":");
+    out.raw(if report.passed { "true" } else { "false" });
+    out.raw(",\"score\":");
+    out.raw(&report.score.to_string());
+    out.raw(",\"verified_share\":");
+    out.raw(&float(report.verified_share));
+    out.raw(",\"levels\":[");
+    for (i, level) in report.levels.iter().enumerate() {
+        out.comma(i);
+        out.raw("{\"level\":");
+        out.string(level.level.as_str());
+        out.raw(",\"compliant\":");
+        out.raw(&level.compliant.to_string());
+        out.raw(",\"mandatory\":");
+        out.raw(&level.mandatory.to_string());
+        out.raw(",\"complete\":");
+        out.raw(if level.complete { "true}" } else { "false}" });
+    }
+    out.raw("],\"requirements\":[");
+    for (i, finding) in report.requirements.iter().enumerate() {
+        out.comma(i);
+        out.raw("{\"id\":");
+        out.string(&finding.id);
+        out.raw(",\"theme\":");
+        out.string(finding.theme.as_str());
+        out.raw(",\"level\":");
+        out.string(finding.level.as_str());
+        out.raw(",\"recommended\":");
+        out.raw(if finding.recommended { "true" } else { "false" });
+        out.raw(",\"method\":");
+        out.string(finding.method.as_str());
+        out.raw(",\"title\":");
+        out.string(&finding.title);
+        out.raw(",\"verdict\":");
+        out.string(finding.verdict.as_str());
+        out.raw(",\"evidence\":[");
+        for (j, evidence) in finding.evidence.iter().enumerate() {
+            out.comma(j);
+            let mut first = true;
+            out.raw("{");
+            let line = evidence.line.map(|l| l.to_string());
+            for (key, value, quoted) in [
+                ("path", evidence.path.as_deref(), true),
+                ("line", line.as_deref(), false),
+                ("url", evidence.url.as_deref(), true),
+                ("note", evidence.note.as_deref(), true),
+            ] {
+                let Some(value) = value else { continue };
+                if !first {
+                    out.raw(",");
+                }
+                first = false;
+                out.string(key);
+                out.raw(":");
+                if quoted {
+                    out.string(value);
+                } else {
+                    out.raw(value);
+                }
+            }
+            out.raw("}");
+        }
+        out.raw("],\"message\":");
+        out.string(&finding.message);
+        out.raw(",\"fix\":");
+        out.string(&finding.fix);
+        out.raw("}");
+    }
+    out.raw("],\"contradictions\":[");
+    for (i, c) in report.contradictions.iter().enumerate() {
+        out.comma(i);
+        out.raw("{\"id\":");
+        out.string(&c.id);
+        out.raw(",\"declared\":");
+        out.string(&c.declared);
+        out.raw(",\"found\":");
+        out.string(&c.found);
+        out.raw("}");
+    }
+    out.raw("],\"notes\":[");
+    for (i, note) in report.notes.iter().enumerate() {
+        out.comma(i);
+        out.string(note);
+    }
+    out.raw("]}");
+    out.0
+}
+
+struct Json(String);
+
+impl Json {
+    fn raw(&mut self, text: &str) {
+        self.0.push_str(text);
+    }
+
+    fn comma(&mut self, index: usize) {
+        if index > 0 {
+            self.0.push(',');
+        }
+    }
+
+    /// A JSON string, escaped as serde_json escapes it.
+    fn string(&mut self, text: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        self.0.push('"');
+        for c in text.chars() {
+            match c {
+                '"' => self.0.push_str("\\\""),
+                '\\' => self.0.push_str("\\\\"),
+                '\n' => self.0.push_str("\\n"),
+                '\r' => self.0.push_str("\\r"),
+                '\t' => self.0.push_str("\\t"),
+                '\u{8}' => self.0.push_str("\\b"),
+                '\u{c}' => self.0.push_str("\\f"),
+                c if (c as u32) < 0x20 => {
+                    let b = c as usize;
+                    self.0.push_str("\\u00");
+                    self.0.push(char::from(HEX[b >> 4]));
+                    self.0.push(char::from(HEX[b & 0xf]));
+                }
+                c => self.0.push(c),
+            }
+        }
+        self.0.push('"');
+    }
+}
+
+/// A float as serde_json writes it: the shortest digits that read back the same, with `.0` when
+/// whole, `null` when not finite (the report's one float is a share between 0 and 1).
+fn float(x: f64) -> String {
+    if !x.is_finite() {
+        return "null".to_string();
+    }
+    let mut text = x.to_string();
+    if !text.contains(['.', 'e']) {
+        text.push_str(".0");
+    }
+    text
 }
 
 /// [`badge`] without the JavaScript error type, for native tests. Reads only what the badge
 /// shows (language, required level, passed, score), again to keep derived code out.
 pub fn badge_json(report: &str) -> Result<String, String> {
     let value: Value = serde_json::from_str(report).map_err(|e| format!("report: {e}"))?;
-    let at = Path("report");
-    let lang = Lang::parse(&string(&value, "lang", at)?)
-        .ok_or_else(|| "report.lang: expected da or en".to_string())?;
-    let required = object(
-        field(&value, "required_level", at)?,
-        at.join("required_level"),
-    )?;
-    let level = level(&string_in(required, "level", at.join("required_level"))?)?;
-    let passed = boolean(&value, "passed", at)?;
-    let score = field(&value, "score", at)?
-        .as_u64()
-        .and_then(|s| u32::try_from(s).ok())
-        .ok_or_else(|| "report.score: expected a whole number".to_string())?;
-    Ok(os2gov::badge::badge_for(lang, level, passed, score))
+    let read = || {
+        let lang = Lang::parse(value.get("lang")?.as_str()?)?;
+        let level = Level::parse(value.get("required_level")?.get("level")?.as_str()?)?;
+        let passed = value.get("passed")?.as_bool()?;
+        let score = u32::try_from(value.get("score")?.as_u64()?).ok()?;
+        Some(os2gov::badge::badge_for(lang, level, passed, score))
+    };
+    read().ok_or_else(|| {
+        "report: expected the JSON that check returns (lang, required_level.level, passed, score)"
+            .to_string()
+    })
 }
 
 fn level(text: &str) -> Result<Level, String> {
-    Level::parse(text).ok_or_else(|| format!("unknown level {text:?}"))
+    Level::parse(text).ok_or_else(|| format!("unknown level {}", quoted(text)))
 }
 
 fn parse_options(text: &str) -> Result<Options, String> {
@@ -99,11 +271,16 @@ fn parse_options(text: &str) -> Result<Options, String> {
         match (key.as_str(), value) {
             (_, Value::Null) => {}
             ("level", Value::String(s)) => options.level = Some(level(s)?),
-            ("level", Value::Number(n)) => options.level = Some(level(&n.to_string())?),
+            ("level", Value::Number(n)) => {
+                let whole = n
+                    .as_u64()
+                    .ok_or("options.level: expected sandkasse, 1, 2 or 3")?;
+                options.level = Some(level(&whole.to_string())?);
+            }
             ("lang", Value::String(s)) => {
                 options.lang = Some(
                     Lang::parse(s)
-                        .ok_or_else(|| format!("options.lang: unknown language {s:?}"))?,
+                        .ok_or_else(|| format!("options.lang: unknown language {}", quoted(s)))?,
                 );
             }
             ("config", Value::Array(pair)) => match pair.as_slice() {
@@ -150,28 +327,26 @@ fn optional<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
     value.get(key).filter(|v| !v.is_null())
 }
 
-fn string(value: &Value, key: &str, at: Path) -> Res<String> {
+// The readers return borrowed values: a struct is built only once every field has been read,
+// so that an error leaves nothing owned to drop on the way out (which keeps the module small).
+
+fn string<'v>(value: &'v Value, key: &str, at: Path) -> Res<&'v str> {
     field(value, key, at)?
         .as_str()
-        .map(str::to_string)
         .ok_or_else(|| format!("{}: expected a string", at.join(key)))
 }
 
-fn string_in(map: &Map<String, Value>, key: &str, at: String) -> Res<String> {
-    map.get(key)
-        .and_then(Value::as_str)
-        .map(str::to_string)
-        .ok_or_else(|| format!("{at}.{key}: expected a string"))
-}
-
-fn opt_string(value: &Value, key: &str, at: Path) -> Res<Option<String>> {
+fn opt_string<'v>(value: &'v Value, key: &str, at: Path) -> Res<Option<&'v str>> {
     optional(value, key)
         .map(|v| {
             v.as_str()
-                .map(str::to_string)
                 .ok_or_else(|| format!("{}: expected a string", at.join(key)))
         })
         .transpose()
+}
+
+fn owned(text: Option<&str>) -> Option<String> {
+    text.map(str::to_string)
 }
 
 fn int(value: &Value, key: &str, at: Path) -> Res<i64> {
@@ -225,44 +400,41 @@ fn strings(value: &Value, key: &str, at: Path) -> Res<Vec<String>> {
 /// Reads a snapshot from JSON in the shape `Snapshot`'s serde derive writes.
 pub fn snapshot_from_json(text: &str) -> Res<Snapshot> {
     let value: Value = serde_json::from_str(text).map_err(|e| format!("snapshot: {e}"))?;
+    let mut snapshot = Snapshot::default();
+    read_snapshot(&value, &mut snapshot)?;
+    Ok(snapshot)
+}
+
+/// Fills `snapshot` field by field: an error leaves the partly filled snapshot to the caller to
+/// drop once, rather than a drop for every field read so far at every `?` (module size).
+fn read_snapshot(value: &Value, snapshot: &mut Snapshot) -> Res<()> {
     let at = Path("snapshot");
-    let mut files = std::collections::BTreeMap::new();
-    for (path, entry) in object(field(&value, "files", at)?, at.join("files"))? {
-        files.insert(
-            path.clone(),
-            file_entry(entry, &format!("files[{path:?}]"))?,
-        );
+    snapshot.now = int(value, "now", at)?;
+    for (path, entry) in object(field(value, "files", at)?, at.join("files"))? {
+        let entry = file_entry(entry, &format!("files[{}]", quoted(path)))?;
+        snapshot.files.insert(path.clone(), entry);
     }
-    let history = match optional(&value, "history") {
-        None => None,
-        Some(h) => Some(history(h)?),
-    };
-    let stats = match optional(&value, "stats") {
-        None => SnapshotStats::default(),
-        Some(s) => {
-            let at = Path("snapshot.stats");
-            SnapshotStats {
-                paths_listed: count(s, "paths_listed", at)?,
-                blobs_read: count(s, "blobs_read", at)?,
-                commits_walked: count(s, "commits_walked", at)?,
-            }
-        }
-    };
-    Ok(Snapshot {
-        files,
-        history,
-        github: fetched(value.get("github"), "github", repo_meta)?,
-        open_items: fetched(value.get("open_items"), "open_items", |v| {
-            v.as_array()
-                .ok_or_else(|| "open_items.value: expected an array".to_string())?
-                .iter()
-                .map(open_item)
-                .collect()
-        })?,
-        jira: fetched(value.get("jira"), "jira", jira_meta)?,
-        now: int(&value, "now", at)?,
-        stats,
-    })
+    if let Some(h) = optional(value, "history") {
+        snapshot.history = Some(history(h)?);
+    }
+    if let Some(s) = optional(value, "stats") {
+        let at = Path("snapshot.stats");
+        snapshot.stats = SnapshotStats {
+            paths_listed: count(s, "paths_listed", at)?,
+            blobs_read: count(s, "blobs_read", at)?,
+            commits_walked: count(s, "commits_walked", at)?,
+        };
+    }
+    snapshot.github = fetched(value.get("github"), "github", repo_meta)?;
+    snapshot.open_items = fetched(value.get("open_items"), "open_items", |v| {
+        v.as_array()
+            .ok_or_else(|| "open_items.value: expected an array".to_string())?
+            .iter()
+            .map(open_item)
+            .collect()
+    })?;
+    snapshot.jira = fetched(value.get("jira"), "jira", jira_meta)?;
+    Ok(())
 }
 
 fn file_entry(value: &Value, at: &str) -> Res<FileEntry> {
@@ -270,44 +442,57 @@ fn file_entry(value: &Value, at: &str) -> Res<FileEntry> {
     let content = field(value, "content", at)?;
     let cat = at.join("content");
     let cat = Path(&cat);
-    let content = match string(content, "kind", cat)?.as_str() {
-        "text" => Content::Text {
-            text: string(content, "text", cat)?,
-            lossy: match optional(content, "lossy") {
+    let symlink_to = opt_string(value, "symlink_to", at)?;
+    let origin = opt_string(value, "origin", at)?;
+    let content = match string(content, "kind", cat)? {
+        "text" => {
+            let lossy = match optional(content, "lossy") {
                 None => false,
                 Some(_) => boolean(content, "lossy", cat)?,
-            },
-        },
+            };
+            Content::Text {
+                text: string(content, "text", cat)?.to_string(),
+                lossy,
+            }
+        }
         "binary" => Content::Binary,
         "too-large" => Content::TooLarge {
             size: unsigned(content, "size", cat)?,
         },
         "symlink-outside" => Content::SymlinkOutside {
-            target: string(content, "target", cat)?,
+            target: string(content, "target", cat)?.to_string(),
         },
         "broken" => Content::Broken {
-            reason: string(content, "reason", cat)?,
+            reason: string(content, "reason", cat)?.to_string(),
         },
         "not-loaded" => Content::NotLoaded,
-        other => return Err(format!("{}: unknown kind {other:?}", cat.0)),
+        other => return Err(format!("{}: unknown kind {}", cat.0, quoted(other))),
     };
     Ok(FileEntry {
         content,
-        symlink_to: opt_string(value, "symlink_to", at)?,
-        origin: opt_string(value, "origin", at)?,
+        symlink_to: owned(symlink_to),
+        origin: owned(origin),
     })
 }
 
 fn history(value: &Value) -> Res<History> {
     let at = Path("history");
+    let newest_commit_time = opt_int(value, "newest_commit_time", at)?;
+    let default_branch = opt_string(value, "default_branch", at)?;
+    let origin_url = opt_string(value, "origin_url", at)?;
     let commits = array(value, "recent_commits", at)?
         .iter()
         .map(|c| {
             let at = Path("history.recent_commits[]");
+            let (id, time, message) = (
+                string(c, "id", at)?,
+                int(c, "time", at)?,
+                string(c, "message", at)?,
+            );
             Ok(Commit {
-                id: string(c, "id", at)?,
-                time: int(c, "time", at)?,
-                message: string(c, "message", at)?,
+                id: id.to_string(),
+                time,
+                message: message.to_string(),
             })
         })
         .collect::<Res<Vec<_>>>()?;
@@ -315,21 +500,24 @@ fn history(value: &Value) -> Res<History> {
         .iter()
         .map(|b| {
             let at = Path("history.branches[]");
+            let (name, last_commit_time) =
+                (string(b, "name", at)?, int(b, "last_commit_time", at)?);
+            let ahead = optional(b, "ahead")
+                .map(|_| count(b, "ahead", at))
+                .transpose()?;
             Ok(Branch {
-                name: string(b, "name", at)?,
-                last_commit_time: int(b, "last_commit_time", at)?,
-                ahead: optional(b, "ahead")
-                    .map(|_| count(b, "ahead", at))
-                    .transpose()?,
+                name: name.to_string(),
+                last_commit_time,
+                ahead,
             })
         })
         .collect::<Res<Vec<_>>>()?;
     Ok(History {
-        newest_commit_time: opt_int(value, "newest_commit_time", at)?,
+        newest_commit_time,
         recent_commits: commits,
         branches,
-        default_branch: opt_string(value, "default_branch", at)?,
-        origin_url: opt_string(value, "origin_url", at)?,
+        default_branch: owned(default_branch),
+        origin_url: owned(origin_url),
     })
 }
 
@@ -344,62 +532,91 @@ fn fetched<T>(
         return Ok(Fetched::offline());
     };
     let at = Path(name);
-    match string(value, "status", at)?.as_str() {
+    match string(value, "status", at)? {
         "got" => Ok(Fetched::Got {
             value: read(field(value, "value", at)?)?,
         }),
         "unknown" => {
             let reason = field(value, "reason", at)?;
             let rat = at.join("reason");
+            let (da, en) = (
+                string(reason, "da", Path(&rat))?,
+                string(reason, "en", Path(&rat))?,
+            );
             Ok(Fetched::Unknown {
-                reason: Msg::new(
-                    string(reason, "da", Path(&rat))?,
-                    string(reason, "en", Path(&rat))?,
-                ),
+                reason: Msg::new(da, en),
             })
         }
-        other => Err(format!("{name}.status: unknown status {other:?}")),
+        other => Err(format!("{name}.status: unknown status {}", quoted(other))),
     }
 }
 
 fn repo_meta(value: &Value) -> Res<RepoMeta> {
     let at = Path("github.value");
+    let owner = string(value, "owner", at)?;
+    let name = string(value, "name", at)?;
+    let html_url = string(value, "html_url", at)?;
+    let private = boolean(value, "private", at)?;
+    let archived = boolean(value, "archived", at)?;
+    let fork = boolean(value, "fork", at)?;
+    let default_branch = string(value, "default_branch", at)?;
+    let has_issues = boolean(value, "has_issues", at)?;
+    let license_spdx = opt_string(value, "license_spdx", at)?;
+    let description = opt_string(value, "description", at)?;
+    let homepage = opt_string(value, "homepage", at)?;
+    let pushed_at = opt_int(value, "pushed_at", at)?;
+    let topics = strings(value, "topics", at)?;
     Ok(RepoMeta {
-        owner: string(value, "owner", at)?,
-        name: string(value, "name", at)?,
-        html_url: string(value, "html_url", at)?,
-        private: boolean(value, "private", at)?,
-        archived: boolean(value, "archived", at)?,
-        fork: boolean(value, "fork", at)?,
-        default_branch: string(value, "default_branch", at)?,
-        has_issues: boolean(value, "has_issues", at)?,
-        license_spdx: opt_string(value, "license_spdx", at)?,
-        description: opt_string(value, "description", at)?,
-        homepage: opt_string(value, "homepage", at)?,
-        topics: strings(value, "topics", at)?,
-        pushed_at: opt_int(value, "pushed_at", at)?,
+        owner: owner.to_string(),
+        name: name.to_string(),
+        html_url: html_url.to_string(),
+        private,
+        archived,
+        fork,
+        default_branch: default_branch.to_string(),
+        has_issues,
+        license_spdx: owned(license_spdx),
+        description: owned(description),
+        homepage: owned(homepage),
+        topics,
+        pushed_at,
     })
 }
 
 fn open_item(value: &Value) -> Res<OpenItem> {
     let at = Path("open_items.value[]");
+    let (number, pull_request, url) = (
+        unsigned(value, "number", at)?,
+        boolean(value, "pull_request", at)?,
+        string(value, "url", at)?,
+    );
+    let (created_at, first_response_at) = (
+        int(value, "created_at", at)?,
+        opt_int(value, "first_response_at", at)?,
+    );
     Ok(OpenItem {
-        number: unsigned(value, "number", at)?,
-        pull_request: boolean(value, "pull_request", at)?,
-        url: string(value, "url", at)?,
-        created_at: int(value, "created_at", at)?,
-        first_response_at: opt_int(value, "first_response_at", at)?,
+        number,
+        pull_request,
+        url: url.to_string(),
+        created_at,
+        first_response_at,
     })
 }
 
 fn jira_meta(value: &Value) -> Res<JiraMeta> {
     let at = Path("jira.value");
+    let (base_url, project) = (
+        string(value, "base_url", at)?,
+        string(value, "project", at)?,
+    );
+    let (exists, public) = (boolean(value, "exists", at)?, boolean(value, "public", at)?);
+    let last_issue_updated = opt_int(value, "last_issue_updated", at)?;
     Ok(JiraMeta {
-        base_url: string(value, "base_url", at)?,
-        project: string(value, "project", at)?,
-        exists: boolean(value, "exists", at)?,
-        public: boolean(value, "public", at)?,
-        last_issue_updated: opt_int(value, "last_issue_updated", at)?,
+        base_url: base_url.to_string(),
+        project: project.to_string(),
+        exists,
+        public,
+        last_issue_updated,
     })
 }
 
@@ -536,6 +753,71 @@ mod tests {
         let by_hand = snapshot_from_json(offline).expect("unknown");
         let by_serde: Snapshot = serde_json::from_str(offline).expect("serde unknown");
         assert_eq!(as_value(&by_hand), as_value(&by_serde));
+    }
+
+    #[test]
+    fn hand_written_report_json_is_serdes() {
+        use os2gov::model::Evidence;
+        use os2gov::report::{Contradiction, Finding, Verdict};
+        let mut reports = Vec::new();
+        for (snapshot, options) in [
+            (SNAPSHOT.to_string(), "{}"),
+            (SNAPSHOT.to_string(), r#"{"lang":"en","level":"3"}"#),
+            (
+                serde_json::to_string(&rich_snapshot()).unwrap(),
+                r#"{"lang":"da"}"#,
+            ),
+            (
+                serde_json::to_string(&rich_snapshot()).unwrap(),
+                r#"{"lang":"en","level":"1"}"#,
+            ),
+        ] {
+            let snapshot = snapshot_from_json(&snapshot).unwrap();
+            let options = parse_options(options).unwrap();
+            reports.push(engine::check(&snapshot, &options).unwrap());
+        }
+        // Every shape the writer has: evidence with and without each field, contradictions,
+        // notes, control characters and non-ASCII text, no achieved level.
+        let mut odd = reports[0].clone();
+        odd.achieved_level = None;
+        odd.notes = vec!["\"quoted\" \\ \u{1}\u{8}\u{c}\n\r\t\u{1f}\u{7f} æøå 😀".into()];
+        odd.contradictions = vec![Contradiction {
+            id: "F4".into(),
+            declared: "✅".into(),
+            found: "No SECURITY.md.".into(),
+        }];
+        odd.requirements.push(Finding {
+            id: "X1".into(),
+            verdict: Verdict::Explained,
+            evidence: vec![
+                Evidence::default(),
+                Evidence::at("a\"b.md", 7).with_note("n"),
+                Evidence::link("README.md", 3, "https://os2.eu/produkt/x"),
+                Evidence::url("https://faq.os2.eu"),
+            ],
+            ..odd.requirements[0].clone()
+        });
+        reports.push(odd);
+        for report in &reports {
+            assert_eq!(
+                report_to_json(report),
+                serde_json::to_string(report).unwrap()
+            );
+        }
+        assert!(reports.iter().any(|r| !r.contradictions.is_empty()));
+        // The share: every fraction the score can produce (halves for recommendations).
+        for whole in 1..=120u32 {
+            for part in 0..=2 * whole {
+                let x = f64::from(part) / f64::from(2 * whole);
+                assert_eq!(
+                    float(x),
+                    serde_json::to_string(&x).unwrap(),
+                    "{part}/{}",
+                    2 * whole
+                );
+            }
+        }
+        assert_eq!(float(f64::NAN), serde_json::to_string(&f64::NAN).unwrap());
     }
 
     #[test]
