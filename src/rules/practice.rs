@@ -349,17 +349,8 @@ fn newest_date(text: &str) -> Option<(i32, u32)> {
 
 /// Months between a year-month and the snapshot's "now".
 fn months_since(now: i64, (year, month): (i32, u32)) -> i64 {
-    let days = now.div_euclid(DAY);
-    // Civil-from-days (Howard Hinnant), enough to get the current year and month.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y - i64::from(year)) * 12 + (m - i64::from(month))
+    let (y, m, _) = crate::model::civil_date(now);
+    (y - i64::from(year)) * 12 + (i64::from(m) - i64::from(month))
 }
 
 fn check_p5(ctx: &Ctx) -> Outcome {
