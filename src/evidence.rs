@@ -599,6 +599,33 @@ pub const AUDIENCE_HEADINGS: [&str; 7] = [
     "Users",
 ];
 
+/// The OS2 docs template's README sections (F7), in English or Danish. `os2gov fix` inserts a
+/// section only when none of its headings is there, so both read these lists.
+pub const HOW_IT_WORKS_HEADINGS: [&str; 5] = [
+    "How it works",
+    "Sådan virker",
+    "Hvordan virker",
+    "Sådan fungerer",
+    "Hvordan fungerer",
+];
+pub const ARCHITECTURE_HEADINGS: [&str; 2] = ["Architecture", "Arkitektur"];
+pub const FEATURES_HEADINGS: [&str; 5] = [
+    "Key features",
+    "Features",
+    "Funktioner",
+    "Nøglefunktioner",
+    "Funktionalitet",
+];
+pub const INSTALL_HEADINGS: [&str; 5] = [
+    "Install",
+    "Kom i gang",
+    "Getting started",
+    "Opsætning",
+    "Setup",
+];
+/// The Danish plural drops an e ("Eksempel" → "Eksempler"), so neither prefixes the other.
+pub const EXAMPLE_HEADINGS: [&str; 3] = ["Example", "Eksempel", "Eksempler"];
+
 /// Smallest amount of text that counts as an answer rather than a bare heading.
 pub const MIN_ANSWER_WORDS: usize = 8;
 

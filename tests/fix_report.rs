@@ -397,3 +397,18 @@ fn golden_templates() {
         }
     }
 }
+
+/// `fix` and F7 read the same heading lists: a Danish "Eksempler" section is not inserted twice.
+#[test]
+fn fix_does_not_duplicate_a_danish_examples_section() {
+    let readme = "# Demo\n\nDemo hjælper kommunerne med at holde styr på fælles ressourcer hver dag.\n\n## Eksempler\n\nKør `demo --hjælp`.\n";
+    let fixture = repo_with(&[("README.md", Entry::Text(readme))], 1);
+    os2gov()
+        .args(["fix", "--lang", "da", "--only", "F7"])
+        .arg(fixture.path())
+        .assert()
+        .success();
+    let after = std::fs::read_to_string(fixture.path().join("README.md")).expect("readme");
+    assert!(after.starts_with(readme), "existing bytes kept");
+    assert_eq!(after.matches("## Eksempler").count(), 1, "{after}");
+}

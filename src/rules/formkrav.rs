@@ -2,7 +2,10 @@
 //! communication channels, issue tracking, one version of the code, operations.
 
 use super::{declared_only, Bilingual as B, Method, Outcome, Rule, Theme};
-use crate::evidence::{classify_link, Ctx, Hit, LinkKind, Scope, DAY};
+use crate::evidence::{
+    classify_link, Ctx, Hit, LinkKind, Scope, ARCHITECTURE_HEADINGS, DAY, EXAMPLE_HEADINGS,
+    FEATURES_HEADINGS, HOW_IT_WORKS_HEADINGS, INSTALL_HEADINGS,
+};
 use crate::model::{Content, Evidence, Fetched, Level, Msg};
 use crate::msg;
 use crate::text::normalize;
@@ -941,47 +944,22 @@ fn check_f7(ctx: &Ctx) -> Outcome {
     let mut evidence = Vec::new();
     let parts: [(&[&str], Msg); 5] = [
         (
-            &[
-                "How it works",
-                "Sådan virker",
-                "Hvordan virker",
-                "Sådan fungerer",
-                "Hvordan fungerer",
-            ],
+            &HOW_IT_WORKS_HEADINGS,
             Msg::new("Sådan virker det", "How it works"),
         ),
         (
-            &["Architecture", "Arkitektur"],
+            &ARCHITECTURE_HEADINGS,
             Msg::new("Arkitektur", "Architecture"),
         ),
+        (&FEATURES_HEADINGS, Msg::new("Funktioner", "Key features")),
         (
-            &[
-                "Key features",
-                "Features",
-                "Funktioner",
-                "Nøglefunktioner",
-                "Funktionalitet",
-            ],
-            Msg::new("Funktioner", "Key features"),
-        ),
-        (
-            &[
-                "Install",
-                "Kom i gang",
-                "Getting started",
-                "Opsætning",
-                "Setup",
-            ],
+            &INSTALL_HEADINGS,
             Msg::new(
                 "Installation (udvikling og drift)",
                 "How to install and run (development and production)",
             ),
         ),
-        // The Danish plural drops an e ("Eksempel" → "Eksempler"), so neither prefixes the other.
-        (
-            &["Example", "Eksempel", "Eksempler"],
-            Msg::new("Eksempler", "Examples"),
-        ),
+        (&EXAMPLE_HEADINGS, Msg::new("Eksempler", "Examples")),
     ];
     for (headings, name) in parts {
         match ctx.section(Scope::Readme, headings, 0) {
