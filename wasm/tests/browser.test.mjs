@@ -47,7 +47,7 @@ after(async () => {
 });
 
 /** Opens the demo for `repo` and waits for the widget's card; returns the page and the result. */
-async function open(query, { width = 900, colorScheme = "light", page: reuse } = {}) {
+async function open(query, { width = 900, colorScheme = "light", page: reuse, waitUntil = "load" } = {}) {
   const page = reuse ?? (await browser.newPage({ viewport: { width, height: 900 }, colorScheme, locale: "da-DK", timezoneId: "Europe/Copenhagen" }));
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
@@ -56,7 +56,7 @@ async function open(query, { width = 900, colorScheme = "light", page: reuse } =
     d.dismiss();
   });
   const params = new URLSearchParams({ "api-url": servers.apiUrl, "raw-url": servers.rawUrl, now: String(NOW), ...query });
-  await page.goto(`${servers.pageUrl}/demo/?${params}`);
+  await page.goto(`${servers.pageUrl}/demo/?${params}`, { waitUntil });
   const result = await page.evaluate(
     () =>
       new Promise((ok) => {
@@ -140,6 +140,22 @@ test("English, dark scheme, and 320 px wide without horizontal scrolling", async
   assert.equal(colours, "rgb(22, 27, 34)", "dark background from prefers-color-scheme");
   await page.locator("os2gov-widget").screenshot({ path: join(ARTIFACTS, "card-en-dark-320.png") });
   await page.close();
+});
+
+test("the card is announced only once its stylesheet applies, however slowly it loads", async () => {
+  servers.delays.css = 1500;
+  try {
+    // Not waiting for the page's load event, which itself waits for pending stylesheets.
+    const { page } = await open({ repo: "OS2web/eksempel", level: "1" }, { colorScheme: "dark", waitUntil: "domcontentloaded" });
+    const background = await page.evaluate(() => {
+      const card = document.getElementById("widget").shadowRoot.querySelector(".card");
+      return getComputedStyle(card).backgroundColor;
+    });
+    assert.equal(background, "rgb(22, 27, 34)");
+    await page.close();
+  } finally {
+    servers.delays.css = 0;
+  }
 });
 
 test("text colours meet WCAG AA contrast in both schemes", async () => {

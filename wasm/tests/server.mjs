@@ -191,8 +191,11 @@ export async function startServers({ resetAt = Math.floor(Date.now() / 1000) + 1
     json(404, { message: "Not Found", documentation_url: "https://docs.github.com/rest" });
   });
 
+  // Tests slow the stylesheet down to see that the card is never announced unstyled.
+  const delays = { css: 0 };
   const pages = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (extname(path) === ".css" && delays.css) await new Promise((ok) => setTimeout(ok, delays.css));
     const file = normalize(join(WASM_DIR, path.endsWith("/") ? `${path}index.html` : path));
     if (!file.startsWith(WASM_DIR)) {
       res.writeHead(403);
@@ -216,6 +219,7 @@ export async function startServers({ resetAt = Math.floor(Date.now() / 1000) + 1
     apiUrl: `${apiUrl}/api`,
     rawUrl: `${apiUrl}/raw`,
     hits,
+    delays,
     close: () => Promise.all([api, pages].map((s) => new Promise((ok) => s.close(ok)))),
   };
 }

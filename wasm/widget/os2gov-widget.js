@@ -621,13 +621,24 @@ const Base = globalThis.HTMLElement ?? class {};
 export class Os2govWidget extends Base {
   static observedAttributes = ["repo", "level", "lang", "api-url", "raw-url", "now"];
 
-  #root;
+  #body;
+  #styled;
   #run = 0;
   #urls = [];
 
   constructor() {
     super();
-    this.#root = this.attachShadow({ mode: "open" });
+    const root = this.attachShadow({ mode: "open" });
+    // One stylesheet for the element's lifetime: a fresh <link> per state would load again each
+    // time and show the card unstyled (transparent, wrong scheme) until it arrives.
+    const css = h("link", { rel: "stylesheet", href: new URL("./os2gov-widget.css", HERE).href });
+    // A missing stylesheet must not keep the card from being announced.
+    this.#styled = new Promise((done) => {
+      css.addEventListener("load", done, { once: true });
+      css.addEventListener("error", done, { once: true });
+    });
+    this.#body = h("div", { class: "body" });
+    root.replaceChildren(css, this.#body);
   }
 
   connectedCallback() {
@@ -664,8 +675,7 @@ export class Os2govWidget extends Base {
   }
 
   #show(...nodes) {
-    const css = h("link", { rel: "stylesheet", href: new URL("./os2gov-widget.css", HERE).href });
-    this.#root.replaceChildren(css, ...nodes);
+    this.#body.replaceChildren(...nodes);
   }
 
   /** Reads the repository again and re-renders; resolves when the card is shown. */
@@ -737,6 +747,8 @@ export class Os2govWidget extends Base {
       this.#show(renderError(words, lang, failure, repoAttr, () => this.refresh()));
       result = { error: failure.kind };
     }
+    await this.#styled;
+    if (run !== this.#run) return result;
     this.removeAttribute("aria-busy");
     this.dispatchEvent(new CustomEvent("os2gov-rendered", { detail: result, bubbles: true }));
     return result;
