@@ -623,6 +623,17 @@ pub const INSTALL_HEADINGS: [&str; 5] = [
     "Opsætning",
     "Setup",
 ];
+/// Words by which the install section covers its two halves (F7), matched by
+/// [`crate::text::matches_phrase`] (word prefixes; a trailing space means the whole word).
+pub const DEVELOPMENT_WORDS: [&str; 3] = ["udvikl", "develop", "dev "];
+pub const PRODUCTION_WORDS: [&str; 6] = [
+    "produktion",
+    "production",
+    "prod ",
+    "drift",
+    "deploy",
+    "idriftsæt",
+];
 /// The Danish plural drops an e ("Eksempel" → "Eksempler"), so neither prefixes the other.
 pub const EXAMPLE_HEADINGS: [&str; 3] = ["Example", "Eksempel", "Eksempler"];
 

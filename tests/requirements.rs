@@ -1341,7 +1341,7 @@ fn f6_config_adds_organisations() {
 
 #[test]
 fn f7_template_followed_in_english_and_danish() {
-    let danish = "# OS2test\n\nOS2test lader kommuner booke mødelokaler, udstyr og biler i én fælles webapplikation.\n\n## Sådan virker det\n\nBrowseren taler med et REST-API.\n\n### Arkitektur\n\nPython og PostgreSQL.\n\n### Nøglefunktioner\n\n- Booking\n\n## Installér og kør\n\nKør `docker compose up`.\n\n## Eksempler\n\nSe nedenfor.\n\n---\n\nLicens: MPL-2.0 | Bidrag: se CONTRIBUTING.md | Kontakt: jens.hansen@aarhus.dk\n";
+    let danish = "# OS2test\n\nOS2test lader kommuner booke mødelokaler, udstyr og biler i én fælles webapplikation.\n\n## Sådan virker det\n\nBrowseren taler med et REST-API.\n\n### Arkitektur\n\nPython og PostgreSQL.\n\n### Nøglefunktioner\n\n- Booking\n\n## Installér og kør\n\n### Udviklingsmiljø\n\nKør `docker compose up`.\n\n### Drift\n\nBrug Helm-chartet i os2test-deploy.\n\n## Eksempler\n\nSe nedenfor.\n\n---\n\nLicens: MPL-2.0 | Bidrag: se CONTRIBUTING.md | Kontakt: jens.hansen@aarhus.dk\n";
     let r = baseline_files().set("README.md", danish).check();
     let f7 = verdict(&r, "F7", Verdict::Met);
     evidence_at(f7, "README.md", 5);
@@ -1378,6 +1378,40 @@ fn f7_missing_parts_are_listed() {
     says(f7, "docs/architecture.md");
     says(f7, "Examples");
     assert!(!f7.message.contains("How it works"), "{}", f7.message);
+}
+
+#[test]
+fn f7_install_section_covers_development_and_production() {
+    let r = baseline_files()
+        .edit(
+            "README.md",
+            "### Production\n\nDeploy the container image with the Helm chart; see [operations](docs/operations.md).\n",
+            "",
+        )
+        .check();
+    let f7 = verdict(&r, "F7", Verdict::NotMet);
+    says(f7, "production deployment");
+    assert!(!f7.message.contains("development set-up"), "{}", f7.message);
+    evidence_at(
+        f7,
+        "README.md",
+        line_of(README, "## ▶️ How to Install and Run"),
+    );
+
+    let r = baseline_files()
+        .edit(
+            "README.md",
+            "### Development\n\nRun `docker compose up` and open the application on port 8000.\n",
+            "",
+        )
+        .check();
+    let f7 = verdict(&r, "F7", Verdict::NotMet);
+    says(f7, "development set-up");
+    assert!(
+        !f7.message.contains("production deployment"),
+        "{}",
+        f7.message
+    );
 }
 
 #[test]

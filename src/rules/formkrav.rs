@@ -3,8 +3,8 @@
 
 use super::{declared_only, Bilingual as B, Method, Outcome, Rule, Theme};
 use crate::evidence::{
-    classify_link, Ctx, Hit, LinkKind, Scope, ARCHITECTURE_HEADINGS, DAY, EXAMPLE_HEADINGS,
-    FEATURES_HEADINGS, HOW_IT_WORKS_HEADINGS, INSTALL_HEADINGS,
+    classify_link, Ctx, Hit, LinkKind, Scope, ARCHITECTURE_HEADINGS, DAY, DEVELOPMENT_WORDS,
+    EXAMPLE_HEADINGS, FEATURES_HEADINGS, HOW_IT_WORKS_HEADINGS, INSTALL_HEADINGS, PRODUCTION_WORDS,
 };
 use crate::model::{Content, Evidence, Fetched, Level, Msg};
 use crate::msg;
@@ -936,12 +936,38 @@ pub(crate) fn placeholder_lines(text: &str) -> Vec<u32> {
         .collect()
 }
 
+/// The template asks the install section for both a development set-up and a production
+/// deployment ("Setting up a development environment", "Deploying to production"); a section that
+/// only says how to run it locally leaves operators without the half they need.
+fn install_gaps(section_text: &str) -> Vec<Msg> {
+    let text = normalize(section_text);
+    let mentions = |words: &[&str]| words.iter().any(|w| crate::text::matches_phrase(&text, w));
+    let mut gaps = Vec::new();
+    if !mentions(&DEVELOPMENT_WORDS) {
+        gaps.push(Msg::new(
+            "Installation: udviklingsmiljø",
+            "How to install and run: development set-up",
+        ));
+    }
+    if !mentions(&PRODUCTION_WORDS) {
+        gaps.push(Msg::new(
+            "Installation: drift (produktion)",
+            "How to install and run: production deployment",
+        ));
+    }
+    gaps
+}
+
 fn check_f7(ctx: &Ctx) -> Outcome {
     if ctx.readmes.is_empty() {
         return no_readme(ctx);
     }
     let mut missing: Vec<Msg> = Vec::new();
     let mut evidence = Vec::new();
+    let install = Msg::new(
+        "Installation (udvikling og drift)",
+        "How to install and run (development and production)",
+    );
     let parts: [(&[&str], Msg); 5] = [
         (
             &HOW_IT_WORKS_HEADINGS,
@@ -952,18 +978,17 @@ fn check_f7(ctx: &Ctx) -> Outcome {
             Msg::new("Arkitektur", "Architecture"),
         ),
         (&FEATURES_HEADINGS, Msg::new("Funktioner", "Key features")),
-        (
-            &INSTALL_HEADINGS,
-            Msg::new(
-                "Installation (udvikling og drift)",
-                "How to install and run (development and production)",
-            ),
-        ),
+        (&INSTALL_HEADINGS, install),
         (&EXAMPLE_HEADINGS, Msg::new("Eksempler", "Examples")),
     ];
     for (headings, name) in parts {
         match ctx.section(Scope::Readme, headings, 0) {
-            Some(hit) => evidence.push(hit.evidence()),
+            Some(hit) => {
+                evidence.push(hit.evidence());
+                if headings == INSTALL_HEADINGS {
+                    missing.extend(install_gaps(&hit.text));
+                }
+            }
             None => missing.push(name),
         }
     }
