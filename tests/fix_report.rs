@@ -412,3 +412,53 @@ fn fix_does_not_duplicate_a_danish_examples_section() {
     assert!(after.starts_with(readme), "existing bytes kept");
     assert_eq!(after.matches("## Eksempler").count(), 1, "{after}");
 }
+
+/// A read-only file system, for real: root ignores file modes, so the fixture is bind-mounted
+/// read-only onto itself in a private mount namespace (`unshare -m`), which only this process
+/// sees. Where mounting is not permitted the test says so on stderr and checks nothing.
+#[test]
+fn read_only_file_system_is_a_clear_error_and_nothing_is_written() {
+    let fixture = small_repo();
+    let dir = fixture.path();
+    let script = r#"mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" || exit 99
+"$2" fix "$1"; echo "fix=$?"
+"$2" report "$1"; echo "report=$?"
+"$2" fix --dry-run "$1" >/dev/null; echo "dry-run=$?""#;
+    let out = std::process::Command::new("unshare")
+        .args(["-m", "--propagation", "private", "sh", "-c", script, "sh"])
+        .arg(dir)
+        .arg(env!("CARGO_BIN_EXE_os2gov"))
+        .env("OS2GOV_NOW", NOW.to_string())
+        .env("OS2GOV_OFFLINE", "1")
+        .output();
+    let out = match out {
+        Ok(out) if out.status.code() != Some(99) && out.status.success() => out,
+        other => {
+            eprintln!("skipped: cannot mount a read-only folder here: {other:?}");
+            return;
+        }
+    };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout.contains("fix=2"), "{stdout}\n{stderr}");
+    assert!(stdout.contains("report=2"), "{stdout}\n{stderr}");
+    // A dry run writes nothing, so it works on a read-only checkout.
+    assert!(stdout.contains("dry-run=0"), "{stdout}\n{stderr}");
+    assert_eq!(
+        stderr
+            .lines()
+            .filter(|l| l.contains("Read-only file system") && l.contains("nothing was written"))
+            .count(),
+        2,
+        "{stderr}"
+    );
+    let files: Vec<_> = walk(dir)
+        .into_iter()
+        .map(|p| p.strip_prefix(dir).expect("inside").to_path_buf())
+        .collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("README.md")).expect("readme"),
+        INTRO
+    );
+}
