@@ -81,7 +81,9 @@ pub fn render(text: &BadgeText) -> String {
     let message = xml_escape(&text.message);
     let colour = xml_escape(text.colour);
     let title = format!("{label}: {message}");
-    let text_pair = |x: f64, length: f64, content: &str| {
+    let [width, label_width, message_width, label_x, message_x] =
+        [width, label_width, message_width, label_x, message_x].map(tenths);
+    let text_pair = |x: String, length: String, content: &str| {
         format!(
             "<text aria-hidden=\"true\" x=\"{x}\" y=\"15\" fill=\"#010101\" fill-opacity=\".3\" \
              textLength=\"{length}\" lengthAdjust=\"spacingAndGlyphs\">{content}</text>\
@@ -101,13 +103,19 @@ pub fn render(text: &BadgeText) -> String {
          fill=\"url(#s)\"/></g><g fill=\"#fff\" text-anchor=\"middle\" \
          font-family=\"Verdana,Geneva,DejaVu Sans,sans-serif\" \
          text-rendering=\"geometricPrecision\" font-size=\"11\">{}{}</g></svg>",
-        text_pair(label_x, label_text, &label),
-        text_pair(message_x, message_text, &message),
+        text_pair(label_x, tenths(label_text), &label),
+        text_pair(message_x, tenths(message_text), &message),
     )
 }
 
 fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
+}
+
+/// A [`round1`] value as text ("46", "45.5") without float formatting (see
+/// [`crate::text::short_decimal`]).
+fn tenths(x: f64) -> String {
+    crate::text::short_decimal(x, 1).unwrap_or_else(|| (x.round() as i64).to_string())
 }
 
 /// Approximate advance widths of Verdana at 11 px, the font shields badges are measured in;

@@ -503,6 +503,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_contact_person_is_a_name_beside_an_address() {
+        for named in [
+            "Jens Hansen, product owner (tovholder): jens.hansen@aarhus.dk",
+            "| Mette Holm | @metteholm | Maintainer | mette.holm@odense.dk |",
+            "Skriv til Søren på <soren@vejle.dk>.",
+            "- Ærø-Jensen (mailto:aj@kommune.dk)",
+        ] {
+            assert!(names_a_person_with_email(named), "{named}");
+        }
+        for unnamed in [
+            "Contact: support@os2.eu",
+            "Kontakt os på info@os2.eu.",
+            "Write to the secretariat: Sekretariat@os2.eu",
+            "E-mail: Jens.Hansen@aarhus.dk",
+            "Jens Hansen, product owner",
+            "mail jens@aarhus.dk",
+        ] {
+            assert!(!names_a_person_with_email(unnamed), "{unnamed}");
+        }
+    }
+
+    #[test]
     fn wanted_files() {
         for path in [
             "README.md",
@@ -707,22 +729,67 @@ impl Ctx<'_> {
     }
 }
 
-/// Text that holds an e-mail address and some other word beside it (a name, a role).
+/// Capitalised words that label a contact line rather than name a person ("Contact:
+/// support@…", "Skriv til sekretariatet på …"). Compared in lower case.
+const CONTACT_LABELS: [&str; 32] = [
+    "contact",
+    "contacts",
+    "kontakt",
+    "kontaktperson",
+    "kontaktpersoner",
+    "tovholder",
+    "email",
+    "e-mail",
+    "mail",
+    "support",
+    "info",
+    "help",
+    "hjælp",
+    "maintainer",
+    "maintainers",
+    "vedligeholder",
+    "vedligeholdere",
+    "team",
+    "teamet",
+    "product",
+    "owner",
+    "produktejer",
+    "write",
+    "skriv",
+    "send",
+    "questions",
+    "spørgsmål",
+    "secretariat",
+    "sekretariat",
+    "sekretariatet",
+    "role",
+    "rolle",
+];
+
+/// Text with a line that holds an e-mail address and a person's name beside it: a capitalised
+/// word that is not a label ("Jens Hansen, jens.hansen@aarhus.dk", a MAINTAINERS table row),
+/// so that a functional mailbox alone ("Contact: support@…") does not count as a contact person.
 pub fn names_a_person_with_email(text: &str) -> bool {
-    let emails = crate::text::emails(text);
-    if emails.is_empty() {
-        return false;
-    }
     text.lines().any(|line| {
-        let addresses = crate::text::emails(line);
-        !addresses.is_empty()
+        !crate::text::emails(line).is_empty()
             && line
-                .split(|c: char| c.is_whitespace() || "()<>[],;:|*_".contains(c))
-                .filter(|w| !w.is_empty() && !w.contains('@') && !w.starts_with("mailto"))
-                .any(|w| {
-                    w.chars().next().is_some_and(char::is_alphabetic) && w.chars().count() >= 2
-                })
+                .split(|c: char| c.is_whitespace() || "()<>[],;:|*_/\"'!?".contains(c))
+                .filter(|w| !w.contains('@') && !w.starts_with("mailto"))
+                .any(|w| looks_like_a_name(w.trim_matches('.')))
     })
+}
+
+fn looks_like_a_name(word: &str) -> bool {
+    // "Changes when lower-cased" rather than char::is_uppercase: the same answer for names, and
+    // the browser build already carries the lower-case table but not the upper-case one.
+    let capitalised = word
+        .chars()
+        .next()
+        .is_some_and(|first| first.to_lowercase().next() != Some(first));
+    capitalised
+        && word.chars().count() >= 2
+        && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !CONTACT_LABELS.contains(&word.to_lowercase().as_str())
 }
 
 /// `OWNER` and `REPO` from a GitHub remote URL (https, ssh or scp-like form).

@@ -936,8 +936,9 @@ fn json_string(value: Option<&serde_json::Value>) -> Option<String> {
 }
 
 /// A JSON number as written back: whole numbers exactly, others with the shortest digits
-/// (`2.5`, `3.0`). Not serde_json's `Display`, whose float formatting would add ~2 KB (gzipped)
-/// to the browser build for this one use.
+/// (`2.5`, `3.0`). Not serde_json's `Display` nor `f64`'s, whose float formatting would add ~4 KB
+/// (gzipped) to the browser build for this one use: [`crate::text::short_decimal`], and a number
+/// that needs more than six decimals is written rounded to six.
 fn number_text(n: &serde_json::Number) -> String {
     if let Some(i) = n.as_i64() {
         return i.to_string();
@@ -945,7 +946,10 @@ fn number_text(n: &serde_json::Number) -> String {
     if let Some(u) = n.as_u64() {
         return u.to_string();
     }
-    let text = n.as_f64().unwrap_or_default().to_string();
+    let x = n.as_f64().unwrap_or_default();
+    let text = crate::text::short_decimal(x, 6)
+        .or_else(|| crate::text::short_decimal((x * 1e6).round() / 1e6, 6))
+        .unwrap_or_else(|| (x as i128).to_string());
     if text.contains('.') {
         text
     } else {
@@ -1077,6 +1081,8 @@ mod tests {
             let n: serde_json::Number = serde_json::from_str(text).expect("a number");
             assert_eq!(number_text(&n), n.to_string(), "{text}");
         }
+        let long: serde_json::Number = serde_json::from_str("0.30000000000000004").expect("n");
+        assert_eq!(number_text(&long), "0.3");
     }
 
     #[test]

@@ -176,6 +176,45 @@ pub fn word_count(text: &str) -> usize {
         .count()
 }
 
+/// `x` in plain decimal notation with the fewest decimals (at most `max_decimals`) that read back
+/// as exactly `x`, the digits serde_json and `f64`'s `Display` write for such numbers ("2.5",
+/// "46", "0.824"); `None` when no such form exists or `x` is not finite. Integer arithmetic only:
+/// any `f64` formatting would bring core's float printing (Grisu and Dragon with their tables,
+/// ~4 KB gzipped) into the browser build, which prints only such short numbers.
+pub fn short_decimal(x: f64, max_decimals: u32) -> Option<String> {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every integer below is exact
+    if !x.is_finite() {
+        return None;
+    }
+    for decimals in 0..=max_decimals.min(15) {
+        let scale = 10u64.pow(decimals);
+        let scaled = (x.abs() * scale as f64).round();
+        if scaled >= EXACT {
+            return None;
+        }
+        let units = scaled as u64;
+        // Division by a power of ten is correctly rounded, so equality means the decimal text
+        // parses back to x.
+        if units as f64 / scale as f64 != x.abs() {
+            continue;
+        }
+        let sign = if x.is_sign_negative() && units != 0 {
+            "-"
+        } else {
+            ""
+        };
+        let (whole, fraction) = (units / scale, units % scale);
+        return Some(match decimals {
+            0 => format!("{sign}{whole}"),
+            _ => format!(
+                "{sign}{whole}.{fraction:0width$}",
+                width = decimals as usize
+            ),
+        });
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,5 +262,36 @@ mod tests {
         );
         assert!(emails("@someone on GitHub").is_empty());
         assert!(emails("user@localhost").is_empty());
+    }
+
+    #[test]
+    fn short_decimals_read_back_exactly_and_match_display() {
+        for tenths in -20_000i32..=20_000 {
+            let x = f64::from(tenths) / 10.0;
+            assert_eq!(short_decimal(x, 1), Some(x.to_string()), "{x}");
+        }
+        for thousandths in 0..=1000u32 {
+            let x = f64::from(thousandths) / 1000.0;
+            assert_eq!(short_decimal(x, 3), Some(x.to_string()), "{x}");
+        }
+        for text in [
+            "2.5",
+            "-0.125",
+            "1234.5678",
+            "0.1",
+            "0.3",
+            "2.675",
+            "1e15",
+            "123456.000001",
+        ] {
+            let x: f64 = text.parse().expect("number");
+            assert_eq!(short_decimal(x, 15), Some(x.to_string()), "{text}");
+        }
+        assert_eq!(short_decimal(1.0 / 3.0, 15), None);
+        assert_eq!(short_decimal(0.25, 1), None);
+        assert_eq!(short_decimal(f64::NAN, 3), None);
+        assert_eq!(short_decimal(f64::INFINITY, 3), None);
+        assert_eq!(short_decimal(1e300, 3), None);
+        assert_eq!(short_decimal(-0.0, 1).as_deref(), Some("0"));
     }
 }

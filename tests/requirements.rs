@@ -1304,6 +1304,34 @@ fn f5_contact_needs_an_email() {
 }
 
 #[test]
+fn f5_and_g3_a_functional_mailbox_is_not_a_contact_person() {
+    let r = baseline_files()
+        .edit(
+            "README.md",
+            "Jens Hansen, product owner (tovholder): jens.hansen@aarhus.dk",
+            "Contact: support@os2test.dk",
+        )
+        .set(
+            "MAINTAINERS.md",
+            "# Maintainers\n\nKontakt: info@os2test.dk\n",
+        )
+        .edit(
+            "publiccode.yml",
+            "  contacts:\n    - name: Jens Hansen\n      email: jens.hansen@aarhus.dk\n",
+            "",
+        )
+        .check();
+    says(
+        verdict(&r, "F5", Verdict::NotMet),
+        "who the contact person is",
+    );
+    says(
+        verdict(&r, "G3", Verdict::NotMet),
+        "No named contact person",
+    );
+}
+
+#[test]
 fn f5_no_readme() {
     let r = baseline_files().remove("README.md").check();
     says(verdict(&r, "F5", Verdict::NotMet), "No README");

@@ -222,14 +222,17 @@ impl Json {
     }
 }
 
-/// A float as serde_json writes it: the shortest digits that read back the same, with `.0` when
-/// whole, `null` when not finite (the report's one float is a share between 0 and 1).
+/// The report's one float, the verified share, as serde_json writes it: the engine rounds it to
+/// thousandths, which [`os2gov::text::short_decimal`] prints without core's float formatting
+/// (its code and tables would cost ~4 KB gzipped); `.0` when whole, `null` when not finite.
 fn float(x: f64) -> String {
     if !x.is_finite() {
         return "null".to_string();
     }
-    let mut text = x.to_string();
-    if !text.contains(['.', 'e']) {
+    let mut text = os2gov::text::short_decimal(x, 3)
+        .or_else(|| os2gov::text::short_decimal((x * 1000.0).round() / 1000.0, 3))
+        .unwrap_or_else(|| "0.0".to_string());
+    if !text.contains('.') {
         text.push_str(".0");
     }
     text
@@ -805,10 +808,11 @@ mod tests {
             );
         }
         assert!(reports.iter().any(|r| !r.contradictions.is_empty()));
-        // The share: every fraction the score can produce (halves for recommendations).
+        // The share: every fraction the score can produce (halves for recommendations), rounded
+        // to thousandths as the engine rounds it.
         for whole in 1..=120u32 {
             for part in 0..=2 * whole {
-                let x = f64::from(part) / f64::from(2 * whole);
+                let x = (f64::from(part) / f64::from(2 * whole) * 1000.0).round() / 1000.0;
                 assert_eq!(
                     float(x),
                     serde_json::to_string(&x).unwrap(),
