@@ -345,12 +345,7 @@ impl<'a> Ctx<'a> {
     /// The first place where running text mentions one of `phrases` (matched by
     /// [`crate::text::matches_phrase`]), with the line it is on.
     pub fn mention(&self, scope: Scope, phrases: &[&str]) -> Option<Hit> {
-        let mentions = |text: &str| {
-            let norm = normalize(text);
-            phrases
-                .iter()
-                .any(|p| crate::text::matches_phrase(&norm, p))
-        };
+        let mentions = |text: &str| crate::text::mentions_any(&normalize(text), phrases);
         for file in self.documents(scope) {
             for section in &file.doc.sections {
                 if let Some(line) = section.text.lines().find(|l| mentions(l)) {

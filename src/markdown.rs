@@ -83,11 +83,7 @@ impl Doc {
             .iter()
             .enumerate()
             .filter(|(_, s)| s.level > 0)
-            .filter(|(_, s)| {
-                phrases
-                    .iter()
-                    .any(|p| crate::text::matches_phrase(&s.norm, p))
-            })
+            .filter(|(_, s)| crate::text::mentions_any(&s.norm, phrases))
             .map(|(i, _)| i)
             .collect()
     }

@@ -95,11 +95,9 @@ pub fn matches_phrase(normalized: &str, phrase: &str) -> bool {
     }
 }
 
-/// Any of `phrases` (given in plain form; normalised here) occurs as a word prefix of `normalized`.
+/// Any of `phrases` (given in plain form) occurs in `normalized` as [`matches_phrase`] reads it.
 pub fn mentions_any(normalized: &str, phrases: &[&str]) -> bool {
-    phrases
-        .iter()
-        .any(|p| has_word_prefix(normalized, &normalize(p)))
+    phrases.iter().any(|p| matches_phrase(normalized, p))
 }
 
 /// `text` in double quotes with `"`, `\` and control characters escaped, as `{:?}` writes a

@@ -8,7 +8,7 @@ use crate::evidence::{
 };
 use crate::model::{Content, Evidence, Fetched, Level, Msg};
 use crate::msg;
-use crate::text::normalize;
+use crate::text::{mentions_any, normalize};
 
 const YEAR: i64 = 365 * DAY;
 
@@ -941,15 +941,14 @@ pub(crate) fn placeholder_lines(text: &str) -> Vec<u32> {
 /// only says how to run it locally leaves operators without the half they need.
 fn install_gaps(section_text: &str) -> Vec<Msg> {
     let text = normalize(section_text);
-    let mentions = |words: &[&str]| words.iter().any(|w| crate::text::matches_phrase(&text, w));
     let mut gaps = Vec::new();
-    if !mentions(&DEVELOPMENT_WORDS) {
+    if !mentions_any(&text, &DEVELOPMENT_WORDS) {
         gaps.push(Msg::new(
             "Installation: udviklingsmiljø",
             "How to install and run: development set-up",
         ));
     }
-    if !mentions(&PRODUCTION_WORDS) {
+    if !mentions_any(&text, &PRODUCTION_WORDS) {
         gaps.push(Msg::new(
             "Installation: drift (produktion)",
             "How to install and run: production deployment",
@@ -964,10 +963,6 @@ fn check_f7(ctx: &Ctx) -> Outcome {
     }
     let mut missing: Vec<Msg> = Vec::new();
     let mut evidence = Vec::new();
-    let install = Msg::new(
-        "Installation (udvikling og drift)",
-        "How to install and run (development and production)",
-    );
     let parts: [(&[&str], Msg); 5] = [
         (
             &HOW_IT_WORKS_HEADINGS,
@@ -978,7 +973,13 @@ fn check_f7(ctx: &Ctx) -> Outcome {
             Msg::new("Arkitektur", "Architecture"),
         ),
         (&FEATURES_HEADINGS, Msg::new("Funktioner", "Key features")),
-        (&INSTALL_HEADINGS, install),
+        (
+            &INSTALL_HEADINGS,
+            Msg::new(
+                "Installation (udvikling og drift)",
+                "How to install and run (development and production)",
+            ),
+        ),
         (&EXAMPLE_HEADINGS, Msg::new("Eksempler", "Examples")),
     ];
     for (headings, name) in parts {
