@@ -504,6 +504,7 @@ mod tests {
             "| Mette Holm | @metteholm | Maintainer | mette.holm@odense.dk |",
             "Skriv til Søren på <soren@vejle.dk>.",
             "- Ærø-Jensen (mailto:aj@kommune.dk)",
+            "Mette Holm, Region Midtjylland, mette.holm@rm.dk",
         ] {
             assert!(names_a_person_with_email(named), "{named}");
         }
@@ -511,6 +512,10 @@ mod tests {
             "Contact: support@os2.eu",
             "Kontakt os på info@os2.eu.",
             "Write to the secretariat: Sekretariat@os2.eu",
+            "Aarhus Kommune, digitalisering@aarhus.dk",
+            "Kontakt Region Midtjylland på it@rm.dk",
+            "Leverandør: Magenta ApS (info@magenta.dk)",
+            "Firma A/S <kontakt@firma.dk>",
             "E-mail: Jens.Hansen@aarhus.dk",
             "Jens Hansen, product owner",
             "mail jens@aarhus.dk",
@@ -726,7 +731,7 @@ impl Ctx<'_> {
 
 /// Capitalised words that label a contact line rather than name a person ("Contact:
 /// support@…", "Skriv til sekretariatet på …"). Compared in lower case.
-const CONTACT_LABELS: [&str; 32] = [
+const CONTACT_LABELS: [&str; 35] = [
     "contact",
     "contacts",
     "kontakt",
@@ -759,18 +764,56 @@ const CONTACT_LABELS: [&str; 32] = [
     "sekretariatet",
     "role",
     "rolle",
+    "leverandør",
+    "supplier",
+    "vendor",
+];
+
+/// Words that make their neighbours an organisation's name ("Aarhus Kommune", "Magenta ApS",
+/// "Region Midtjylland"). Compared in lower case.
+const ORGANISATION_WORDS: [&str; 16] = [
+    "kommune",
+    "kommunes",
+    "kommunen",
+    "region",
+    "regionen",
+    "regions",
+    "styrelsen",
+    "ministeriet",
+    "municipality",
+    "council",
+    "aps",
+    "a/s",
+    "i/s",
+    "ltd",
+    "inc",
+    "gmbh",
 ];
 
 /// Text with a line that holds an e-mail address and a person's name beside it: a capitalised
-/// word that is not a label ("Jens Hansen, jens.hansen@aarhus.dk", a MAINTAINERS table row),
-/// so that a functional mailbox alone ("Contact: support@…") does not count as a contact person.
+/// word that is not a label and not part of an organisation's name ("Jens Hansen,
+/// jens.hansen@aarhus.dk", a MAINTAINERS table row), so that a functional mailbox alone
+/// ("Contact: support@…", "Aarhus Kommune, digitalisering@…") does not count as a contact person.
 pub fn names_a_person_with_email(text: &str) -> bool {
     text.lines().any(|line| {
-        !crate::text::emails(line).is_empty()
-            && line
-                .split(|c: char| c.is_whitespace() || "()<>[],;:|*_/\"'!?".contains(c))
-                .filter(|w| !w.contains('@') && !w.starts_with("mailto"))
-                .any(|w| looks_like_a_name(w.trim_matches('.')))
+        if crate::text::emails(line).is_empty() {
+            return false;
+        }
+        let words: Vec<&str> = line
+            .split(|c: char| c.is_whitespace() || "()<>[],;:|*_\"'!?".contains(c))
+            .filter(|w| !w.is_empty() && !w.contains('@') && !w.starts_with("mailto"))
+            .map(|w| w.trim_matches('.'))
+            .collect();
+        let organisation = |i: usize| {
+            words
+                .get(i)
+                .is_some_and(|w| ORGANISATION_WORDS.contains(&w.to_lowercase().as_str()))
+        };
+        (0..words.len()).any(|i| {
+            let beside_organisation =
+                organisation(i + 1) || i.checked_sub(1).is_some_and(organisation);
+            looks_like_a_name(words[i]) && !organisation(i) && !beside_organisation
+        })
     })
 }
 
