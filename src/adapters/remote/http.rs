@@ -446,13 +446,7 @@ impl Http {
             }
             Ok(Ok(answer)) => answer,
         };
-        let header = |name: &str| {
-            parts
-                .headers
-                .get(HeaderName::from_bytes(name.as_bytes()).ok()?)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_string)
-        };
+        let header = |name: &str| header_text(&parts.headers, name);
         let status = parts.status.as_u16();
         if status == 304 {
             if let Some(stored) = stored {
@@ -548,13 +542,7 @@ impl Http {
             }
             Ok(Ok(answer)) => answer,
         };
-        let header = |name: &str| {
-            parts
-                .headers
-                .get(HeaderName::from_bytes(name.as_bytes()).ok()?)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_string)
-        };
+        let header = |name: &str| header_text(&parts.headers, name);
         let status = parts.status.as_u16();
         if let Some(limited) = rate_limit(status, &header, true) {
             self.count(|s| s.failed += 1);
@@ -652,6 +640,14 @@ impl Http {
 }
 
 /// SPEC: 403/429 with `x-ratelimit-remaining: 0` or `retry-after` means "stop asking".
+/// A response header's value as text; `None` when absent or not visible ASCII.
+fn header_text(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get(HeaderName::from_bytes(name.as_bytes()).ok()?)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
 fn rate_limit(
     status: u16,
     header: &dyn Fn(&str) -> Option<String>,
