@@ -182,16 +182,28 @@ struct ApiIssue {
     pull_request: Option<serde_json::Value>,
 }
 
+/// An issue comment (`created_at`) or a pull-request review (`submitted_at`): someone's answer.
 #[derive(Debug, Deserialize)]
-struct ApiComment {
+struct ApiAnswer {
     user: Option<ApiUser>,
     created_at: Option<String>,
+    submitted_at: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
-struct ApiReview {
-    user: Option<ApiUser>,
-    submitted_at: Option<String>,
+/// The time of the earliest answer at `path` (comments or reviews) by someone other than
+/// `author`.
+async fn first_answer(http: &Http, path: &str, author: &str) -> Result<Option<i64>, FetchError> {
+    let answers: Vec<ApiAnswer> = http.rest_items(path).await?.json(HOST, path)?;
+    Ok(earliest_answer(&answers, author))
+}
+
+fn earliest_answer(answers: &[ApiAnswer], author: &str) -> Option<i64> {
+    answers
+        .iter()
+        .filter(|a| responder(&a.user, author))
+        .filter_map(|a| a.created_at.as_deref().or(a.submitted_at.as_deref()))
+        .filter_map(parse_time)
+        .min()
 }
 
 fn malformed(what: &str, message: &str) -> FetchError {
@@ -1052,36 +1064,16 @@ pub(crate) async fn open_items(
         if issue.comments > 0 {
             requests += 1;
             let path = format!("{base}/issues/{}/comments?per_page=100", issue.number);
-            match http
-                .rest_items(&path)
-                .await
-                .and_then(|a| a.json::<Vec<ApiComment>>(HOST, &path))
-            {
-                Ok(comments) => {
-                    first_response = comments
-                        .iter()
-                        .filter(|c| responder(&c.user, &author))
-                        .filter_map(|c| c.created_at.as_deref().and_then(parse_time))
-                        .min();
-                }
+            match first_answer(http, &path, &author).await {
+                Ok(found) => first_response = found,
                 Err(e) => return OpenItems::Unknown(e.to_msg()),
             }
         }
         if pull && first_response.is_none() {
             requests += 1;
             let path = format!("{base}/pulls/{}/reviews?per_page=100", issue.number);
-            match http
-                .rest_items(&path)
-                .await
-                .and_then(|a| a.json::<Vec<ApiReview>>(HOST, &path))
-            {
-                Ok(reviews) => {
-                    first_response = reviews
-                        .iter()
-                        .filter(|r| responder(&r.user, &author))
-                        .filter_map(|r| r.submitted_at.as_deref().and_then(parse_time))
-                        .min();
-                }
+            match first_answer(http, &path, &author).await {
+                Ok(found) => first_response = found,
                 Err(e) => return OpenItems::Unknown(e.to_msg()),
             }
         }
@@ -1144,6 +1136,31 @@ mod tests {
         assert!(has_own(&files, "contributing"));
         assert!(!has_own(&files, "security"));
         assert!(!has_own_issue_templates(&files));
+    }
+
+    #[test]
+    fn earliest_answer_from_comments_and_reviews() {
+        let comments: Vec<ApiAnswer> = serde_json::from_value(serde_json::json!([
+            {"user": {"login": "author", "type": "User"}, "created_at": "2026-01-01T00:00:00Z"},
+            {"user": {"login": "dependabot[bot]", "type": "Bot"}, "created_at": "2026-01-02T00:00:00Z"},
+            {"user": {"login": "mette", "type": "User"}, "created_at": "2026-01-05T00:00:00Z"},
+            {"user": {"login": "jens", "type": "User"}, "created_at": "2026-01-04T00:00:00Z"}
+        ]))
+        .expect("comments");
+        assert_eq!(
+            earliest_answer(&comments, "author"),
+            parse_time("2026-01-04T00:00:00Z")
+        );
+        let reviews: Vec<ApiAnswer> = serde_json::from_value(serde_json::json!([
+            {"user": {"login": "author", "type": "User"}, "submitted_at": "2026-01-01T00:00:00Z", "state": "COMMENTED"},
+            {"user": {"login": "mette", "type": "User"}, "submitted_at": "2026-01-03T00:00:00Z", "state": "APPROVED"}
+        ]))
+        .expect("reviews");
+        assert_eq!(
+            earliest_answer(&reviews, "author"),
+            parse_time("2026-01-03T00:00:00Z")
+        );
+        assert_eq!(earliest_answer(&reviews[..1], "author"), None);
     }
 
     #[test]
