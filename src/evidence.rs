@@ -2,7 +2,7 @@
 //! requirement shares (community files, README/docs sections, links by destination).
 
 use crate::markdown::{Doc, Link};
-use crate::model::{Content, Evidence, Snapshot};
+use crate::model::{Content, Evidence, Msg, Snapshot};
 use crate::text::{normalize, word_count};
 
 /// Folders whose contents never count as the product's own evidence.
@@ -191,6 +191,26 @@ pub struct Ctx<'a> {
 /// What `os2gov fix` writes where a human must write; the checks never count text holding it.
 pub const PLACEHOLDER: &str = "TODO(os2gov)";
 
+/// Why a listed file's text was not read, in words for a finding; `None` for a file that was read
+/// or that no rule asked for.
+pub fn unread_reason(content: &Content) -> Option<Msg> {
+    Some(match content {
+        Content::TooLarge { size } => crate::msg!(
+            "for stor til at læse ({s} bytes)",
+            "too large to read ({s} bytes)",
+            s = size
+        ),
+        Content::Binary => Msg::new("en binær fil", "a binary file"),
+        Content::SymlinkOutside { target } => crate::msg!(
+            "et symlink ud af repositoriet ({t}), som ikke følges",
+            "a symlink out of the repository ({t}), not followed",
+            t = target
+        ),
+        Content::Broken { reason } => crate::msg!("ulæselig: {r}", "unreadable: {r}", r = reason),
+        Content::Text { .. } | Content::NotLoaded => return None,
+    })
+}
+
 /// Drops the parts of a README that `os2gov fix` inserted and nobody has filled in yet: sections
 /// whose own text holds a placeholder, and links on placeholder lines.
 fn without_placeholders(mut doc: Doc, source: &str) -> Doc {
@@ -296,9 +316,27 @@ impl<'a> Ctx<'a> {
     }
 
     /// A community file by lower-case stem in the given folders (`""` = root), any case and any of
-    /// the extensions .md/.markdown/.rst/.txt or none.
+    /// the extensions .md/.markdown/.rst/.txt or none — only one whose text was read: a name alone
+    /// (a symlink out of the repository or in a loop, a special, binary or oversized file) proves
+    /// nothing, the same rule F2 applies to licence files.
     pub fn community_file(&self, stems: &[&str], dirs: &[&str]) -> Option<&'a str> {
-        self.shallow_paths().find(|path| {
+        self.community_candidates(stems, dirs)
+            .find(|path| self.was_read(path))
+    }
+
+    /// A community file that exists by name but could not be read, with why — so that a finding
+    /// names it instead of asking for a file that is there.
+    pub fn unread_community_file(&self, stems: &[&str], dirs: &[&str]) -> Option<(&'a str, Msg)> {
+        self.community_candidates(stems, dirs)
+            .find_map(|path| Some((path, unread_reason(self.content(path)?)?)))
+    }
+
+    fn community_candidates<'s>(
+        &'s self,
+        stems: &'s [&str],
+        dirs: &'s [&str],
+    ) -> impl Iterator<Item = &'a str> + 's {
+        self.shallow_paths().filter(move |path| {
             let (dir, name) = match path.rfind('/') {
                 Some(i) => (&path[..i], &path[i + 1..]),
                 None => ("", *path),
@@ -307,6 +345,11 @@ impl<'a> Ctx<'a> {
                 && stems.contains(&stem(name).as_str())
                 && is_doc_format(name)
         })
+    }
+
+    /// Whether the file's text was read. Presence checks ask this, never the path alone.
+    pub fn was_read(&self, path: &str) -> bool {
+        matches!(self.content(path), Some(Content::Text { .. }))
     }
 
     pub fn documents(&self, scope: Scope) -> impl Iterator<Item = &DocFile> {

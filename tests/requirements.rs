@@ -2900,3 +2900,48 @@ fn f11_jira_lookup_failure_online_is_unknown_not_met() {
         "not publicly readable",
     );
 }
+
+#[test]
+fn community_files_that_were_not_read_never_count() {
+    // A name alone proves nothing: a symlink out of the repository, a loop or a dangling link
+    // makes F4, P1, P2 and P4 not met, and the finding names the file and why.
+    let r = baseline_files()
+        .remove("SECURITY.md")
+        .link("SECURITY.md", "/etc/shadow")
+        .remove("CONTRIBUTING.md")
+        .link("CONTRIBUTING.md", "/proc/self/environ")
+        .remove("CODE_OF_CONDUCT.md")
+        .link("CODE_OF_CONDUCT.md", "CODE_OF_CONDUCT.md")
+        .remove("GOVERNANCE.md")
+        .link("GOVERNANCE.md", "docs/missing.md")
+        .check();
+    let f4 = verdict(&r, "F4", Verdict::NotMet);
+    says(
+        f4,
+        "SECURITY.md is a symlink out of the repository (/etc/shadow)",
+    );
+    evidence_file(f4, "SECURITY.md");
+    says(
+        verdict(&r, "P2", Verdict::NotMet),
+        "CONTRIBUTING.md is a symlink out of the repository (/proc/self/environ)",
+    );
+    says(
+        verdict(&r, "P1", Verdict::NotMet),
+        "CODE_OF_CONDUCT.md is unreadable",
+    );
+    says(
+        verdict(&r, "P4", Verdict::NotMet),
+        "GOVERNANCE.md is unreadable",
+    );
+}
+
+#[test]
+fn templates_that_were_not_read_never_count() {
+    let r = baseline_files()
+        .remove(".github/ISSUE_TEMPLATE/bug_report.md")
+        .link(".github/ISSUE_TEMPLATE/bug_report.md", "/etc/passwd")
+        .remove(".github/PULL_REQUEST_TEMPLATE.md")
+        .link(".github/PULL_REQUEST_TEMPLATE.md", "/dev/zero")
+        .check();
+    verdict(&r, "P3", Verdict::NotMet);
+}

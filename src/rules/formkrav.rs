@@ -769,10 +769,15 @@ fn check_f4(ctx: &Ctx) -> Outcome {
                 h = hit.heading
             ),
         },
-        (None, None) => Outcome::missing(msg!(
-            "Ingen SECURITY.md og intet sikkerhedsafsnit med en kontakt.",
-            "No SECURITY.md and no security section with a contact."
-        )),
+        (None, None) => super::missing_unless_unread(
+            ctx,
+            &["security"],
+            &["", ".github", "docs"],
+            msg!(
+                "Ingen SECURITY.md og intet sikkerhedsafsnit med en kontakt.",
+                "No SECURITY.md and no security section with a contact."
+            ),
+        ),
     }
 }
 
@@ -786,24 +791,7 @@ fn no_readme(ctx: &Ctx) -> Outcome {
             (lower == "readme" || lower.starts_with("readme."))
                 && crate::evidence::is_doc_format(&lower)
         })
-        .find_map(|p| {
-            let why = match ctx.content(p)? {
-                Content::TooLarge { size } => msg!(
-                    "for stor til at læse ({s} bytes)",
-                    "too large to read ({s} bytes)",
-                    s = size
-                ),
-                Content::Binary => msg!("en binær fil", "a binary file"),
-                Content::SymlinkOutside { target } => msg!(
-                    "et symlink ud af repositoriet ({t}), som ikke følges",
-                    "a symlink out of the repository ({t}), not followed",
-                    t = target
-                ),
-                Content::Broken { reason } => msg!("ulæselig: {r}", "unreadable: {r}", r = reason),
-                Content::Text { .. } | Content::NotLoaded => return None,
-            };
-            Some((p, why))
-        });
+        .find_map(|p| Some((p, crate::evidence::unread_reason(ctx.content(p)?)?)));
     match unreadable {
         Some((path, why)) => Outcome::Missing {
             evidence: vec![Evidence::file(path)],

@@ -133,6 +133,27 @@ pub enum Outcome {
     NoEvidence { message: Msg },
 }
 
+/// `Missing` with `message`, led by the community file that exists by name but could not be read
+/// when there is one, so that the finding names it rather than asking for a file that is there.
+pub(crate) fn missing_unless_unread(
+    ctx: &crate::evidence::Ctx,
+    stems: &[&str],
+    dirs: &[&str],
+    message: Msg,
+) -> Outcome {
+    match ctx.unread_community_file(stems, dirs) {
+        Some((path, why)) => Outcome::Missing {
+            evidence: vec![Evidence::file(path)],
+            message: Msg::new(
+                format!("{path} er {} og tæller derfor ikke.", why.da),
+                format!("{path} is {} and so does not count.", why.en),
+            )
+            .join(&message),
+        },
+        None => Outcome::missing(message),
+    }
+}
+
 impl Outcome {
     pub fn found(evidence: Vec<Evidence>, message: Msg) -> Outcome {
         Outcome::Found { evidence, message }

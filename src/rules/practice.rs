@@ -114,10 +114,8 @@ fn origin_note(ctx: &Ctx, path: &str) -> Evidence {
 }
 
 fn check_p1(ctx: &Ctx) -> Outcome {
-    if let Some(path) = ctx.community_file(
-        &["code_of_conduct", "code-of-conduct", "codeofconduct"],
-        &["", ".github", "docs"],
-    ) {
+    const STEMS: [&str; 3] = ["code_of_conduct", "code-of-conduct", "codeofconduct"];
+    if let Some(path) = ctx.community_file(&STEMS, COMMUNITY_DIRS) {
         return Outcome::found(
             vec![origin_note(ctx, path)],
             msg!("Adfærdskodeks i {p}.", "Code of conduct in {p}.", p = path),
@@ -138,15 +136,23 @@ fn check_p1(ctx: &Ctx) -> Outcome {
                 "Link to OS2's code of conduct."
             ),
         ),
-        None => Outcome::missing(msg!(
-            "Ingen CODE_OF_CONDUCT.md og intet link til OS2's adfærdskodeks.",
-            "No CODE_OF_CONDUCT.md and no link to OS2's code of conduct."
-        )),
+        None => super::missing_unless_unread(
+            ctx,
+            &STEMS,
+            COMMUNITY_DIRS,
+            msg!(
+                "Ingen CODE_OF_CONDUCT.md og intet link til OS2's adfærdskodeks.",
+                "No CODE_OF_CONDUCT.md and no link to OS2's code of conduct."
+            ),
+        ),
     }
 }
 
+/// Where GitHub looks for community health files.
+const COMMUNITY_DIRS: &[&str] = &["", ".github", "docs"];
+
 fn contributing_file<'a>(ctx: &Ctx<'a>) -> Option<&'a str> {
-    ctx.community_file(&["contributing"], &["", ".github", "docs"])
+    ctx.community_file(&["contributing"], COMMUNITY_DIRS)
 }
 
 fn check_p2(ctx: &Ctx) -> Outcome {
@@ -173,10 +179,15 @@ fn check_p2(ctx: &Ctx) -> Outcome {
                 h = hit.heading
             ),
         ),
-        None => Outcome::missing(msg!(
-            "Ingen CONTRIBUTING-fil og intet afsnit om bidrag af substans i README.",
-            "No CONTRIBUTING file and no contributing section of substance in the README."
-        )),
+        None => super::missing_unless_unread(
+            ctx,
+            &["contributing"],
+            COMMUNITY_DIRS,
+            msg!(
+                "Ingen CONTRIBUTING-fil og intet afsnit om bidrag af substans i README.",
+                "No CONTRIBUTING file and no contributing section of substance in the README."
+            ),
+        ),
     }
 }
 
@@ -201,8 +212,12 @@ fn check_p3(ctx: &Ctx) -> Outcome {
             ]
             .contains(&lower.as_str())
     };
-    let issue = ctx.shallow_paths().find(|p| is_issue_template(p));
-    let pr = ctx.shallow_paths().find(|p| is_pr_template(p));
+    let issue = ctx
+        .shallow_paths()
+        .find(|p| is_issue_template(p) && ctx.was_read(p));
+    let pr = ctx
+        .shallow_paths()
+        .find(|p| is_pr_template(p) && ctx.was_read(p));
     let evidence: Vec<Evidence> = issue
         .iter()
         .chain(pr.iter())
@@ -238,7 +253,7 @@ fn check_p3(ctx: &Ctx) -> Outcome {
 }
 
 fn check_p4(ctx: &Ctx) -> Outcome {
-    let file = ctx.community_file(&["governance"], &["", ".github", "docs"]);
+    let file = ctx.community_file(&["governance"], COMMUNITY_DIRS);
     let (text, evidence) = match file {
         Some(path) => (
             ctx.text(path).unwrap_or("").to_string(),
@@ -251,10 +266,15 @@ fn check_p4(ctx: &Ctx) -> Outcome {
         ) {
             Some(hit) => (hit.text.clone(), hit.evidence()),
             None => {
-                return Outcome::missing(msg!(
-                    "Ingen GOVERNANCE.md og intet governance-afsnit.",
-                    "No GOVERNANCE.md and no governance section."
-                ));
+                return super::missing_unless_unread(
+                    ctx,
+                    &["governance"],
+                    COMMUNITY_DIRS,
+                    msg!(
+                        "Ingen GOVERNANCE.md og intet governance-afsnit.",
+                        "No GOVERNANCE.md and no governance section."
+                    ),
+                );
             }
         },
     };
