@@ -9,15 +9,11 @@
 //! ~40 KB gzipped in WebAssembly, the hand-written reader a few. A test checks that both read
 //! every field the same way.
 
-#[cfg(any(target_arch = "wasm32", test))]
-mod alloc;
-
 use os2gov::engine::{self, Options};
 use os2gov::model::{
     Branch, Commit, Content, Fetched, FileEntry, History, JiraMeta, Lang, Level, Msg, OpenItem,
     RepoMeta, Snapshot, SnapshotStats,
 };
-use os2gov::report::{LevelSource, Report};
 use os2gov::text::quoted;
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
@@ -62,180 +58,8 @@ pub fn check_json(snapshot: &str, options: &str) -> Result<String, String> {
     let snapshot = snapshot_from_json(snapshot)?;
     let options = parse_options(options)?;
     let report = engine::check(&snapshot, &options).map_err(|e| e.to_string())?;
-    Ok(report_to_json(&report))
-}
-
-/// The report as `serde_json::to_string` writes it (the CLI's `--format json`), written by hand:
-/// the derived `Serialize` with serde_json's serializer weighs a few KB more in WebAssembly. A test
-/// checks that both write the same bytes.
-pub fn report_to_json(report: &Report) -> String {
-    let mut out = Json(String::with_capacity(64 * 1024));
-    out.raw("{\"schema_version\":");
-    out.raw(&report.schema_version.to_string());
-    out.raw(",\"tool\":{\"name\":");
-    out.string(&report.tool.name);
-    out.raw(",\"version\":");
-    out.string(&report.tool.version);
-    out.raw("},\"lang\":");
-    out.string(match report.lang {
-        Lang::Da => "da",
-        Lang::En => "en",
-    });
-    out.raw(",\"required_level\":{\"level\":");
-    out.string(report.required_level.level.as_str());
-    out.raw(",\"source\":");
-    out.string(match report.required_level.source {
-        LevelSource::Flag => "flag",
-        LevelSource::Config => "config",
-        LevelSource::Report => "report",
-        LevelSource::Default => "default",
-    });
-    out.raw("},\"achieved_level\":");
-    match report.achieved_level {
-        Some(level) => out.string(level.as_str()),
-        None => out.raw("null"),
-    }
-    out.raw(",\"passed\":");
-    out.raw(if report.passed { "true" } else { "false" });
-    out.raw(",\"score\":");
-    out.raw(&report.score.to_string());
-    out.raw(",\"verified_share\":");
-    out.raw(&float(report.verified_share));
-    out.raw(",\"levels\":[");
-    for (i, level) in report.levels.iter().enumerate() {
-        out.comma(i);
-        out.raw("{\"level\":");
-        out.string(level.level.as_str());
-        out.raw(",\"compliant\":");
-        out.raw(&level.compliant.to_string());
-        out.raw(",\"mandatory\":");
-        out.raw(&level.mandatory.to_string());
-        out.raw(",\"complete\":");
-        out.raw(if level.complete { "true}" } else { "false}" });
-    }
-    out.raw("],\"requirements\":[");
-    for (i, finding) in report.requirements.iter().enumerate() {
-        out.comma(i);
-        out.raw("{\"id\":");
-        out.string(&finding.id);
-        out.raw(",\"theme\":");
-        out.string(finding.theme.as_str());
-        out.raw(",\"level\":");
-        out.string(finding.level.as_str());
-        out.raw(",\"recommended\":");
-        out.raw(if finding.recommended { "true" } else { "false" });
-        out.raw(",\"method\":");
-        out.string(finding.method.as_str());
-        out.raw(",\"title\":");
-        out.string(&finding.title);
-        out.raw(",\"verdict\":");
-        out.string(finding.verdict.as_str());
-        out.raw(",\"evidence\":[");
-        for (j, evidence) in finding.evidence.iter().enumerate() {
-            out.comma(j);
-            let mut first = true;
-            out.raw("{");
-            let line = evidence.line.map(|l| l.to_string());
-            for (key, value, quoted) in [
-                ("path", evidence.path.as_deref(), true),
-                ("line", line.as_deref(), false),
-                ("url", evidence.url.as_deref(), true),
-                ("note", evidence.note.as_deref(), true),
-            ] {
-                let Some(value) = value else { continue };
-                if !first {
-                    out.raw(",");
-                }
-                first = false;
-                out.string(key);
-                out.raw(":");
-                if quoted {
-                    out.string(value);
-                } else {
-                    out.raw(value);
-                }
-            }
-            out.raw("}");
-        }
-        out.raw("],\"message\":");
-        out.string(&finding.message);
-        out.raw(",\"fix\":");
-        out.string(&finding.fix);
-        out.raw("}");
-    }
-    out.raw("],\"contradictions\":[");
-    for (i, c) in report.contradictions.iter().enumerate() {
-        out.comma(i);
-        out.raw("{\"id\":");
-        out.string(&c.id);
-        out.raw(",\"declared\":");
-        out.string(&c.declared);
-        out.raw(",\"found\":");
-        out.string(&c.found);
-        out.raw("}");
-    }
-    out.raw("],\"notes\":[");
-    for (i, note) in report.notes.iter().enumerate() {
-        out.comma(i);
-        out.string(note);
-    }
-    out.raw("]}");
-    out.0
-}
-
-struct Json(String);
-
-impl Json {
-    fn raw(&mut self, text: &str) {
-        self.0.push_str(text);
-    }
-
-    fn comma(&mut self, index: usize) {
-        if index > 0 {
-            self.0.push(',');
-        }
-    }
-
-    /// A JSON string, escaped as serde_json escapes it.
-    fn string(&mut self, text: &str) {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        self.0.push('"');
-        for c in text.chars() {
-            match c {
-                '"' => self.0.push_str("\\\""),
-                '\\' => self.0.push_str("\\\\"),
-                '\n' => self.0.push_str("\\n"),
-                '\r' => self.0.push_str("\\r"),
-                '\t' => self.0.push_str("\\t"),
-                '\u{8}' => self.0.push_str("\\b"),
-                '\u{c}' => self.0.push_str("\\f"),
-                c if (c as u32) < 0x20 => {
-                    let b = c as usize;
-                    self.0.push_str("\\u00");
-                    self.0.push(char::from(HEX[b >> 4]));
-                    self.0.push(char::from(HEX[b & 0xf]));
-                }
-                c => self.0.push(c),
-            }
-        }
-        self.0.push('"');
-    }
-}
-
-/// The report's one float, the verified share, as serde_json writes it: the engine rounds it to
-/// thousandths, which [`os2gov::text::short_decimal`] prints without core's float formatting
-/// (its code and tables would cost ~4 KB gzipped); `.0` when whole, `null` when not finite.
-fn float(x: f64) -> String {
-    if !x.is_finite() {
-        return "null".to_string();
-    }
-    let mut text = os2gov::text::short_decimal(x, 3)
-        .or_else(|| os2gov::text::short_decimal((x * 1000.0).round() / 1000.0, 3))
-        .unwrap_or_else(|| "0.0".to_string());
-    if !text.contains('.') {
-        text.push_str(".0");
-    }
-    text
+    // The CLI's own writer: the browser's report is `--format json` by construction.
+    serde_json::to_string(&report).map_err(|e| e.to_string())
 }
 
 /// [`badge`] without the JavaScript error type, for native tests. Reads only what the badge
@@ -759,72 +583,6 @@ mod tests {
     }
 
     #[test]
-    fn hand_written_report_json_is_serdes() {
-        use os2gov::model::Evidence;
-        use os2gov::report::{Contradiction, Finding, Verdict};
-        let mut reports = Vec::new();
-        for (snapshot, options) in [
-            (SNAPSHOT.to_string(), "{}"),
-            (SNAPSHOT.to_string(), r#"{"lang":"en","level":"3"}"#),
-            (
-                serde_json::to_string(&rich_snapshot()).unwrap(),
-                r#"{"lang":"da"}"#,
-            ),
-            (
-                serde_json::to_string(&rich_snapshot()).unwrap(),
-                r#"{"lang":"en","level":"1"}"#,
-            ),
-        ] {
-            let snapshot = snapshot_from_json(&snapshot).unwrap();
-            let options = parse_options(options).unwrap();
-            reports.push(engine::check(&snapshot, &options).unwrap());
-        }
-        // Every shape the writer has: evidence with and without each field, contradictions,
-        // notes, control characters and non-ASCII text, no achieved level.
-        let mut odd = reports[0].clone();
-        odd.achieved_level = None;
-        odd.notes = vec!["\"quoted\" \\ \u{1}\u{8}\u{c}\n\r\t\u{1f}\u{7f} æøå 😀".into()];
-        odd.contradictions = vec![Contradiction {
-            id: "F4".into(),
-            declared: "✅".into(),
-            found: "No SECURITY.md.".into(),
-        }];
-        odd.requirements.push(Finding {
-            id: "X1".into(),
-            verdict: Verdict::Explained,
-            evidence: vec![
-                Evidence::default(),
-                Evidence::at("a\"b.md", 7).with_note("n"),
-                Evidence::link("README.md", 3, "https://os2.eu/produkt/x"),
-                Evidence::url("https://faq.os2.eu"),
-            ],
-            ..odd.requirements[0].clone()
-        });
-        reports.push(odd);
-        for report in &reports {
-            assert_eq!(
-                report_to_json(report),
-                serde_json::to_string(report).unwrap()
-            );
-        }
-        assert!(reports.iter().any(|r| !r.contradictions.is_empty()));
-        // The share: every fraction the score can produce (halves for recommendations), rounded
-        // to thousandths as the engine rounds it.
-        for whole in 1..=120u32 {
-            for part in 0..=2 * whole {
-                let x = (f64::from(part) / f64::from(2 * whole) * 1000.0).round() / 1000.0;
-                assert_eq!(
-                    float(x),
-                    serde_json::to_string(&x).unwrap(),
-                    "{part}/{}",
-                    2 * whole
-                );
-            }
-        }
-        assert_eq!(float(f64::NAN), serde_json::to_string(&f64::NAN).unwrap());
-    }
-
-    #[test]
     fn malformed_snapshots_are_errors() {
         for bad in [
             "{",
@@ -849,8 +607,8 @@ mod tests {
     #[test]
     fn checks_a_snapshot() {
         let report: Value =
-            serde_json::from_str(&check_json(SNAPSHOT, r#"{"lang":"en","level":2}"#).unwrap())
-                .unwrap();
+            serde_json::from_str(&check_json(SNAPSHOT, r#"{"lang":"en","level":2}"#).expect("test input"))
+                .expect("test input");
         assert_eq!(report["schema_version"], 1);
         assert_eq!(report["lang"], "en");
         assert_eq!(report["required_level"]["level"], "2");
@@ -871,11 +629,11 @@ mod tests {
 
     #[test]
     fn badge_from_report_json() {
-        let report = check_json(SNAPSHOT, r#"{"lang":"da","level":"1"}"#).unwrap();
-        let svg = badge_json(&report).unwrap();
+        let report = check_json(SNAPSHOT, r#"{"lang":"da","level":"1"}"#).expect("test input");
+        let svg = badge_json(&report).expect("test input");
         assert!(svg.starts_with("<svg"));
         assert!(svg.contains("niveau 1 ✗"));
-        let full: os2gov::report::Report = serde_json::from_str(&report).unwrap();
+        let full: os2gov::report::Report = serde_json::from_str(&report).expect("test input");
         assert_eq!(svg, os2gov::badge::badge_svg(&full));
         assert!(badge_json("{}").is_err());
     }

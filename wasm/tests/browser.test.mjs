@@ -248,14 +248,23 @@ test("not found, malformed answer and network error each have their message", as
 });
 
 test("answers are cached in sessionStorage and revalidated with their ETags", async () => {
+  const cold = servers.hits.length;
   const first = await open({ repo: "OS2web/eksempel", level: "1" });
+  const coldApi = servers.hits.slice(cold).filter((h) => h.method === "GET" && h.path.startsWith("/api/"));
+  assert.deepEqual(
+    coldApi.map((h) => h.path.split("/").slice(5).join("/") || "repository"),
+    ["repository", "git/trees/main", "issues"],
+    "a cold visit costs three rate-limited requests: repository, tree, open items",
+  );
+  const p9 = first.result.report.requirements.find((r) => r.id === "P9");
+  assert.equal(p9.verdict, "met", "P9 is decided in the browser as by the CLI");
   const before = servers.hits.length;
   // The same tab again: sessionStorage survives the navigation.
   const again = await open({ repo: "OS2web/eksempel", level: "1" }, { page: first.page });
   assert.ok(again.result.report);
   const hits = servers.hits.slice(before);
   const api = hits.filter((h) => h.method === "GET" && h.path.startsWith("/api/"));
-  assert.equal(api.length, 2, "repository and tree, revalidated");
+  assert.equal(api.length, 3, "repository, tree and open items, revalidated (304: no rate limit)");
   assert.ok(api.every((h) => h.ifNoneMatch), "sent with If-None-Match");
   assert.equal(hits.filter((h) => h.path.startsWith("/raw/")).length, 0, "file contents come from the cache");
   await first.page.close();

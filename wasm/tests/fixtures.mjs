@@ -106,6 +106,16 @@ export const repos = {
   "OS2web/eksempel": {
     files: eksempelFiles,
     meta: { description: "Sagsbehandling af eksempler", homepage: "https://os2.eu/produkt/os2eksempel", topics: ["os2"] },
+    // P9: one open issue, ten days old, not yet answered — within the 30 days.
+    issues: [
+      {
+        number: 12,
+        html_url: "https://github.com/OS2web/eksempel/issues/12",
+        created_at: "2025-12-22T09:00:00Z",
+        comments: 0,
+        user: { login: "borger", type: "User" },
+      },
+    ],
   },
   "OS2web/xss": {
     files: {

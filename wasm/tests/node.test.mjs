@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repos, NOW, writeFixture } from "./fixtures.mjs";
 // The widget as built into pkg/ (beside the web module it imports).
-import { decode, resolveSymlink } from "../pkg/os2gov-widget.js";
+import { decode, openItems, resolveSymlink } from "../pkg/os2gov-widget.js";
 
 const require = createRequire(import.meta.url);
 const wasm = require("../pkg-node/os2gov_wasm.js");
@@ -241,3 +241,46 @@ test("badge from the report JSON", () => {
   assert.match(svg, /niveau 2 ✗ · \d+\/100/);
   assert.throws(() => wasm.badge("{}"));
 });
+
+test("open items for P9: decided from one request where the CLI would decide the same", async () => {
+  const unknown = (da, en) => ({ status: "unknown", reason: { da, en } });
+  const day = 86400;
+  const at = (daysAgo) => new Date((NOW - daysAgo * day) * 1000).toISOString();
+  const issue = (number, daysAgo, extra = {}) => ({
+    number,
+    html_url: `https://github.com/OS2web/eksempel/issues/${number}`,
+    created_at: at(daysAgo),
+    comments: 0,
+    ...extra,
+  });
+  const p9 = async (items) =>
+    JSON.parse(wasm.check(JSON.stringify(await snapshotOfFolderWith({ open_items: items })), '{"lang":"en"}'))
+      .requirements.find((r) => r.id === "P9");
+  // Recent items only: nothing can be overdue.
+  const recent = openItems([issue(1, 3), issue(2, 10, { pull_request: {} })], NOW, false, unknown);
+  assert.equal(recent.status, "got");
+  assert.equal((await p9(recent)).verdict, "met");
+  // An old issue nobody commented on is overdue without a further request.
+  const overdue = openItems([issue(3, 90), issue(4, 60, { comments: 2 })], NOW, false, unknown);
+  assert.equal(overdue.status, "got");
+  assert.deepEqual(overdue.value.map((i) => i.number), [3]);
+  const finding = await p9(overdue);
+  assert.equal(finding.verdict, "not-met");
+  assert.match(finding.message, /#3/);
+  // Old items that only comments or reviews could decide: unknown, never a guess either way.
+  for (const [list, more] of [
+    [[issue(5, 60, { comments: 1 })], false],
+    [[issue(6, 45, { pull_request: {} })], false],
+    [[issue(7, 2)], true],
+  ]) {
+    const answer = openItems(list, NOW, more, unknown);
+    assert.equal(answer.status, "unknown", JSON.stringify(list));
+    assert.equal((await p9(answer)).verdict, "unknown");
+  }
+  assert.throws(() => openItems({ message: "Not Found" }, NOW, false, unknown));
+  assert.throws(() => openItems([{ number: 1, created_at: "yesterday" }], NOW, false, unknown));
+});
+
+async function snapshotOfFolderWith(extra) {
+  return withFixture(eksempel, (dir) => snapshotOfFolder(dir, extra));
+}

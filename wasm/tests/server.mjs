@@ -158,6 +158,11 @@ export async function startServers({ resetAt = Math.floor(Date.now() / 1000) + 1
         return json(404, { message: "Not Found", documentation_url: "https://docs.github.com/rest/repos/repos#get-a-repository", status: "404" });
       }
       if (rest === "") return json(200, repoJson(full, fixture, apiBase));
+      if (rest === "/issues" && url.searchParams.get("state") === "open") {
+        const issues = [...(fixture.issues ?? [])].sort((a, b) => (a.created_at < b.created_at ? -1 : 1));
+        if (url.searchParams.get("direction") !== "asc") issues.reverse();
+        return json(200, issues);
+      }
       if (rest === "/git/trees/main" && url.searchParams.get("recursive") === "1") {
         const tree = gitTree(fixture.files).map((e) => ({
           path: e.path,

@@ -190,14 +190,18 @@ async function get(url, init) {
   }
 }
 
-/** GET a JSON document from the API; revalidated with its ETag when cached. */
-async function getJson(url, what) {
+/**
+ * GET a JSON document from the API; revalidated with its ETag when cached. With `withNext`,
+ * `{body, next}`: whether the `Link` header names a next page.
+ */
+async function getJson(url, what, { withNext = false } = {}) {
   const key = `os2gov:api:${url}`;
   const cached = cacheGet(key);
   const headers = { Accept: "application/vnd.github+json" };
   if (cached?.etag) headers["If-None-Match"] = cached.etag;
   const response = await get(url, { headers });
-  if (response.status === 304 && cached) return cached.body;
+  const answer = (body, next) => (withNext ? { body, next } : body);
+  if (response.status === 304 && cached) return answer(cached.body, cached.next === true);
   if (await isRateLimited(response)) throw rateLimitError(response);
   if (response.status === 404) throw new WidgetError("not-found", { url, what });
   if (!response.ok) throw new WidgetError("malformed", { url, status: response.status });
@@ -207,9 +211,10 @@ async function getJson(url, what) {
   } catch {
     throw new WidgetError("malformed", { url, what: "not JSON" });
   }
+  const next = /rel="next"/.test(response.headers.get("link") ?? "");
   const etag = response.headers.get("etag");
-  if (etag) cachePut(key, { etag, body });
-  return body;
+  if (etag) cachePut(key, { etag, body, next });
+  return answer(body, next);
 }
 
 /** The bytes of one file from the raw host, decoded the way the CLI decodes them. */
@@ -347,12 +352,73 @@ export async function readSnapshot({ owner, repo, apiUrl = API, rawUrl = RAW, no
     files,
     history: null,
     github: { status: "got", value: github },
-    open_items: unknown("ikke hentet i browseren", "not fetched in the browser"),
+    open_items: github.has_issues
+      ? await openItemsOf(base, Math.floor(now / 1000), unknown)
+      : unknown("issues er slået fra; pull requests hentes ikke i browseren", "issues are disabled; pull requests are not fetched in the browser"),
     jira: unknown("ikke hentet i browseren", "not fetched in the browser"),
     now: Math.floor(now / 1000),
     stats: { paths_listed: Object.keys(files).length, blobs_read: blobsRead, commits_walked: 0 },
   };
   return { snapshot, truncated: tree.truncated === true, htmlUrl: github.html_url };
+}
+
+/** Days without an answer after which an open issue or pull request counts as overdue (P9). */
+const RESPONSE_DAYS = 30;
+
+/**
+ * P9's input from one request, the open issues and pull requests oldest first — what the CLI
+ * reads, without its follow-up requests for comments and reviews (each would cost rate limit).
+ * An old issue nobody commented on is unanswered without them; an old item with comments, or an
+ * old pull request, could only be decided by them, so it is left out, and when such items are all
+ * that could be overdue the answer is unknown rather than a guess — the CLI's rule when its
+ * request budget runs out.
+ */
+export function openItems(list, now, hasMore, unknown) {
+  if (!Array.isArray(list)) throw malformed("issues");
+  const items = [];
+  let undecided = 0;
+  let overdue = false;
+  for (const issue of list) {
+    const created = seconds(issue?.created_at);
+    if (created === null || typeof issue.number !== "number") throw malformed("issue");
+    const pull = issue.pull_request != null;
+    const old = now - created > RESPONSE_DAYS * 86400;
+    if (old && (pull || issue.comments > 0)) {
+      undecided += 1;
+      continue;
+    }
+    if (old) overdue = true;
+    items.push({
+      number: issue.number,
+      pull_request: pull,
+      url: String(issue.html_url ?? ""),
+      created_at: created,
+      first_response_at: null,
+    });
+  }
+  if ((undecided > 0 || hasMore) && !overdue) {
+    const n = Math.max(undecided, hasMore ? 1 : 0);
+    return unknown(
+      `for mange åbne issues og pull requests til at gennemgå i browseren (${n} ikke undersøgt)`,
+      `too many open issues and pull requests to look into in the browser (${n} not examined)`,
+    );
+  }
+  return { status: "got", value: items };
+}
+
+/** Reads the open items for P9; a failed request makes P9 unknown, never the whole card. */
+async function openItemsOf(base, now, unknown) {
+  const url = `${base}/issues?state=open&sort=created&direction=asc&per_page=100`;
+  try {
+    const { body, next } = await getJson(url, "issues", { withNext: true });
+    return openItems(body, now, next, unknown);
+  } catch (error) {
+    if (error instanceof WidgetError && error.kind === "rate-limit")
+      return unknown("GitHubs grænse for forespørgsler er nået", "GitHub's rate limit was reached");
+    if (error instanceof WidgetError && error.detail?.status === 410)
+      return unknown("issues er slået fra; pull requests hentes ikke i browseren", "issues are disabled; pull requests are not fetched in the browser");
+    return unknown("de åbne issues kunne ikke læses", "the open issues could not be read");
+  }
 }
 
 /**
