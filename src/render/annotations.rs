@@ -180,7 +180,10 @@ mod tests {
             assert!(body.starts_with("::warning file="), "{line:?}");
             // The properties cannot end early: the only `::` after the name is our separator.
             let after_name = &body["::warning ".len()..];
-            assert_eq!(after_name.matches("::").count(), 1 + value.matches("::").count());
+            assert_eq!(
+                after_name.matches("::").count(),
+                1 + value.matches("::").count()
+            );
             let (properties, _) = after_name.split_once("::").unwrap_or_default();
             assert_eq!(properties.matches(',').count(), 1, "{line:?}");
             assert!(properties.starts_with("file=") && properties.contains(",title="));
@@ -193,7 +196,10 @@ mod tests {
             assert!(!body.contains("##["), "{plain:?}");
             assert!(!line.contains("##["), "{line:?}");
         }
-        assert_eq!(log_line("##[stop-commands]x"), "os2gov: ##%5Bstop-commands]x\n");
+        assert_eq!(
+            log_line("##[stop-commands]x"),
+            "os2gov: ##%5Bstop-commands]x\n"
+        );
         assert_eq!(escape_data("###[x #[y"), "###%5Bx #[y");
     }
 
