@@ -819,3 +819,66 @@ fn config_key_with_a_newline_in_the_checkout_is_one_escaped_error_line() {
     );
     assert_only_our_commands(&run.stdout);
 }
+
+/// Issue 13: SARIF's `artifactLocation.uri` is a relative URI reference (RFC 3986): a file name
+/// with a space, `#` and `ø` is percent-encoded there, while the annotation names the file as
+/// it is. The document still validates against the SARIF 2.1.0 schema.
+#[test]
+fn sarif_uri_of_a_file_name_with_space_hash_and_non_ascii_is_percent_encoded() {
+    let fixture = new_repo();
+    let name = "docs/Sikkerhed og drift #1 ø.md";
+    fixture.commit(
+        &[
+            (
+                "README.md",
+                Entry::Text("# Demo\n\nDemo helps municipalities share data about their buildings and rooms.\n"),
+            ),
+            (
+                name,
+                Entry::Text("# Sikkerhed og drift\n\n## Sikkerhed\n\nVi tager sikkerhed alvorligt og opdaterer afhængigheder.\n"),
+            ),
+        ],
+        "Initial",
+        NOW - 3600,
+    );
+    let run = run_action(
+        fixture.path(),
+        "http://127.0.0.1:9",
+        None,
+        &[("INPUT_FAIL_ON", "never")],
+    );
+    assert_eq!(run.output.status.code(), Some(0), "{}", run.stdout);
+    assert_only_our_commands(&run.stdout);
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l.contains(&format!("file={name},")) && l.contains("title=os2gov F4%3A")),
+        "{}",
+        run.stdout
+    );
+    let sarif: Value =
+        serde_json::from_str(&std::fs::read_to_string(&run.outputs["sarif"]).expect("sarif file"))
+            .expect("sarif json");
+    let errors: Vec<String> = sarif_validator()
+        .iter_errors(&sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "SARIF invalid: {errors:?}");
+    let uris: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter_map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str())
+        .collect();
+    assert!(
+        uris.contains(&"docs/Sikkerhed%20og%20drift%20%231%20%C3%B8.md"),
+        "{uris:?}"
+    );
+    for uri in &uris {
+        assert!(
+            uri.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-._~/%".contains(&b)),
+            "not a percent-encoded relative reference: {uri}"
+        );
+    }
+}
