@@ -622,7 +622,7 @@ impl GitHubComments {
             }
             match answer.link.as_deref().and_then(next_page) {
                 None => return Ok(None),
-                Some(next) => uri = self.relative(&next)?,
+                Some(next) => uri = on_api_host(&self.origin, &next)?,
             }
         }
         Err(msg!(
@@ -630,20 +630,22 @@ impl GitHubComments {
             "the pull request has more than {MAX_COMMENT_PAGES} pages of comments"
         ))
     }
+}
 
-    /// The path and query of a `Link` URL on the API's own host, so that the token goes with it
-    /// (octocrab attaches it only to relative requests) and nowhere else.
-    fn relative(&self, url: &str) -> Result<String, Msg> {
-        url.strip_prefix(self.origin.as_str())
-            .filter(|rest| rest.starts_with('/'))
-            .map(str::to_string)
-            .ok_or_else(|| {
-                msg!(
-                    "GitHub henviste til næste side på en anden vært ({url})",
-                    "GitHub pointed to the next page on another host ({url})"
-                )
-            })
-    }
+/// The path and query of a `Link` URL on the API's own host (`origin`), so that the token goes
+/// with it (octocrab attaches it only to relative requests) and the Action follows no link
+/// elsewhere.
+#[cfg(feature = "remote")]
+fn on_api_host(origin: &str, url: &str) -> Result<String, Msg> {
+    url.strip_prefix(origin)
+        .filter(|rest| rest.starts_with('/'))
+        .map(str::to_string)
+        .ok_or_else(|| {
+            msg!(
+                "GitHub henviste til næste side på en anden vært ({url})",
+                "GitHub pointed to the next page on another host ({url})"
+            )
+        })
 }
 
 #[cfg(feature = "remote")]
@@ -767,4 +769,85 @@ pub fn comment_client(runner: &Runner, inputs: &Inputs) -> Option<Box<dyn Commen
 #[cfg(not(feature = "remote"))]
 pub fn comment_client(_: &Runner, _: &Inputs) -> Option<Box<dyn CommentApi>> {
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_pages_are_followed_only_on_the_api_host() {
+        let link = "<https://api.github.com/repositories/1/issues/7/comments?page=3>; rel=\"next\", <https://api.github.com/repositories/1/issues/7/comments?page=9>; rel=\"last\"";
+        let next = next_page(link).expect("next");
+        assert_eq!(
+            on_api_host("https://api.github.com", &next).expect("same host"),
+            "/repositories/1/issues/7/comments?page=3"
+        );
+        assert_eq!(
+            on_api_host(
+                "https://ghe.example.org",
+                "https://ghe.example.org/api/v3/x?page=2"
+            )
+            .expect("same host"),
+            "/api/v3/x?page=2"
+        );
+        for elsewhere in [
+            "https://evil.example.org/repos/x",
+            "https://api.github.com.evil.example.org/repos/x",
+            "https://api.github.com:8443/repos/x",
+            "http://api.github.com/repos/x",
+            "/repos/x",
+        ] {
+            assert!(
+                on_api_host("https://api.github.com", elsewhere).is_err(),
+                "{elsewhere}"
+            );
+        }
+        assert_eq!(next_page("<https://x/1>; rel=\"last\""), None);
+    }
+
+    #[test]
+    fn only_a_comment_that_starts_with_the_marker_is_ours() {
+        assert!(is_sticky("<!-- os2gov-report -->\n## os2gov"));
+        assert!(is_sticky("\n <!-- os2gov-report -->"));
+        assert!(!is_sticky("I disagree:\n> <!-- os2gov-report -->"));
+        assert!(!is_sticky(""));
+    }
+
+    /// Reads GITHUB_OUTPUT as the runner does: `name=value`, or `name<<DELIMITER` and the lines
+    /// up to the first one that is exactly the delimiter.
+    fn runner_reads(text: &str) -> Vec<(String, String)> {
+        let mut outputs = Vec::new();
+        let mut lines = text.lines();
+        while let Some(line) = lines.next() {
+            if let Some((name, delimiter)) = line.split_once("<<") {
+                let value: Vec<&str> = lines.by_ref().take_while(|l| *l != delimiter).collect();
+                outputs.push((name.to_string(), value.join("\n")));
+            } else if let Some((name, value)) = line.split_once('=') {
+                outputs.push((name.to_string(), value.to_string()));
+            }
+        }
+        outputs
+    }
+
+    #[test]
+    fn an_output_value_cannot_end_its_heredoc() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let file = dir.path().join("output");
+        let value = "out/a\nOS2GOV_EOF\npassed=true\nOS2GOV_EOF_0\nscore=100".to_string();
+        write_output(
+            &file,
+            &[("sarif", value.clone()), ("passed", "false".into())],
+        )
+        .expect("write");
+        let text = std::fs::read_to_string(&file).expect("read");
+        assert_eq!(
+            runner_reads(&text),
+            vec![
+                ("sarif".to_string(), value),
+                ("passed".to_string(), "false".to_string())
+            ],
+            "{text}"
+        );
+    }
 }
