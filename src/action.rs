@@ -8,8 +8,10 @@
 
 use crate::delta::{self, Delta};
 use crate::engine::{self, Options};
-use crate::model::{Lang, Level};
+use crate::model::{Lang, Level, Msg};
+use crate::msg;
 use crate::render;
+use crate::render::annotations::{command, log_line, Command};
 use crate::report::Report;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -201,13 +203,28 @@ pub fn read_pull_request(runner: &Runner) -> Result<Option<PullRequest>, ActionE
 /// Posts or updates the sticky comment; implemented over the GitHub REST API.
 pub trait CommentApi {
     /// Creates or updates the one comment carrying [`COMMENT_MARKER`] on pull request `number`.
-    fn upsert(&self, number: u64, body: &str) -> Result<CommentResult, String>;
+    /// An error says why in both languages.
+    fn upsert(&self, number: u64, body: &str) -> Result<Posted, Msg>;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CommentResult {
     Created,
     Updated,
+}
+
+/// A comment GitHub accepted. The status decides that it was posted; the answer's body only
+/// adds the link, when it can be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Posted {
+    pub result: CommentResult,
+    pub url: Option<String>,
+}
+
+/// Whether a comment's body is our sticky comment: every comment the Action writes starts with
+/// the marker, so a person's comment that quotes a report further down is never overwritten.
+pub fn is_sticky(body: &str) -> bool {
+    body.trim_start().starts_with(COMMENT_MARKER)
 }
 
 /// What a run produced, for the caller to print and to decide the exit code.
@@ -222,10 +239,15 @@ pub struct Outcome {
 fn write_output(path: &Path, values: &[(&str, String)]) -> Result<(), ActionError> {
     let mut text = String::new();
     for (name, value) in values {
-        // One line per output; values here never contain newlines, but guard with the
-        // heredoc form if one ever does.
-        if value.contains('\n') {
-            let _ = writeln!(text, "{name}<<OS2GOV_EOF\n{value}\nOS2GOV_EOF");
+        // One line per output; a value with a line break (a path can hold one) takes the
+        // heredoc form, with a delimiter the value does not contain, so that no line of the
+        // value can end it early and set outputs of its own.
+        if value.contains(['\n', '\r']) {
+            let delimiter = (0u32..)
+                .map(|n| format!("OS2GOV_EOF_{n}"))
+                .find(|d| !value.contains(d.as_str()))
+                .unwrap_or_default();
+            let _ = writeln!(text, "{name}<<{delimiter}\n{value}\n{delimiter}");
         } else {
             let _ = writeln!(text, "{name}={value}");
         }
@@ -341,20 +363,28 @@ pub fn run(
                 base_snapshot.jira = head_snapshot.jira.clone();
                 match engine::check(&base_snapshot, &options) {
                     Ok(base) => delta = Some(delta::compare(&base, &report)),
-                    Err(e) => {
-                        let _ = writeln!(
-                            log,
-                            "::warning title=os2gov::The base revision could not be checked: {e}"
-                        );
-                    }
+                    // The base revision's files come from the pull request's target branch,
+                    // and its error quotes them (an os2gov.toml key): escaped like all data.
+                    Err(e) => log.push_str(&titled(
+                        Command::Warning,
+                        &msg!(
+                            "Basisrevisionen kunne ikke tjekkes: {e}",
+                            "The base revision could not be checked: {e}"
+                        ),
+                        inputs.lang,
+                    )),
                 }
             }
             Err(e) => {
-                let _ = writeln!(
-                    log,
-                    "::warning title=os2gov::The base revision {} is not in this clone ({e}); use actions/checkout with fetch-depth: 0 to see the pull request's effect",
-                    pr.base_sha
-                );
+                let sha = &pr.base_sha;
+                log.push_str(&titled(
+                    Command::Warning,
+                    &msg!(
+                        "Basisrevisionen {sha} findes ikke i denne klon ({e}); brug actions/checkout med fetch-depth: 0 for at se pull requestens virkning",
+                        "The base revision {sha} is not in this clone ({e}); use actions/checkout with fetch-depth: 0 to see the pull request's effect"
+                    ),
+                    inputs.lang,
+                ));
             }
         }
     }
@@ -412,27 +442,55 @@ pub fn run(
     }
 
     if let (Some(pr), true) = (&pull_request, inputs.comment) {
+        let lang = inputs.lang;
+        let number = pr.number;
         match comments {
-            None => {
-                let _ = writeln!(
-                    log,
-                    "::notice title=os2gov::No token: the report is in the step summary only"
-                );
-            }
-            Some(api) => match api.upsert(pr.number, &markdown) {
-                Ok(CommentResult::Created) => {
-                    let _ = writeln!(log, "os2gov: comment created on #{}", pr.number);
-                }
-                Ok(CommentResult::Updated) => {
-                    let _ = writeln!(log, "os2gov: comment updated on #{}", pr.number);
+            None => log.push_str(&titled(
+                Command::Notice,
+                &msg!(
+                    "Intet token: rapporten står kun i trinnets opsummering",
+                    "No token: the report is in the step summary only"
+                ),
+                lang,
+            )),
+            Some(api) => match api.upsert(number, &markdown) {
+                Ok(posted) => {
+                    let done = match posted.result {
+                        CommentResult::Created => {
+                            msg!(
+                                "kommentar oprettet på #{number}",
+                                "comment created on #{number}"
+                            )
+                        }
+                        CommentResult::Updated => msg!(
+                            "kommentar opdateret på #{number}",
+                            "comment updated on #{number}"
+                        ),
+                    };
+                    let line = match &posted.url {
+                        Some(url) => format!("{}: {url}", done.get(lang)),
+                        None => done.get(lang).to_string(),
+                    };
+                    log.push_str(&log_line(&line));
                 }
                 Err(reason) => {
                     let fork = if pr.from_fork {
-                        " (a pull request from a fork gets a read-only token)"
+                        msg!(
+                            " (en pull request fra en fork får et skrivebeskyttet token)",
+                            " (a pull request from a fork gets a read-only token)"
+                        )
                     } else {
-                        ""
+                        Msg::default()
                     };
-                    let _ = writeln!(log, "::notice title=os2gov::Could not comment on the pull request{fork}: {reason}. The report is in the step summary.");
+                    let (fork, reason) = (fork.get(lang), reason.get(lang));
+                    log.push_str(&titled(
+                        Command::Notice,
+                        &msg!(
+                            "Kunne ikke kommentere pull requesten{fork}: {reason}. Rapporten står i trinnets opsummering.",
+                            "Could not comment on the pull request{fork}: {reason}. The report is in the step summary."
+                        ),
+                        lang,
+                    ));
                 }
             },
         }
@@ -445,14 +503,23 @@ pub fn run(
     };
     if failed {
         let why = match inputs.fail_on {
-            FailOn::Regression => "this pull request lowers governance compliance".to_string(),
-            _ => format!(
-                "achieved level {} is below the required level {}",
-                report.achieved_level.map(|l| l.as_str()).unwrap_or("none"),
-                report.required_level.level
+            FailOn::Regression => msg!(
+                "denne pull request sænker opfyldelsen af governance-kravene",
+                "this pull request lowers governance compliance"
             ),
+            _ => {
+                let required = report.required_level.level;
+                let (da, en) = match report.achieved_level {
+                    Some(level) => (level.as_str(), level.as_str()),
+                    None => ("intet", "none"),
+                };
+                msg!(
+                    "opnået niveau {da} er under det krævede niveau {required}",
+                    "achieved level {en} is below the required level {required}"
+                )
+            }
         };
-        let _ = writeln!(log, "::error title=os2gov::{why}");
+        log.push_str(&titled(Command::Error, &why, inputs.lang));
     }
     Ok(Outcome {
         report,
@@ -462,75 +529,209 @@ pub fn run(
     })
 }
 
-/// The sticky comment over GitHub's REST API (octocrab): finds the comment carrying
-/// [`COMMENT_MARKER`] among the pull request's comments and updates it, or creates one.
+/// One workflow command titled `os2gov`, in the report's language.
+fn titled(kind: Command, text: &Msg, lang: Lang) -> String {
+    command(kind, &[("title", "os2gov")], text.get(lang))
+}
+
+/// The sticky comment over GitHub's REST API, with octocrab's raw requests: the status of each
+/// answer is read first and decides, and a body is parsed only where its content is needed (the
+/// list of comments; the link to ours, which is optional). octocrab's typed calls turn a `201`
+/// whose body does not parse into an error that cannot be told from a refusal, and a comment
+/// GitHub accepted would be reported as not posted.
 #[cfg(feature = "remote")]
 struct GitHubComments {
     runtime: tokio::runtime::Runtime,
     client: octocrab::Octocrab,
+    /// `scheme://authority` of the API: the only host a `Link` header may send us to.
+    origin: String,
     owner: String,
     repo: String,
 }
 
+/// A pull request with more comments than this is not paged through to its end; more than
+/// enough for any real one, and a bound on a `Link` header that never ends.
+#[cfg(feature = "remote")]
+const MAX_COMMENT_PAGES: usize = 100;
+
+#[cfg(feature = "remote")]
+struct RawAnswer {
+    status: u16,
+    /// `None` when the body could not be read to its end.
+    body: Option<Vec<u8>>,
+    link: Option<String>,
+}
+
+#[cfg(feature = "remote")]
+impl GitHubComments {
+    async fn send(
+        &self,
+        method: http::Method,
+        uri: &str,
+        body: Option<&serde_json::Value>,
+    ) -> Result<RawAnswer, Msg> {
+        use http_body_util::BodyExt;
+        let sent = match method {
+            http::Method::POST => self.client._post(uri, body).await,
+            http::Method::PATCH => self.client._patch(uri, body).await,
+            _ => self.client._get(uri).await,
+        };
+        let (parts, answer) = sent.map_err(|e| transport(&e))?.into_parts();
+        let body = answer.collect().await.ok().map(|b| b.to_bytes().to_vec());
+        let link = parts
+            .headers
+            .get(http::header::LINK)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        Ok(RawAnswer {
+            status: parts.status.as_u16(),
+            body,
+            link,
+        })
+    }
+
+    /// The id of our comment on pull request `number`, searching every page of its comments.
+    async fn find(&self, number: u64) -> Result<Option<u64>, Msg> {
+        let mut uri = format!(
+            "/repos/{}/{}/issues/{number}/comments?per_page=100",
+            self.owner, self.repo
+        );
+        for _ in 0..MAX_COMMENT_PAGES {
+            let answer = self.send(http::Method::GET, &uri, None).await?;
+            if answer.status != 200 {
+                return Err(refused(answer.status, answer.body.as_deref()));
+            }
+            let comments: Vec<serde_json::Value> = answer
+                .body
+                .as_deref()
+                .and_then(|b| serde_json::from_slice(b).ok())
+                .ok_or_else(|| {
+                    msg!(
+                        "GitHubs liste over kommentarer kunne ikke læses",
+                        "GitHub's list of comments could not be read"
+                    )
+                })?;
+            let ours = comments.iter().find_map(|c| {
+                let body = c.get("body").and_then(serde_json::Value::as_str)?;
+                is_sticky(body)
+                    .then(|| c.get("id").and_then(serde_json::Value::as_u64))
+                    .flatten()
+            });
+            if ours.is_some() {
+                return Ok(ours);
+            }
+            match answer.link.as_deref().and_then(next_page) {
+                None => return Ok(None),
+                Some(next) => uri = on_api_host(&self.origin, &next)?,
+            }
+        }
+        Err(msg!(
+            "pull requesten har mere end {MAX_COMMENT_PAGES} sider kommentarer",
+            "the pull request has more than {MAX_COMMENT_PAGES} pages of comments"
+        ))
+    }
+}
+
+/// The path and query of a `Link` URL on the API's own host (`origin`), so that the token goes
+/// with it (octocrab attaches it only to relative requests) and the Action follows no link
+/// elsewhere.
+#[cfg(feature = "remote")]
+fn on_api_host(origin: &str, url: &str) -> Result<String, Msg> {
+    url.strip_prefix(origin)
+        .filter(|rest| rest.starts_with('/'))
+        .map(str::to_string)
+        .ok_or_else(|| {
+            msg!(
+                "GitHub henviste til næste side på en anden vært ({url})",
+                "GitHub pointed to the next page on another host ({url})"
+            )
+        })
+}
+
 #[cfg(feature = "remote")]
 impl CommentApi for GitHubComments {
-    fn upsert(&self, number: u64, body: &str) -> Result<CommentResult, String> {
-        use octocrab::models::issues::Comment;
+    fn upsert(&self, number: u64, body: &str) -> Result<Posted, Msg> {
+        let payload = serde_json::json!({ "body": body });
         self.runtime.block_on(async {
-            let issues = self.client.issues(&self.owner, &self.repo);
-            let mut page = issues
-                .list_comments(number)
-                .per_page(100)
-                .send()
-                .await
-                .map_err(describe)?;
-            loop {
-                if let Some(existing) = page.items.iter().find(|c: &&Comment| {
-                    c.body
-                        .as_deref()
-                        .is_some_and(|b| b.contains(COMMENT_MARKER))
-                }) {
-                    issues
-                        .update_comment(existing.id, body)
-                        .await
-                        .map_err(describe)?;
-                    return Ok(CommentResult::Updated);
-                }
-                match self
-                    .client
-                    .get_page::<Comment>(&page.next)
-                    .await
-                    .map_err(describe)?
-                {
-                    Some(next) => page = next,
-                    None => break,
-                }
+            let (result, method, uri) = match self.find(number).await? {
+                // PATCH, as GitHub documents the edit.
+                Some(id) => (
+                    CommentResult::Updated,
+                    http::Method::PATCH,
+                    format!("/repos/{}/{}/issues/comments/{id}", self.owner, self.repo),
+                ),
+                None => (
+                    CommentResult::Created,
+                    http::Method::POST,
+                    format!(
+                        "/repos/{}/{}/issues/{number}/comments",
+                        self.owner, self.repo
+                    ),
+                ),
+            };
+            let answer = self.send(method, &uri, Some(&payload)).await?;
+            // GitHub answers 201 to a new comment and 200 to an edit: any success status means
+            // it was accepted, whatever the body holds.
+            if !(200..300).contains(&answer.status) {
+                return Err(refused(answer.status, answer.body.as_deref()));
             }
-            issues
-                .create_comment(number, body)
-                .await
-                .map_err(describe)?;
-            Ok(CommentResult::Created)
+            let url = answer
+                .body
+                .as_deref()
+                .and_then(|b| serde_json::from_slice::<serde_json::Value>(b).ok())
+                .and_then(|v| v.get("html_url")?.as_str().map(str::to_string))
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+            Ok(Posted { result, url })
         })
     }
 }
 
-/// GitHub's answer in one line; octocrab's errors never contain the token.
+/// The `rel="next"` URL of a `Link` header.
 #[cfg(feature = "remote")]
-fn describe(error: octocrab::Error) -> String {
-    match &error {
-        octocrab::Error::GitHub { source, .. } => format!(
-            "GitHub answered {}: {}",
-            source.status_code.as_u16(),
-            source.message
-        ),
-        _ => error
-            .to_string()
-            .lines()
-            .next()
-            .unwrap_or("request failed")
-            .to_string(),
-    }
+fn next_page(link: &str) -> Option<String> {
+    link.split(',').find_map(|part| {
+        let (url, params) = part.split_once(';')?;
+        params
+            .split(';')
+            .any(|p| p.trim() == "rel=\"next\"")
+            .then(|| {
+                url.trim()
+                    .trim_start_matches('<')
+                    .trim_end_matches('>')
+                    .to_string()
+            })
+    })
+}
+
+/// GitHub's refusal in one line: the status and its own message (never the token, which is
+/// only ever in the request).
+#[cfg(feature = "remote")]
+fn refused(status: u16, body: Option<&[u8]>) -> Msg {
+    let message = body
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(b).ok())
+        .and_then(|v| v.get("message")?.as_str().map(str::to_string))
+        .unwrap_or_default();
+    let detail = if message.is_empty() {
+        String::new()
+    } else {
+        format!(": {message}")
+    };
+    msg!(
+        "GitHub svarede {status}{detail}",
+        "GitHub answered {status}{detail}"
+    )
+}
+
+/// A request that got no answer (connection, timeout). When it was the comment itself, GitHub
+/// may still have posted it; the next run finds it by its marker and updates it.
+#[cfg(feature = "remote")]
+fn transport(error: &octocrab::Error) -> Msg {
+    let text = error.to_string();
+    let first = text.lines().next().unwrap_or("request failed");
+    msg!(
+        "intet svar fra GitHub ({first})",
+        "no answer from GitHub ({first})"
+    )
 }
 
 /// A comment client when there is a token and a repository to comment in.
@@ -538,6 +739,9 @@ fn describe(error: octocrab::Error) -> String {
 pub fn comment_client(runner: &Runner, inputs: &Inputs) -> Option<Box<dyn CommentApi>> {
     let token = inputs.token.clone()?;
     let (owner, repo) = runner.repository.split_once('/')?;
+    let api_url = runner.api_url.trim().trim_end_matches('/');
+    let (scheme, rest) = api_url.split_once("://")?;
+    let authority = rest.split('/').next().unwrap_or(rest);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -545,7 +749,7 @@ pub fn comment_client(runner: &Runner, inputs: &Inputs) -> Option<Box<dyn Commen
     let client = runtime
         .block_on(async {
             octocrab::Octocrab::builder()
-                .base_uri(runner.api_url.as_str())?
+                .base_uri(api_url)?
                 .personal_token(token)
                 .set_connect_timeout(Some(std::time::Duration::from_secs(10)))
                 .set_read_timeout(Some(std::time::Duration::from_secs(30)))
@@ -555,6 +759,7 @@ pub fn comment_client(runner: &Runner, inputs: &Inputs) -> Option<Box<dyn Commen
     Some(Box::new(GitHubComments {
         runtime,
         client,
+        origin: format!("{scheme}://{authority}"),
         owner: owner.to_string(),
         repo: repo.to_string(),
     }))
@@ -564,4 +769,85 @@ pub fn comment_client(runner: &Runner, inputs: &Inputs) -> Option<Box<dyn Commen
 #[cfg(not(feature = "remote"))]
 pub fn comment_client(_: &Runner, _: &Inputs) -> Option<Box<dyn CommentApi>> {
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_pages_are_followed_only_on_the_api_host() {
+        let link = "<https://api.github.com/repositories/1/issues/7/comments?page=3>; rel=\"next\", <https://api.github.com/repositories/1/issues/7/comments?page=9>; rel=\"last\"";
+        let next = next_page(link).expect("next");
+        assert_eq!(
+            on_api_host("https://api.github.com", &next).expect("same host"),
+            "/repositories/1/issues/7/comments?page=3"
+        );
+        assert_eq!(
+            on_api_host(
+                "https://ghe.example.org",
+                "https://ghe.example.org/api/v3/x?page=2"
+            )
+            .expect("same host"),
+            "/api/v3/x?page=2"
+        );
+        for elsewhere in [
+            "https://evil.example.org/repos/x",
+            "https://api.github.com.evil.example.org/repos/x",
+            "https://api.github.com:8443/repos/x",
+            "http://api.github.com/repos/x",
+            "/repos/x",
+        ] {
+            assert!(
+                on_api_host("https://api.github.com", elsewhere).is_err(),
+                "{elsewhere}"
+            );
+        }
+        assert_eq!(next_page("<https://x/1>; rel=\"last\""), None);
+    }
+
+    #[test]
+    fn only_a_comment_that_starts_with_the_marker_is_ours() {
+        assert!(is_sticky("<!-- os2gov-report -->\n## os2gov"));
+        assert!(is_sticky("\n <!-- os2gov-report -->"));
+        assert!(!is_sticky("I disagree:\n> <!-- os2gov-report -->"));
+        assert!(!is_sticky(""));
+    }
+
+    /// Reads GITHUB_OUTPUT as the runner does: `name=value`, or `name<<DELIMITER` and the lines
+    /// up to the first one that is exactly the delimiter.
+    fn runner_reads(text: &str) -> Vec<(String, String)> {
+        let mut outputs = Vec::new();
+        let mut lines = text.lines();
+        while let Some(line) = lines.next() {
+            if let Some((name, delimiter)) = line.split_once("<<") {
+                let value: Vec<&str> = lines.by_ref().take_while(|l| *l != delimiter).collect();
+                outputs.push((name.to_string(), value.join("\n")));
+            } else if let Some((name, value)) = line.split_once('=') {
+                outputs.push((name.to_string(), value.to_string()));
+            }
+        }
+        outputs
+    }
+
+    #[test]
+    fn an_output_value_cannot_end_its_heredoc() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let file = dir.path().join("output");
+        let value = "out/a\nOS2GOV_EOF\npassed=true\nOS2GOV_EOF_0\nscore=100".to_string();
+        write_output(
+            &file,
+            &[("sarif", value.clone()), ("passed", "false".into())],
+        )
+        .expect("write");
+        let text = std::fs::read_to_string(&file).expect("read");
+        assert_eq!(
+            runner_reads(&text),
+            vec![
+                ("sarif".to_string(), value),
+                ("passed".to_string(), "false".to_string())
+            ],
+            "{text}"
+        );
+    }
 }

@@ -684,13 +684,10 @@ fn run_action() -> Result<ExitCode> {
             })
         }
         Err(error) => {
-            // One clear line for the step's log; workflow commands escape line breaks.
-            let text = error
-                .0
-                .replace('%', "%25")
-                .replace('\r', "%0D")
-                .replace('\n', "%0A");
-            print_out(&format!("::error title=os2gov::{text}\n"));
+            // One line for the step's log, escaped as every workflow command is: the message
+            // can quote the repository's own files.
+            use os2gov::render::annotations::{command, Command};
+            print_out(&command(Command::Error, &[("title", "os2gov")], &error.0));
             Ok(ExitCode::from(2))
         }
     }

@@ -514,3 +514,371 @@ fn action_yml_inputs_and_outputs_are_wired() {
         );
     }
 }
+
+/// Every line the Action prints is a workflow command it built (`::error`, `::warning`,
+/// `::notice` with escaped values) or a plain `os2gov:` line; nothing else can start a command,
+/// neither at the start of a line nor in the runner's old form (`##[…`) anywhere in one.
+fn assert_only_our_commands(stdout: &str) {
+    for line in stdout.lines() {
+        let ours = ["::error ", "::warning ", "::notice ", "os2gov: "]
+            .iter()
+            .any(|p| line.starts_with(p));
+        assert!(ours, "a line the Action did not build: {line:?}\n{stdout}");
+        assert!(!line.contains("##["), "old command form in {line:?}");
+        assert!(
+            !line.chars().any(|c| c.is_control() && c != '\t'),
+            "control character in {line:?}"
+        );
+    }
+}
+
+/// Issue 9, defect 7: GitHub answered 201 (the comment exists) with a body that does not parse.
+/// The step says the comment was posted; the next run finds it by its marker on page 3 and
+/// updates it instead of posting a second one, also when the edit's answer is unreadable.
+#[tokio::test(flavor = "multi_thread")]
+async fn comment_accepted_with_an_unreadable_answer_is_posted_and_updated_next_run() {
+    let (fixture, base, head) = pull_request_repo();
+    let server = MockServer::start().await;
+    let comments = format!("/repos/{REPO}/issues/7/comments");
+    let auth = format!("Bearer {TOKEN}");
+    let pr_event = event(7, &base, &head, REPO);
+
+    Mock::given(method("GET"))
+        .and(path(comments.as_str()))
+        .and(header("authorization", auth.as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(comments.as_str()))
+        .and(header("authorization", auth.as_str()))
+        .and(body_string_contains("os2gov-report"))
+        .respond_with(
+            ResponseTemplate::new(201).set_body_string("{\"id\": 42, \"body\": \"<!-- os2"),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let first = tokio::task::block_in_place(|| {
+        run_action(
+            fixture.path(),
+            &server.uri(),
+            Some(&pr_event),
+            &[("INPUT_FAIL_ON", "never")],
+        )
+    });
+    assert!(
+        first.stdout.contains("os2gov: comment created on #7"),
+        "{}",
+        first.stdout
+    );
+    assert!(
+        !first.stdout.contains("Could not comment"),
+        "{}",
+        first.stdout
+    );
+    assert_eq!(first.output.status.code(), Some(0), "{}", first.stdout);
+    assert_only_our_commands(&first.stdout);
+    server.verify().await;
+    server.reset().await;
+
+    // The comment posted above, on the third page, after a person's comment that quotes a
+    // report further down (never overwritten). Every page is asked with the token.
+    let page = |n: u32| format!("{}{comments}?per_page=100&page={n}", server.uri());
+    let quoting = "I disagree with this:\n> <!-- os2gov-report -->\n> F4 not met";
+    for (n, items, next) in [
+        (2, json!([comment_json(12, quoting)]), Some(page(3))),
+        (
+            3,
+            json!([
+                comment_json(13, "lgtm"),
+                comment_json(42, "<!-- os2gov-report -->\nold")
+            ]),
+            None,
+        ),
+    ] {
+        let mut answer = ResponseTemplate::new(200).set_body_json(items);
+        if let Some(next) = next {
+            answer = answer.insert_header("link", format!("<{next}>; rel=\"next\"").as_str());
+        }
+        Mock::given(method("GET"))
+            .and(path(comments.as_str()))
+            .and(wiremock::matchers::query_param(
+                "page",
+                n.to_string().as_str(),
+            ))
+            .and(header("authorization", auth.as_str()))
+            .respond_with(answer)
+            .expect(2)
+            .mount(&server)
+            .await;
+    }
+    Mock::given(method("GET"))
+        .and(path(comments.as_str()))
+        .and(header("authorization", auth.as_str()))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("link", format!("<{}>; rel=\"next\"", page(2)).as_str())
+                .set_body_json(json!([comment_json(11, "hello")])),
+        )
+        .expect(2)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(comments.as_str()))
+        .respond_with(ResponseTemplate::new(201))
+        .expect(0)
+        .mount(&server)
+        .await;
+    // First edit: the answer is not JSON. Second: JSON whose link tries to add commands.
+    Mock::given(method("PATCH"))
+        .and(path(format!("/repos/{REPO}/issues/comments/42").as_str()))
+        .and(header("authorization", auth.as_str()))
+        .and(body_string_contains("os2gov-report"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("<html>oops"))
+        .up_to_n_times(1)
+        .expect(1)
+        .mount(&server)
+        .await;
+    let hostile_url = "https://github.com/OS2mo/demo/pull/7#issuecomment-42\n::error::injected ##[stop-commands]tok";
+    let mut edited = comment_json(42, "<!-- os2gov-report -->");
+    edited["html_url"] = json!(hostile_url);
+    Mock::given(method("PATCH"))
+        .and(path(format!("/repos/{REPO}/issues/comments/42").as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(edited))
+        .expect(1)
+        .mount(&server)
+        .await;
+    for expected in [
+        "os2gov: comment updated on #7\n".to_string(),
+        "os2gov: comment updated on #7: https://github.com/OS2mo/demo/pull/7#issuecomment-42%0A::error::injected ##%5Bstop-commands]tok\n".to_string(),
+    ] {
+        let run = tokio::task::block_in_place(|| {
+            run_action(
+                fixture.path(),
+                &server.uri(),
+                Some(&pr_event),
+                &[("INPUT_FAIL_ON", "never")],
+            )
+        });
+        if !run.stdout.contains(&expected) {
+            let received = server.received_requests().await.unwrap_or_default();
+            let seen: Vec<String> = received
+                .iter()
+                .map(|r| format!("{} {}", r.method, r.url))
+                .collect();
+            panic!("{}\nrequests: {seen:?}", run.stdout);
+        }
+        assert_only_our_commands(&run.stdout);
+    }
+    server.verify().await;
+}
+
+/// A refusal (403 on a branch without write access, 422 on a body GitHub rejects) is a notice
+/// naming GitHub's answer, in the report's language; the step goes on.
+#[tokio::test(flavor = "multi_thread")]
+async fn refused_comment_is_a_notice_with_githubs_answer() {
+    let (fixture, base, head) = pull_request_repo();
+    let pr_event = event(7, &base, &head, REPO);
+    let comments = format!("/repos/{REPO}/issues/7/comments");
+    for (status, message, lang, expected) in [
+        (
+            403,
+            "Resource not accessible by integration",
+            "en",
+            "::notice title=os2gov::Could not comment on the pull request: GitHub answered 403: Resource not accessible by integration. The report is in the step summary.",
+        ),
+        (
+            422,
+            "Validation Failed",
+            "en",
+            "::notice title=os2gov::Could not comment on the pull request: GitHub answered 422: Validation Failed. The report is in the step summary.",
+        ),
+        (
+            422,
+            "Validation Failed",
+            "da",
+            "::notice title=os2gov::Kunne ikke kommentere pull requesten: GitHub svarede 422: Validation Failed. Rapporten står i trinnets opsummering.",
+        ),
+    ] {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path(comments.as_str()))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
+            .mount(&server)
+            .await;
+        Mock::given(method("POST"))
+            .and(path(comments.as_str()))
+            .respond_with(
+                ResponseTemplate::new(status).set_body_json(json!({"message": message, "status": status.to_string()})),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+        let run = tokio::task::block_in_place(|| {
+            run_action(
+                fixture.path(),
+                &server.uri(),
+                Some(&pr_event),
+                &[("INPUT_FAIL_ON", "never"), ("INPUT_LANG", lang)],
+            )
+        });
+        assert_eq!(run.output.status.code(), Some(0), "{}", run.stdout);
+        assert!(
+            run.stdout.lines().any(|l| l == expected),
+            "{status} {lang}: {}",
+            run.stdout
+        );
+        assert!(!run.stdout.contains("comment created"), "{}", run.stdout);
+        assert_only_our_commands(&run.stdout);
+        server.verify().await;
+    }
+}
+
+/// Issue 13: an os2gov.toml key with a line break, from the pull request's base revision,
+/// reaches the step's log only escaped: it cannot start `::error::` (or any command) of its own.
+#[test]
+fn config_key_with_a_newline_in_the_base_revision_cannot_inject_a_command() {
+    let fixture = new_repo();
+    let readme =
+        "# Demo\n\nDemo helps municipalities share data about their buildings and rooms.\n";
+    let hostile = "[exceptions]\n\"F4\\n::error::injected\\r::stop-commands::tok ##[set-output name=passed;]true\" = \"because\"\n";
+    let base = fixture.commit(
+        &[
+            ("README.md", Entry::Text(readme)),
+            ("os2gov.toml", Entry::Text(hostile)),
+        ],
+        "Initial (#1)",
+        NOW - 86_400,
+    );
+    let head = fixture.commit(
+        &[("os2gov.toml", Entry::Text("level = \"sandkasse\"\n"))],
+        "Fix the config (#2)",
+        NOW - 3600,
+    );
+    let event = event(7, &base.to_string(), &head.to_string(), REPO);
+    let run = run_action(
+        fixture.path(),
+        "http://127.0.0.1:9",
+        Some(&event),
+        &[("INPUT_COMMENT", "false"), ("INPUT_FAIL_ON", "never")],
+    );
+    assert_eq!(run.output.status.code(), Some(0), "{}", run.stdout);
+    assert_only_our_commands(&run.stdout);
+    let warning = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("::warning title=os2gov::The base revision could not be checked"))
+        .unwrap_or_else(|| panic!("no warning about the base revision: {}", run.stdout));
+    assert!(
+        warning.contains("F4%0A::error::injected%0D::stop-commands::tok ##%5Bset-output"),
+        "{warning}"
+    );
+    assert_eq!(
+        run.stdout
+            .lines()
+            .filter(|l| l.contains("injected"))
+            .count(),
+        1,
+        "{}",
+        run.stdout
+    );
+}
+
+/// A hostile key in the checked-out revision: the step fails with one escaped `::error` line
+/// (src/main.rs), and nothing the key holds becomes a command (the TOML reader's message has
+/// already turned `\n` into a space; `\r`, U+2028 and `##[` are left to the escaping).
+#[test]
+fn config_key_with_a_newline_in_the_checkout_is_one_escaped_error_line() {
+    let fixture = new_repo();
+    fixture.commit(
+        &[
+            ("README.md", Entry::Text("# Demo\n")),
+            (
+                "os2gov.toml",
+                Entry::Text("\"x\\n::warning::injected\\r\\u2028##[add-mask]y\" = \"1\"\n"),
+            ),
+        ],
+        "Initial",
+        NOW - 3600,
+    );
+    let run = run_action(fixture.path(), "http://127.0.0.1:9", None, &[]);
+    assert_eq!(run.output.status.code(), Some(2), "{}", run.stdout);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", run.stdout);
+    assert!(
+        lines[0].starts_with("::error title=os2gov::"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[0].contains("x ::warning::injected%0D%E2%80%A8##%5Badd-mask]y"),
+        "{}",
+        lines[0]
+    );
+    assert_only_our_commands(&run.stdout);
+}
+
+/// Issue 13: SARIF's `artifactLocation.uri` is a relative URI reference (RFC 3986): a file name
+/// with a space, `#` and `ø` is percent-encoded there, while the annotation names the file as
+/// it is. The document still validates against the SARIF 2.1.0 schema.
+#[test]
+fn sarif_uri_of_a_file_name_with_space_hash_and_non_ascii_is_percent_encoded() {
+    let fixture = new_repo();
+    let name = "docs/Sikkerhed og drift #1 ø.md";
+    fixture.commit(
+        &[
+            (
+                "README.md",
+                Entry::Text("# Demo\n\nDemo helps municipalities share data about their buildings and rooms.\n"),
+            ),
+            (
+                name,
+                Entry::Text("# Sikkerhed og drift\n\n## Sikkerhed\n\nVi tager sikkerhed alvorligt og opdaterer afhængigheder.\n"),
+            ),
+        ],
+        "Initial",
+        NOW - 3600,
+    );
+    let run = run_action(
+        fixture.path(),
+        "http://127.0.0.1:9",
+        None,
+        &[("INPUT_FAIL_ON", "never")],
+    );
+    assert_eq!(run.output.status.code(), Some(0), "{}", run.stdout);
+    assert_only_our_commands(&run.stdout);
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l.contains(&format!("file={name},")) && l.contains("title=os2gov F4%3A")),
+        "{}",
+        run.stdout
+    );
+    let sarif: Value =
+        serde_json::from_str(&std::fs::read_to_string(&run.outputs["sarif"]).expect("sarif file"))
+            .expect("sarif json");
+    let errors: Vec<String> = sarif_validator()
+        .iter_errors(&sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "SARIF invalid: {errors:?}");
+    let uris: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter_map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str())
+        .collect();
+    assert!(
+        uris.contains(&"docs/Sikkerhed%20og%20drift%20%231%20%C3%B8.md"),
+        "{uris:?}"
+    );
+    for uri in &uris {
+        assert!(
+            uri.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-._~/%".contains(&b)),
+            "not a percent-encoded relative reference: {uri}"
+        );
+    }
+}

@@ -1,6 +1,6 @@
 //! Renderers read only the [`Report`]: human text, JSON, Markdown (PR comments, step summaries).
 
-mod annotations;
+pub mod annotations;
 mod markdown;
 mod sarif;
 mod text;

@@ -19,13 +19,31 @@ fn level_of(finding: &Finding, report: &Report) -> &'static str {
     }
 }
 
+/// A repository path as the relative URI reference SARIF's `artifactLocation.uri` must be
+/// (RFC 3986): each segment percent-encoded byte by byte from its UTF-8, keeping only the
+/// unreserved characters and `/` between segments. So a space, `%`, `#` or `?` in a file name
+/// stays part of the path instead of starting an escape, a fragment or a query, and a `:` in
+/// the first segment is not read as a scheme.
+fn uri_reference(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.trim_start_matches('/').bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 fn location(finding: &Finding, fallback: Option<&str>) -> Option<Value> {
     let (path, line) = finding
         .evidence
         .iter()
         .find_map(|e| e.path.as_deref().map(|p| (p, e.line)))
         .or_else(|| fallback.map(|p| (p, None)))?;
-    let mut physical = json!({"artifactLocation": {"uri": path, "uriBaseId": "%SRCROOT%"}});
+    let mut physical =
+        json!({"artifactLocation": {"uri": uri_reference(path), "uriBaseId": "%SRCROOT%"}});
     if let Some(line) = line.filter(|l| *l > 0) {
         physical["region"] = json!({"startLine": line});
     }
@@ -99,4 +117,23 @@ pub fn sarif(report: &Report, fallback_path: Option<&str>) -> String {
         }],
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn artifact_uris_are_percent_encoded_relative_references() {
+        assert_eq!(
+            uri_reference("docs/Sikkerhed og drift #1 ø.md"),
+            "docs/Sikkerhed%20og%20drift%20%231%20%C3%B8.md"
+        );
+        assert_eq!(uri_reference("README.md"), "README.md");
+        assert_eq!(uri_reference("a/b-c_d.e~f/G9"), "a/b-c_d.e~f/G9");
+        assert_eq!(uri_reference("100%?.md"), "100%25%3F.md");
+        assert_eq!(uri_reference("c:notes.md"), "c%3Anotes.md");
+        assert_eq!(uri_reference("a\\b[1].md"), "a%5Cb%5B1%5D.md");
+        assert_eq!(uri_reference("/abs.md"), "abs.md");
+    }
 }
