@@ -971,9 +971,10 @@ pub fn old_rows(text: &str) -> (Vec<OldRow>, bool) {
                 )
             })
         });
-        let krav = table.header_raw.iter().position(|h| {
-            matches!(normalize(h).as_str(), "krav" | "requirement" | "kriterie")
-        });
+        let krav = table
+            .header_raw
+            .iter()
+            .position(|h| matches!(normalize(h).as_str(), "krav" | "requirement" | "kriterie"));
         for raw in &table.rows {
             let Some(id) = raw.cells.get(columns.id).and_then(|c| canonical_id(c)) else {
                 continue;
@@ -1002,9 +1003,7 @@ pub fn old_rows(text: &str) -> (Vec<OldRow>, bool) {
     }
     rows.extend(checklist_rows(text));
     rows.sort_by_key(|r| r.line);
-    let old_numbering = rows
-        .iter()
-        .any(|r| OLD_ONLY_IDS.contains(&r.id.as_str()));
+    let old_numbering = rows.iter().any(|r| OLD_ONLY_IDS.contains(&r.id.as_str()));
     (rows, old_numbering)
 }
 

@@ -651,19 +651,25 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
 }
 
 /// The rows `report` left alone although the tool finds the requirement not met.
-fn kept_lines(kept: &[os2gov::report_writer::KeptMarker], report: &os2gov::report::Report) -> String {
+fn kept_lines(
+    kept: &[os2gov::report_writer::KeptMarker],
+    report: &os2gov::report::Report,
+) -> String {
     let mut out = String::new();
     for k in kept {
         let found = report.finding(&k.id).map_or("", |f| f.message.as_str());
         out.push_str(&match report.lang {
             Lang::Da => format!(
-                "  {:<4} {} beholdt: værktøjet finder kravet ikke opfyldt, men rækken har tekst, og ❌ med tekst ville læses som en forklaring; ret det, eller sæt selv markeringen. {found}\n",
+                "  {:<4} {} beholdt; værktøjet finder: {found}\n",
                 k.id, k.marker
             ),
-            Lang::En => format!(
-                "  {:<4} {} kept: the tool finds the requirement not met, but the row has text, and ❌ with text would read as an explanation; fix it, or set the marker yourself. {found}\n",
-                k.id, k.marker
-            ),
+            Lang::En => format!("  {:<4} {} kept; the tool finds: {found}\n", k.id, k.marker),
+        });
+    }
+    if !kept.is_empty() {
+        out.push_str(match report.lang {
+            Lang::Da => "Værktøjet sætter aldrig ❌ i en række med tekst: ❌ med tekst læses som en forklaring (følg eller forklar), og den kan kun en person give. Ret manglen, eller sæt selv markeringen.\n",
+            Lang::En => "The tool never sets ❌ in a row with text: ❌ with text reads as an explanation (comply or explain), which only a person can give. Fix the gap, or set the marker yourself.\n",
         });
     }
     out

@@ -117,7 +117,10 @@ fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
         .unwrap_or_else(|| "os2gov".into());
     let mut last = None;
     for attempt in 0..16u32 {
-        let tmp = dir.join(format!(".{name}.os2gov-tmp{}-{attempt}", std::process::id()));
+        let tmp = dir.join(format!(
+            ".{name}.os2gov-tmp{}-{attempt}",
+            std::process::id()
+        ));
         match std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
