@@ -1413,6 +1413,56 @@ mod tests {
     }
 
     #[test]
+    fn os2iot_old_rows_keep_markers_and_markdown() {
+        let path = "corpus/OS2iot/OS2iot-docs/files/OS2iot_GOVERNANCE_REPORT.md";
+        let (rows, old_numbering) = old_rows(&shared(path));
+        assert!(old_numbering, "R5, F8 and F9 appear");
+        assert_eq!(rows.len(), 5 + 22 + 4 + 14);
+        let row = |id: &str| rows.iter().find(|r| r.id == id).expect(id);
+        assert_eq!(row("R1").marker, Marker::Met);
+        assert_eq!(
+            row("R1").documentation,
+            "Se [gevinstkort](https://os2.eu/produkt/os2iot)"
+        );
+        assert_eq!(row("R1").krav, "Løsningen skaber lokal værdi");
+        assert_eq!(row("R1").line, 12);
+        assert_eq!(row("F3").marker, Marker::Met, "[X] counts as ticked");
+        assert_eq!(row("F22").marker, Marker::NotMet, "[ ] is not ticked");
+        assert_eq!(row("G3").documentation, "Mogens Kjeldsen, OS2");
+    }
+
+    #[test]
+    fn old_check_list_items_are_rows_too() {
+        let text = "# X\n\n- [x] R1 Løsningen skaber lokal værdi\n- [ ] F8: Teknisk dokumentation\n\n```\n- [x] G1 in code\n```\n";
+        let (rows, old_numbering) = old_rows(text);
+        assert!(old_numbering);
+        let ids: Vec<(&str, Marker, u32)> = rows
+            .iter()
+            .map(|r| (r.id.as_str(), r.marker, r.line))
+            .collect();
+        assert_eq!(ids, [("R1", Marker::Met, 3), ("F8", Marker::NotMet, 4)]);
+        assert_eq!(rows[0].krav, "Løsningen skaber lokal værdi");
+    }
+
+    #[test]
+    fn old_numbering_maps_to_todays_ids() {
+        let map = |id: &str| old_to_current(id);
+        assert_eq!(map("R1"), Some("R1"));
+        assert_eq!(map("R2"), None);
+        assert_eq!(map("R3"), Some("R2"));
+        assert_eq!(map("R5"), Some("R4"));
+        assert_eq!(map("F7"), None);
+        assert_eq!(map("F8"), None);
+        assert_eq!(map("F9"), None);
+        assert_eq!(map("F13"), Some("F14"));
+        assert_eq!(map("F14"), Some("F13"));
+        assert_eq!(map("S4"), Some("S5"));
+        assert_eq!(map("G14"), Some("G14"));
+        assert_eq!(map("G15"), None);
+        assert_eq!(map("x"), None);
+    }
+
+    #[test]
     fn self_assessment_markdown_export_reads_efterlevet_column() {
         let text = shared("os2/os2-test-selvevaluering-governancerapport.md");
         let report = parse("os2-test-selvevaluering-governancerapport.md", &text);

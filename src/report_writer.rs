@@ -587,6 +587,33 @@ mod tests {
     }
 
     #[test]
+    fn the_tool_never_puts_a_cross_beside_text() {
+        let report = report_for(&[("README.md", "# Demo\n")]);
+        let mut text = new_report("Demo", &report).text;
+        let f4 = text
+            .lines()
+            .find(|l| l.contains("| F4  |"))
+            .map(str::to_string)
+            .expect("F4 row");
+        let mut cells: Vec<String> = f4.split('|').map(str::to_string).collect();
+        // A person in doubt writes why; ❌ here would turn the doubt into an explanation.
+        cells[1] = " ❓ ".into();
+        cells[4] = " Vi er ikke sikre på, om driftsaftalen dækker det. ".into();
+        let doubted = cells.join("|");
+        text = text.replacen(&f4, &doubted, 1);
+        let written = update_report("r_governance_report.md", &text, &report).expect("update");
+        assert!(written.text.contains(&doubted));
+        assert!(written.changes.iter().all(|c| c.id != "F4"));
+        assert_eq!(
+            written.kept,
+            vec![KeptMarker {
+                id: "F4".into(),
+                marker: "❓".into()
+            }]
+        );
+    }
+
+    #[test]
     fn broken_table_is_refused() {
         let report = report_for(&[]);
         let broken = "# X\n\n| 🔽 | # | Krav | Beskrivelse / Dokumentation | Produktniveau | Retningslinjer |\n|---|---|---|---|---|---|\n| ✅ | F2 | only three |\n";
