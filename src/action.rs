@@ -6,10 +6,12 @@
 //! runner's own variables (`GITHUB_EVENT_PATH`, `GITHUB_OUTPUT`, …), so the whole flow can be
 //! tested under an emulated runner.
 
+use crate::adapters::write;
 use crate::delta::{self, Delta};
 use crate::engine::{self, Options};
 use crate::model::{Lang, Level, Msg};
 use crate::msg;
+use crate::paths::Scope;
 use crate::render;
 use crate::render::annotations::{command, log_line, Command};
 use crate::report::Report;
@@ -108,10 +110,23 @@ impl Inputs {
                 )))
             }
         };
+        // A relative input is resolved against the workspace and must stay in it (or in the
+        // runner's temp folder); an absolute one is the workflow author's explicit choice.
+        let workspace = absolute(&runner.workspace);
+        let temp = absolute(&runner.temp);
+        let scope = Scope::Output(vec![workspace.clone(), temp.clone()]);
         let file_input = |key: &str, default: &str| {
-            get(env, key)
-                .map(|p| runner.workspace.join(p))
-                .unwrap_or_else(|| runner.temp.join(default))
+            let (base, requested) = match get(env, key) {
+                Some(p) => (&workspace, PathBuf::from(p)),
+                None => (&temp, PathBuf::from(default)),
+            };
+            write::resolve(&scope, base, &requested).map_err(|e| {
+                let input = key
+                    .trim_start_matches("INPUT_")
+                    .to_ascii_lowercase()
+                    .replace('_', "-");
+                ActionError(format!("input `{input}`: {e}"))
+            })
         };
         Ok(Inputs {
             path,
@@ -121,8 +136,8 @@ impl Inputs {
             token: get(env, "INPUT_TOKEN"),
             fail_on,
             comment,
-            sarif_file: file_input("INPUT_SARIF_FILE", "os2gov.sarif"),
-            json_file: file_input("INPUT_JSON_FILE", "os2gov.json"),
+            sarif_file: file_input("INPUT_SARIF_FILE", "os2gov.sarif")?,
+            json_file: file_input("INPUT_JSON_FILE", "os2gov.json")?,
         })
     }
 }
@@ -266,12 +281,14 @@ fn append(path: &Path, text: &str) -> Result<(), ActionError> {
         .map_err(|e| ActionError(format!("cannot write {}: {e}", path.display())))
 }
 
+/// `path` ([`Inputs`] resolved it) written atomically, with its missing folders.
 fn write_file(path: &Path, text: &str) -> Result<(), ActionError> {
-    if let Some(parent) = path.parent() {
-        let _ = std::fs::create_dir_all(parent);
-    }
-    std::fs::write(path, text)
-        .map_err(|e| ActionError(format!("cannot write {}: {e}", path.display())))
+    write::write_all_or_nothing(&[(path.to_path_buf(), text.as_bytes())], true)
+        .map_err(|e| ActionError(e.to_string()))
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// GitHub and Jira metadata for the checkout when a token is set (the repository's `origin`

@@ -18,6 +18,7 @@ pub mod govreport;
 pub mod licence;
 pub mod markdown;
 pub mod model;
+pub mod paths;
 pub mod portfolio;
 pub mod profile;
 pub mod publiccode;

@@ -2,11 +2,13 @@
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use os2gov::adapters::write;
 use os2gov::engine::{self, Options};
 use os2gov::model::{Lang, Level};
+use os2gov::paths::Scope;
 use os2gov::{render, rules};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -290,6 +292,11 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         Some(text) if !args.path.exists() => RemoteTarget::parse(text),
         _ => None,
     };
+    let output = args
+        .output
+        .as_deref()
+        .map(|o| output_target(o, target.is_none().then_some(args.path.as_path())))
+        .transpose()?;
     let (report, fallback) = match target {
         Some(mut target) => {
             if offline {
@@ -348,8 +355,8 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         Format::Markdown => render::markdown(&report),
         Format::Sarif => render::sarif(&report, fallback.as_deref()),
     };
-    match &args.output {
-        Some(path) => write_atomically(path, rendered.as_bytes())?,
+    match &output {
+        Some(path) => write::write_atomically(path, rendered.as_bytes())?,
         None => print_out(&rendered),
     }
     Ok(if report.passed {
@@ -359,23 +366,29 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     })
 }
 
-/// Writes through a temporary file in the same folder and renames it, so that a failure never
-/// leaves a half-written report behind.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
-    let tmp = dir.join(format!(".{name}.os2gov-tmp"));
-    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("cannot write {}", path.display())
-    })
+/// Where a typed `--output` goes: resolved against the current folder; a relative path must stay
+/// in the current folder or in the repository being checked (`repo`), an absolute one is the
+/// user's explicit choice (the rule: [`os2gov::paths`]).
+fn output_target(path: &Path, repo: Option<&Path>) -> Result<PathBuf> {
+    let cwd = write::current_dir()?;
+    let mut roots = vec![cwd.clone()];
+    roots.extend(repo.map(|r| os2gov::paths::lexical(&cwd, r)));
+    Ok(write::resolve(&Scope::Output(roots), &cwd, path)?)
+}
+
+/// The repository root the files of `fix` and `report` must stay in, absolute.
+fn repository_root(path: &Path) -> Result<PathBuf> {
+    Ok(os2gov::paths::lexical(&write::current_dir()?, path))
+}
+
+/// `target` (resolved) as a path inside the repository, for messages and the report's own name.
+fn in_repository(root: &Path, target: &Path) -> String {
+    let root = write::real_root(root);
+    target
+        .strip_prefix(&root)
+        .unwrap_or(target)
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// The root README, where findings without a file of their own are located in SARIF.
@@ -447,57 +460,6 @@ fn unified_diff(path: &str, before: Option<&str>, after: &str) -> String {
         .to_string()
 }
 
-/// Writes every file or none: all contents go to temporary files first, and only when all of
-/// them are written are they renamed into place.
-fn write_all_or_nothing(root: &std::path::Path, files: &[(String, String)]) -> Result<()> {
-    for (path, _) in files {
-        let target = root.join(path);
-        if target.is_dir() {
-            anyhow::bail!(
-                "{} exists as a folder; nothing was written",
-                target.display()
-            );
-        }
-    }
-    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let cleanup = |staged: &[(PathBuf, PathBuf)]| {
-        for (tmp, _) in staged {
-            let _ = std::fs::remove_file(tmp);
-        }
-    };
-    for (path, content) in files {
-        let target = root.join(path);
-        let result = (|| -> Result<PathBuf> {
-            let dir = target.parent().unwrap_or(root);
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
-            let name = target
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let tmp = dir.join(format!(".{name}.os2gov-tmp"));
-            std::fs::write(&tmp, content).with_context(|| {
-                format!("cannot write {}; nothing was written", target.display())
-            })?;
-            Ok(tmp)
-        })();
-        match result {
-            Ok(tmp) => staged.push((tmp, target)),
-            Err(e) => {
-                cleanup(&staged);
-                return Err(e);
-            }
-        }
-    }
-    for (tmp, target) in &staged {
-        if let Err(e) = std::fs::rename(tmp, target) {
-            cleanup(&staged);
-            return Err(anyhow::anyhow!("cannot write {}: {e}", target.display()));
-        }
-    }
-    Ok(())
-}
-
 fn folder_name(path: &std::path::Path) -> String {
     std::fs::canonicalize(path)
         .ok()
@@ -530,6 +492,14 @@ fn run_fix(args: FixArgs) -> Result<ExitCode> {
         });
         return Ok(ExitCode::SUCCESS);
     }
+    // Every planned path is judged before anything is shown or written: a scaffold path through
+    // a symlinked folder must not leave the repository.
+    let root = repository_root(&args.path)?;
+    let scope = Scope::Repository(root.clone());
+    let targets = plan
+        .iter()
+        .map(|p| write::resolve(&scope, &root, Path::new(&p.path)))
+        .collect::<Result<Vec<PathBuf>, _>>()?;
     if args.dry_run {
         for p in &plan {
             print_out(&unified_diff(&p.path, p.before.as_deref(), &p.after));
@@ -537,11 +507,12 @@ fn run_fix(args: FixArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     ensure_clean(&args.path, args.allow_dirty)?;
-    let files: Vec<(String, String)> = plan
-        .iter()
-        .map(|p| (p.path.clone(), p.after.clone()))
+    let files: Vec<(PathBuf, &[u8])> = targets
+        .into_iter()
+        .zip(&plan)
+        .map(|(target, p)| (target, p.after.as_bytes()))
         .collect();
-    write_all_or_nothing(&args.path, &files)?;
+    write::write_all_or_nothing(&files, true)?;
     let mut out = String::new();
     for p in &plan {
         let verb = match (p.before.is_some(), lang) {
@@ -578,28 +549,28 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
     };
     let report = engine::check(&snapshot, &options)?;
     let facts = os2gov::scaffold::Facts::from(&snapshot, &report, &folder_name(&args.path));
-    let existing = engine::find_governance_report(&snapshot).map(|r| r.path);
-    let relative = match (&args.out, &existing) {
-        (Some(out), _) => out.to_string_lossy().into_owned(),
-        (None, Some(path)) => path.clone(),
-        (None, None) => format!(
-            "{}_governance_report.md",
-            facts
-                .product
-                .replace(|c: char| !c.is_alphanumeric() && c != '-', "_")
-        ),
+    let found = engine::find_governance_report(&snapshot);
+    let existing = found.as_ref().map(|r| r.path.clone());
+    // A typed --out is resolved against the current folder, the report the tool found or names
+    // against the repository root; either way it must stay inside the repository.
+    let root = repository_root(&args.path)?;
+    let scope = Scope::Repository(root.clone());
+    let cwd = write::current_dir()?;
+    let target = match (&args.out, &existing) {
+        (Some(out), _) => write::resolve(&scope, &cwd, out)?,
+        (None, Some(path)) => write::resolve(&scope, &root, Path::new(path))?,
+        (None, None) => write::resolve(
+            &scope,
+            &root,
+            Path::new(&format!(
+                "{}_governance_report.md",
+                facts
+                    .product
+                    .replace(|c: char| !c.is_alphanumeric() && c != '-', "_")
+            )),
+        )?,
     };
-    let target = if std::path::Path::new(&relative).is_absolute() {
-        PathBuf::from(&relative)
-    } else {
-        args.path.join(&relative)
-    };
-    if target.is_dir() {
-        anyhow::bail!(
-            "{} exists as a folder; nothing was written",
-            target.display()
-        );
-    }
+    let relative = in_repository(&root, &target);
     let before = match std::fs::read(&target) {
         Ok(bytes) => Some(String::from_utf8(bytes).with_context(|| {
             format!(
@@ -610,11 +581,27 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(anyhow::anyhow!("cannot read {}: {e}", target.display())),
     };
-    let (after, changes) = match &before {
-        Some(text) => os2gov::report_writer::update_report(&relative, text, &report)?,
-        None => os2gov::report_writer::new_report(&facts.product, &report),
+    // A new file beside an old-format report carries the old report's rows over.
+    let old_report = found
+        .filter(|r| r.format == os2gov::govreport::Format::Old && r.path != relative)
+        .and_then(|r| snapshot.text(&r.path).map(|text| (r.path.clone(), text)));
+    let (written, migration) = match (&before, old_report) {
+        (Some(text), _) => (
+            os2gov::report_writer::update_report(&relative, text, &report)?,
+            None,
+        ),
+        (None, Some((old_path, old_text))) => {
+            let (written, migration) =
+                os2gov::report_writer::migrate_report(&facts.product, old_text, &report);
+            (written, Some((old_path, migration)))
+        }
+        (None, None) => (
+            os2gov::report_writer::new_report(&facts.product, &report),
+            None,
+        ),
     };
-    let mut files = vec![(relative.clone(), after.clone())];
+    let after = written.text.clone();
+    let mut files = vec![(target, after.clone())];
     if let Some(sa) = &args.self_assessment {
         let (y, m, d) = os2gov::model::civil_date(stamp);
         let date = format!("{y:04}-{m:02}-{d:02}");
@@ -626,7 +613,7 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
             secs % 60
         );
         files.push((
-            sa.to_string_lossy().into_owned(),
+            write::resolve(&scope, &cwd, sa)?,
             os2gov::report_writer::self_assessment_json(&facts.product, &report, &date, &timestamp),
         ));
     }
@@ -635,18 +622,11 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     ensure_clean(&args.path, args.allow_dirty)?;
-    let absolute: Vec<(String, String)> = files
-        .into_iter()
-        .map(|(p, c)| {
-            let path = if std::path::Path::new(&p).is_absolute() {
-                p
-            } else {
-                args.path.join(&p).to_string_lossy().into_owned()
-            };
-            (path, c)
-        })
+    let bytes: Vec<(PathBuf, &[u8])> = files
+        .iter()
+        .map(|(path, text)| (path.clone(), text.as_bytes()))
         .collect();
-    write_all_or_nothing(std::path::Path::new("/"), &absolute)?;
+    write::write_all_or_nothing(&bytes, true)?;
     let lang = report.lang;
     let mut out = match (before.is_some(), lang) {
         (true, Lang::Da) => format!("opdateret {relative}\n"),
@@ -654,7 +634,7 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
         (false, Lang::Da) => format!("oprettet {relative}\n"),
         (false, Lang::En) => format!("created {relative}\n"),
     };
-    for c in &changes {
+    for c in &written.changes {
         let before = if c.before.is_empty() {
             "–"
         } else {
@@ -662,8 +642,95 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
         };
         out.push_str(&format!("  {:<4} {before} → {}\n", c.id, c.after));
     }
+    out.push_str(&kept_lines(&written.kept, &report));
+    if let Some((old_path, migration)) = &migration {
+        out.push_str(&migration_lines(old_path, migration, lang));
+    }
     print_out(&out);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The rows `report` left alone although the tool finds the requirement not met.
+fn kept_lines(
+    kept: &[os2gov::report_writer::KeptMarker],
+    report: &os2gov::report::Report,
+) -> String {
+    let mut out = String::new();
+    for k in kept {
+        let found = report.finding(&k.id).map_or("", |f| f.message.as_str());
+        out.push_str(&match report.lang {
+            Lang::Da => format!(
+                "  {:<4} {} beholdt; værktøjet finder: {found}\n",
+                k.id, k.marker
+            ),
+            Lang::En => format!("  {:<4} {} kept; the tool finds: {found}\n", k.id, k.marker),
+        });
+    }
+    if !kept.is_empty() {
+        out.push_str(match report.lang {
+            Lang::Da => "Værktøjet sætter aldrig ❌ i en række med tekst: ❌ med tekst læses som en forklaring (følg eller forklar), og den kan kun en person give. Ret manglen, eller sæt selv markeringen.\n",
+            Lang::En => "The tool never sets ❌ in a row with text: ❌ with text reads as an explanation (comply or explain), which only a person can give. Fix the gap, or set the marker yourself.\n",
+        });
+    }
+    out
+}
+
+/// What came over from an old-format report, and what did not.
+fn migration_lines(
+    old_path: &str,
+    migration: &os2gov::report_writer::Migration,
+    lang: Lang,
+) -> String {
+    let ids = |list: &mut dyn Iterator<Item = String>| list.collect::<Vec<_>>().join(", ");
+    let carried = ids(&mut migration.carried.iter().map(|(old, new)| {
+        if old == new {
+            new.clone()
+        } else {
+            format!("{old}→{new}")
+        }
+    }));
+    let mut out = match lang {
+        Lang::Da => format!(
+            "overført fra {old_path} (gammelt format), som personens egne markeringer og tekster: {} krav: {carried}\n",
+            migration.carried.len()
+        ),
+        Lang::En => format!(
+            "carried over from {old_path} (old format), as the author's own markers and texts: {} requirements: {carried}\n",
+            migration.carried.len()
+        ),
+    };
+    if !migration.explained.is_empty() {
+        let list = migration.explained.join(", ");
+        out.push_str(&match lang {
+            Lang::Da => format!("  ❌/➖ med tekst tæller som forklaring (følg eller forklar); læs dem igennem: {list}\n"),
+            Lang::En => format!("  ❌/➖ with text counts as an explanation (comply or explain); read them through: {list}\n"),
+        });
+    }
+    for u in &migration.unmapped {
+        let text = if u.had_text {
+            match lang {
+                Lang::Da => "; teksten står kun i den gamle rapport",
+                Lang::En => "; its text is only in the old report",
+            }
+        } else {
+            ""
+        };
+        out.push_str(&match lang {
+            Lang::Da => format!(
+                "  ikke overført: {} (linje {}) \"{}\": intet tilsvarende krav i OS2's nuværende skabelon{text}\n",
+                u.id, u.line, u.krav
+            ),
+            Lang::En => format!(
+                "  not carried over: {} (line {}) \"{}\": no matching requirement in OS2's current template{text}\n",
+                u.id, u.line, u.krav
+            ),
+        });
+    }
+    out.push_str(&match lang {
+        Lang::Da => format!("Gennemse den nye rapport, og fjern så {old_path}: indtil da kan tjekket læse den gamle.\n"),
+        Lang::En => format!("Review the new report, then remove {old_path}: until then the check may read the old one.\n"),
+    });
+    out
 }
 
 fn run_action() -> Result<ExitCode> {
@@ -738,12 +805,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 OrgFormat::Markdown => os2gov::portfolio::render_markdown(&scan.portfolio, lang),
             };
             match &args.output {
-                Some(path) => write_atomically(path, out.as_bytes())?,
+                Some(path) => write::write_atomically(&output_target(path, None)?, out.as_bytes())?,
                 None => print_out(&out),
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Badge(args) => {
+            let output = args
+                .output
+                .as_deref()
+                .map(|o| output_target(o, Some(&args.path)))
+                .transpose()?;
             let snapshot = os2gov::adapters::git::open_snapshot(&args.path, None, now())?;
             let options = Options {
                 level: args.level,
@@ -752,8 +824,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let report = engine::check(&snapshot, &options)?;
             let svg = os2gov::badge::badge_svg(&report);
-            match &args.output {
-                Some(path) => write_atomically(path, svg.as_bytes())?,
+            match &output {
+                Some(path) => write::write_atomically(path, svg.as_bytes())?,
                 None => print_out(&svg),
             }
             Ok(ExitCode::SUCCESS)

@@ -6,10 +6,11 @@
 //! documentation cell is filled with the evidence); every human-written explanation, every human
 //! marker on a declared requirement and every other byte of the file stay as they were.
 
-use crate::govreport::{self, GovernanceReport};
+use crate::govreport::{self, GovernanceReport, Marker, OldRow};
 use crate::model::Evidence;
 use crate::report::{Finding, Report, Verdict};
 use crate::rules::{Method, Theme};
+use crate::text::normalize;
 use serde_json::json;
 
 /// OS2's checklist, shipped in the crate.
@@ -21,6 +22,45 @@ pub struct MarkerChange {
     pub id: String,
     pub before: String,
     pub after: String,
+}
+
+/// A row whose marker the tool would change to ❌ but leaves as it is: the row holds text, and
+/// ❌ with text reads as a person's explanation ("følg eller forklar"), which only a person may
+/// give. The check keeps reporting the requirement as not met, with the contradiction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptMarker {
+    pub id: String,
+    /// The marker left in place, e.g. `✅`.
+    pub marker: String,
+}
+
+/// A written or updated report, what changed and what was deliberately left alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub text: String,
+    pub changes: Vec<MarkerChange>,
+    pub kept: Vec<KeptMarker>,
+}
+
+/// An old-format requirement that could not be carried into the current template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unmapped {
+    /// The id as numbered in the old report.
+    pub id: String,
+    pub line: u32,
+    pub krav: String,
+    /// The old row had a documentation text, which is now only in the old report.
+    pub had_text: bool,
+}
+
+/// What `report --out NEW` carried over from an old-format report.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Migration {
+    /// Old id → current id of every carried row, in old-report order.
+    pub carried: Vec<(String, String)>,
+    /// Current ids carried as ❌ or ➖ with text, which the check reads as explanations.
+    pub explained: Vec<String>,
+    pub unmapped: Vec<Unmapped>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -129,9 +169,10 @@ fn columns(header: &[String]) -> Option<Columns> {
 }
 
 /// Applies the report's verdicts to the rows of `text` (a report in OS2's template format).
-fn apply(text: &str, report: &Report) -> (String, Vec<MarkerChange>) {
+fn apply(text: &str, report: &Report) -> Written {
     let mut out = String::with_capacity(text.len() + 1024);
     let mut changes = Vec::new();
+    let mut kept = Vec::new();
     let mut current: Option<Columns> = None;
     for line in text.split_inclusive('\n') {
         let Some(cells) = split_row(line) else {
@@ -171,9 +212,20 @@ fn apply(text: &str, report: &Report) -> (String, Vec<MarkerChange>) {
             }
             None => None,
         };
+        let has_text = cols
+            .documentation
+            .and_then(|d| cells.get(d))
+            .is_some_and(|c| !c.trim().is_empty());
         let mut changed = false;
         if let Some(marker) = new_marker {
-            if human != marker {
+            // ❌ beside text is an explanation; the tool never gives one on a person's behalf
+            // (not for a person's ✅ or ❓, nor for the evidence links it wrote itself).
+            if marker == "❌" && has_text && human != marker {
+                kept.push(KeptMarker {
+                    id: id.clone(),
+                    marker: human.clone(),
+                });
+            } else if human != marker {
                 changes.push(MarkerChange {
                     id: id.clone(),
                     before: human.clone(),
@@ -203,33 +255,152 @@ fn apply(text: &str, report: &Report) -> (String, Vec<MarkerChange>) {
             out.push_str(line);
         }
     }
-    (out, changes)
+    Written {
+        text: out,
+        changes,
+        kept,
+    }
 }
 
-/// A new governance report from OS2's template, for `product` at the report's required level.
-pub fn new_report(product: &str, report: &Report) -> (String, Vec<MarkerChange>) {
-    let named = TEMPLATE.replacen(
+fn named_template(product: &str, report: &Report) -> String {
+    TEMPLATE.replacen(
         NAME_PLACEHOLDER,
         &format!(
             "# {product}\n\nProduktniveau: {}",
             report.required_level.level
         ),
         1,
-    );
-    apply(&named, report)
+    )
+}
+
+/// A new governance report from OS2's template, for `product` at the report's required level.
+pub fn new_report(product: &str, report: &Report) -> Written {
+    apply(&named_template(product, report), report)
+}
+
+fn marker_symbol(marker: Marker) -> &'static str {
+    match marker {
+        Marker::Met => "✅",
+        Marker::NotMet => "❌",
+        Marker::NotRelevant => "➖",
+        Marker::Doubt => "❓",
+        Marker::Empty => "",
+    }
+}
+
+/// Today's id for an old row: the current template's requirement with the same text (so a
+/// check list with today's numbering but old check boxes maps one to one), else by the old
+/// numbering when the report uses it, else the id itself when it is a current one.
+fn current_id(row: &OldRow, old_numbering: bool, krav: &[(String, String)]) -> Option<String> {
+    let key = |t: &str| {
+        normalize(&t.replace("(anbefaling)", ""))
+            .replace(' ', "")
+            .replace("fx", "feks")
+    };
+    let wanted = key(&row.krav);
+    if !wanted.is_empty() {
+        if let Some((id, _)) = krav.iter().find(|(_, k)| key(k) == wanted) {
+            return Some(id.clone());
+        }
+    }
+    if old_numbering {
+        return govreport::old_to_current(&row.id).map(str::to_string);
+    }
+    govreport::REQUIREMENT_IDS
+        .contains(&row.id.as_str())
+        .then(|| row.id.clone())
+}
+
+/// A new report in the current template that carries an old-format report's rows over: each
+/// row's marker (as a person's marker: `[x]` ✅, `[ ]` ❌) and documentation text, by requirement
+/// id where the old numbering maps to today's; then the tool's verdicts, as on every update.
+pub fn migrate_report(product: &str, old_text: &str, report: &Report) -> (Written, Migration) {
+    let (rows, old_numbering) = govreport::old_rows(old_text);
+    let krav: Vec<(String, String)> = template_rows()
+        .into_iter()
+        .map(|(id, krav, _)| (id, krav))
+        .collect();
+    let mut migration = Migration::default();
+    let mut carried: Vec<(String, &OldRow)> = Vec::new();
+    for row in &rows {
+        match current_id(row, old_numbering, &krav) {
+            Some(id) if !carried.iter().any(|(c, _)| *c == id) => {
+                migration.carried.push((row.id.clone(), id.clone()));
+                if matches!(row.marker, Marker::NotMet | Marker::NotRelevant)
+                    && !row.documentation.is_empty()
+                {
+                    migration.explained.push(id.clone());
+                }
+                carried.push((id, row));
+            }
+            _ => migration.unmapped.push(Unmapped {
+                id: row.id.clone(),
+                line: row.line,
+                krav: row.krav.clone(),
+                had_text: !row.documentation.is_empty(),
+            }),
+        }
+    }
+    let named = named_template(product, report);
+    let mut text = String::with_capacity(named.len() + old_text.len());
+    let mut current: Option<Columns> = None;
+    for line in named.split_inclusive('\n') {
+        let Some(mut cells) = split_row(line) else {
+            current = None;
+            text.push_str(line);
+            continue;
+        };
+        let Some(cols) = current.as_ref() else {
+            current = columns(&cells);
+            text.push_str(line);
+            continue;
+        };
+        let id = cells
+            .get(cols.id)
+            .map(|c| c.trim().to_string())
+            .unwrap_or_default();
+        let Some((_, old)) = carried.iter().find(|(c, _)| *c == id) else {
+            text.push_str(line);
+            continue;
+        };
+        if let Some(cell) = cells.get_mut(cols.marker) {
+            *cell = set_cell(cell, marker_symbol(old.marker));
+        }
+        if let (Some(doc), false) = (cols.documentation, old.documentation.is_empty()) {
+            if let Some(cell) = cells.get_mut(doc) {
+                *cell = set_cell(cell, &escape_cell(&old.documentation));
+            }
+        }
+        text.push_str(&join_row(line, &cells));
+    }
+    (apply(&text, report), migration)
+}
+
+/// Text for one table cell: line breaks would end the row and an unescaped `|` would split it.
+fn escape_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                out.push_str("\\|");
+                chars.next();
+            }
+            '|' => out.push_str("\\|"),
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Updates an existing report; refuses when its tables are broken (nothing is written then).
-pub fn update_report(
-    path: &str,
-    text: &str,
-    report: &Report,
-) -> Result<(String, Vec<MarkerChange>), WriteError> {
+pub fn update_report(path: &str, text: &str, report: &Report) -> Result<Written, WriteError> {
     let parsed: GovernanceReport = govreport::parse(path, text);
     if parsed.format == govreport::Format::Old {
         return Err(WriteError::Broken {
             path: path.to_string(),
-            problems: "it uses an old format; create a new report in OS2's current template (os2gov report --out NEW_FILE)".into(),
+            problems: "it uses an old format; `os2gov report --out NEW_FILE` writes OS2's current template and carries its rows over".into(),
         });
     }
     if !parsed.problems.is_empty() {
@@ -344,7 +515,7 @@ mod tests {
             ("SECURITY.md", "Mail security@example.org"),
             ("README.md", "# Demo\n"),
         ]);
-        let (text, _) = new_report("Demo", &report);
+        let text = new_report("Demo", &report).text;
         let parsed = govreport::parse("Demo_governance_report.md", &text);
         assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
         assert_eq!(parsed.rows.len(), 43);
@@ -373,7 +544,7 @@ mod tests {
     #[test]
     fn update_keeps_human_text_byte_identical() {
         let report = report_for(&[("README.md", "# Demo\n")]);
-        let (mut text, _) = new_report("Demo", &report);
+        let mut text = new_report("Demo", &report).text;
         // A human fills in F3 and explains F4 in their own words.
         text = text.replacen("|     | F3  |", "| ✅  | F3  |", 1);
         let explained = "| ❌  | F4  | Der er tænkt på sikkerheden i løsningen                                                         | Vi har en aftale med Kommune X | sandkasse |";
@@ -388,8 +559,11 @@ mod tests {
             ("README.md", "# Demo\n"),
             ("SECURITY.md", "Mail security@example.org"),
         ]);
-        let (after, changes) =
-            update_report("r_governance_report.md", &before, &now_secure).expect("update");
+        let Written {
+            text: after,
+            changes,
+            ..
+        } = update_report("r_governance_report.md", &before, &now_secure).expect("update");
         assert!(after.contains("Vi har en aftale med Kommune X"));
         assert!(
             after.contains("| ✅  | F3  |"),
@@ -410,6 +584,33 @@ mod tests {
             .collect();
         assert_eq!(differing.len(), 1, "{differing:?}");
         assert!(differing[0].0.contains("| F4"));
+    }
+
+    #[test]
+    fn the_tool_never_puts_a_cross_beside_text() {
+        let report = report_for(&[("README.md", "# Demo\n")]);
+        let mut text = new_report("Demo", &report).text;
+        let f4 = text
+            .lines()
+            .find(|l| l.contains("| F4  |"))
+            .map(str::to_string)
+            .expect("F4 row");
+        let mut cells: Vec<String> = f4.split('|').map(str::to_string).collect();
+        // A person in doubt writes why; ❌ here would turn the doubt into an explanation.
+        cells[1] = " ❓ ".into();
+        cells[4] = " Vi er ikke sikre på, om driftsaftalen dækker det. ".into();
+        let doubted = cells.join("|");
+        text = text.replacen(&f4, &doubted, 1);
+        let written = update_report("r_governance_report.md", &text, &report).expect("update");
+        assert!(written.text.contains(&doubted));
+        assert!(written.changes.iter().all(|c| c.id != "F4"));
+        assert_eq!(
+            written.kept,
+            vec![KeptMarker {
+                id: "F4".into(),
+                marker: "❓".into()
+            }]
+        );
     }
 
     #[test]

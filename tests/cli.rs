@@ -702,3 +702,39 @@ fn check_writes_sarif() {
         .iter()
         .all(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].is_string()));
 }
+
+/// Issue 9: run as users do, from inside the repository with the default path; a relative
+/// `--output` lands in the current folder, and one that leaves it is refused (exit 2, one line).
+#[test]
+fn check_from_inside_the_repository_with_default_paths() {
+    let fixture = fixtures::nearly_empty();
+    let inside = os2gov()
+        .current_dir(fixture.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .expect("run");
+    let from_outside = os2gov()
+        .arg("check")
+        .arg(fixture.path())
+        .args(["--format", "json"])
+        .output()
+        .expect("run");
+    assert_eq!(inside.status.code(), Some(1));
+    assert_eq!(inside.stdout, from_outside.stdout, "the same report");
+    os2gov()
+        .current_dir(fixture.path())
+        .args(["check", "--format", "json", "-o", "report.json"])
+        .assert()
+        .code(1)
+        .stdout("");
+    assert!(fixture.path().join("report.json").is_file());
+    let line = assert_input_error(
+        os2gov()
+            .current_dir(fixture.path())
+            .args(["check", "-o", "../os2gov-escape.json"]),
+        &["is outside", "ligger uden for", "nothing was written"],
+    );
+    assert!(line.contains("../os2gov-escape.json"), "{line}");
+    let parent = fixture.path().parent().expect("parent");
+    assert!(!parent.join("os2gov-escape.json").exists());
+}

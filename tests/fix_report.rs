@@ -462,3 +462,182 @@ fn read_only_file_system_is_a_clear_error_and_nothing_is_written() {
         INTRO
     );
 }
+
+fn report_in(dir: &Path, args: &[&str]) -> String {
+    let out = os2gov()
+        .current_dir(dir)
+        .arg("report")
+        .args(args)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn row_of<'a>(text: &'a str, id: &str) -> &'a str {
+    text.lines()
+        .find(|l| l.contains(&format!("| {id} ")))
+        .unwrap_or_else(|| panic!("no row {id}"))
+}
+
+/// Issue 9, defect 2: `report` turned a person's contradicting ✅-with-text into ❌-with-text,
+/// which the next check read as an explanation: the requirement became compliant and the
+/// score rose. Only a person's ❌/➖ with text explains.
+#[test]
+fn report_never_turns_a_contradiction_into_an_explanation() {
+    let fixture = small_repo();
+    report_in(fixture.path(), &["--lang", "en"]);
+    let path = fixture.path().join("Demo_governance_report.md");
+    let text = std::fs::read_to_string(&path).expect("report");
+    let f4 = row_of(&text, "F4").to_string();
+    // A person marks F4 ✅ and writes why; the repository has no security policy.
+    let mut cells: Vec<String> = f4.split('|').map(str::to_string).collect();
+    assert_eq!(cells[1].trim(), "❌", "{f4}");
+    cells[1] = " ✅ ".into();
+    cells[4] = " Sikkerhed er beskrevet i driftsaftalen med leverandøren. ".into();
+    let claimed = cells.join("|");
+    std::fs::write(&path, text.replacen(&f4, &claimed, 1)).expect("write");
+    commit_all(&fixture, "Declare F4 (#2)");
+    let before = check(fixture.path());
+    assert_eq!(verdict(&before, "F4"), Verdict::NotMet);
+    assert!(before.contradictions.iter().any(|c| c.id == "F4"));
+
+    let stdout = report_in(fixture.path(), &["--lang", "en"]);
+    assert!(!stdout.contains("F4   ✅ → ❌"), "{stdout}");
+    assert!(stdout.contains("F4   ✅ kept"), "{stdout}");
+    let updated = std::fs::read_to_string(&path).expect("report");
+    assert!(
+        updated.contains(&claimed),
+        "the person's row is byte-identical"
+    );
+    commit_all(&fixture, "Report (#3)");
+    let after = check(fixture.path());
+    assert_eq!(verdict(&after, "F4"), Verdict::NotMet);
+    assert_eq!(after.score, before.score, "the score must not rise");
+    assert!(after.contradictions.iter().any(|c| c.id == "F4"));
+}
+
+/// The same class: the evidence links `report` writes into a met row must not become an
+/// explanation when the evidence goes away.
+#[test]
+fn the_tools_own_evidence_links_never_explain_a_gap() {
+    let fixture = small_repo();
+    std::fs::write(
+        fixture.path().join("SECURITY.md"),
+        "Report vulnerabilities to security@aarhus.dk.\n",
+    )
+    .expect("write");
+    commit_all(&fixture, "Security policy (#2)");
+    report_in(fixture.path(), &["--lang", "en"]);
+    let path = fixture.path().join("Demo_governance_report.md");
+    let text = std::fs::read_to_string(&path).expect("report");
+    assert!(row_of(&text, "F4").contains("[SECURITY.md](SECURITY.md)"));
+    std::fs::remove_file(fixture.path().join("SECURITY.md")).expect("rm");
+    let mut index = fixture.repo.index().expect("index");
+    index
+        .remove_path(Path::new("SECURITY.md"))
+        .expect("unstage");
+    index.write().expect("write");
+    commit_all(&fixture, "Drop the security policy (#3)");
+    let before = check(fixture.path());
+    assert_eq!(verdict(&before, "F4"), Verdict::NotMet);
+
+    let stdout = report_in(fixture.path(), &["--lang", "da"]);
+    assert!(stdout.contains("F4   ✅ beholdt"), "{stdout}");
+    commit_all(&fixture, "Report (#4)");
+    let after = check(fixture.path());
+    assert_eq!(verdict(&after, "F4"), Verdict::NotMet);
+    assert_eq!(after.score, before.score);
+}
+
+/// Issue 9, defect 8: `report --out NEW` beside an old-format report carries every old row's
+/// marker and text over by requirement id, and lists what has no counterpart today.
+#[test]
+fn old_format_report_is_migrated_with_its_text() {
+    let old = std::fs::read_to_string(
+        common::corpus_dir().join("OS2iot/OS2iot-docs/files/OS2iot_GOVERNANCE_REPORT.md"),
+    )
+    .expect("corpus");
+    let fixture = repo_with(
+        &[
+            ("README.md", Entry::Text(INTRO)),
+            ("LICENSE", Entry::Text(include_str!("../LICENSE"))),
+            ("OS2iot_GOVERNANCE_REPORT.md", Entry::Text(&old)),
+        ],
+        1,
+    );
+    // The old report cannot be updated in place; the message says how to migrate.
+    let out = os2gov()
+        .current_dir(fixture.path())
+        .arg("report")
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--out NEW_FILE"));
+
+    let stdout = report_in(
+        fixture.path(),
+        &["--out", "docs/Demo_governance_report.md", "--lang", "en"],
+    );
+    assert!(
+        stdout.starts_with("created docs/Demo_governance_report.md\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("carried over from OS2iot_GOVERNANCE_REPORT.md (old format)"),
+        "{stdout}"
+    );
+    for (id, line) in [("R2", 13), ("F7", 33), ("F8", 34), ("F9", 35)] {
+        assert!(
+            stdout.contains(&format!("not carried over: {id} (line {line})")),
+            "{id}: {stdout}"
+        );
+    }
+    assert!(
+        stdout.contains("R3→R2") && stdout.contains("F13→F14"),
+        "{stdout}"
+    );
+    let new = std::fs::read_to_string(fixture.path().join("docs/Demo_governance_report.md"))
+        .expect("written");
+    let parsed = os2gov::govreport::parse("docs/Demo_governance_report.md", &new);
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    assert_eq!(parsed.format, os2gov::govreport::Format::Current);
+    let row = |id: &str| parsed.row(id).unwrap_or_else(|| panic!("{id}"));
+    use os2gov::govreport::Marker;
+    // Same id, same text; links kept as links.
+    assert_eq!(row("G3").marker, Marker::Met);
+    assert_eq!(row("G3").documentation, "Mogens Kjeldsen, OS2");
+    assert!(row_of(&new, "R1").contains("[gevinstkort](https://os2.eu/produkt/os2iot)"));
+    // Renumbered: old R3 is R2, old R5 is R4, old F13/F14 swapped, old S4 is S5.
+    assert!(row("R2").documentation.contains("tilslutningserklæring"));
+    assert!(row("R4").documentation.contains("forretningsmæssige mål"));
+    assert!(row("F13")
+        .documentation
+        .contains("praesentationer-fra-os2iot"));
+    assert!(row("F14").documentation.contains("Se følgende"));
+    assert_eq!(
+        (row("S5").marker, row("S5").documentation.as_str()),
+        (Marker::NotMet, "Afventer beskrivelse")
+    );
+    assert_eq!(row("S4").documentation, "", "new in the current template");
+    // `[ ]` is the author's ❌; with its text it explains, and stdout says to read it through.
+    assert_eq!(row("G9").marker, Marker::NotMet);
+    assert!(stdout.contains("counts as an explanation"), "{stdout}");
+    assert!(stdout.contains("G9"), "{stdout}");
+
+    // Once the old report is gone, the check reads the carried explanations.
+    std::fs::remove_file(fixture.path().join("OS2iot_GOVERNANCE_REPORT.md")).expect("rm");
+    let mut index = fixture.repo.index().expect("index");
+    index
+        .remove_path(Path::new("OS2iot_GOVERNANCE_REPORT.md"))
+        .expect("unstage");
+    index.write().expect("write");
+    commit_all(&fixture, "Move to the current template (#2)");
+    let report = check(fixture.path());
+    assert_eq!(verdict(&report, "G9"), Verdict::Explained);
+    assert_eq!(verdict(&report, "F3"), Verdict::Declared);
+}

@@ -114,7 +114,8 @@ pub fn default_cache_dir() -> Option<PathBuf> {
             .map(PathBuf::from)
     };
     if let Some(dir) = env("OS2GOV_CACHE_DIR") {
-        return Some(dir);
+        // Fixed against the folder os2gov started in, so that a relative value means one place.
+        return Some(std::path::absolute(&dir).unwrap_or(dir));
     }
     let base = if cfg!(target_os = "windows") {
         env("LOCALAPPDATA")
