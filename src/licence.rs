@@ -53,6 +53,16 @@ CC-BY-NC-ND-4.0 CC-BY-NC-SA-4.0 CC-BY-ND-4.0 CC-BY-SA-3.0 CC-BY-SA-4.0 CC-PDDC E
 GFDL-1.2 GFDL-1.3 GPL-1.0 JSON OFL-1.0 OpenSSL SSPL-1.0 Unicode-TOU WTFPL X11 \
 NLOD-2.0 OGL-UK-3.0 DL-DE-BY-2.0 etalab-2.0";
 
+/// The ids of both tables, (OSI-approved, others), for the test that checks them against the SPDX
+/// licence list (the `spdx` crate); not part of the API.
+#[doc(hidden)]
+pub fn id_tables() -> (Vec<&'static str>, Vec<&'static str>) {
+    (
+        OSI.split_ascii_whitespace().collect(),
+        OTHER.split_ascii_whitespace().collect(),
+    )
+}
+
 /// Licence texts: (SPDX id, phrases that must all occur). The first phrase is the title; when
 /// several texts match, the one whose title comes first wins; ties go to the earlier row.
 const TEXTS: &[(&str, &[&str])] = &[
