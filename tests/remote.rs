@@ -2308,9 +2308,12 @@ fn add_merge_rounds(repo: &git2::Repository) {
     }
 }
 
+/// A commit as `git log` prints it: id, parents, committer time, message.
+type Logged = (String, Vec<String>, i64, String);
+
 /// The repository's commits as `git log` lists them (the order GitHub's commit list and
-/// GraphQL history use): (id, parents, committer time, message), newest first.
-fn git_log(dir: &Path) -> Vec<(String, Vec<String>, i64, String)> {
+/// GraphQL history use), newest first.
+fn git_log(dir: &Path) -> Vec<Logged> {
     let out = std::process::Command::new("git")
         .args(["log", "--format=%H%x00%P%x00%ct%x00%B%x1e"])
         .current_dir(dir)
@@ -2359,7 +2362,7 @@ fn mount_local_as_github(s: &Servers, dir: &Path, meta: &Repo, fail_page: Option
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
     };
     let api = s.api.uri();
-    let pages: Vec<&[(String, Vec<String>, i64, String)]> = log.chunks(100).collect();
+    let pages: Vec<&[Logged]> = log.chunks(100).collect();
     for (i, page) in pages.iter().enumerate() {
         let commits: Vec<serde_json::Value> = page
             .iter()
@@ -2403,7 +2406,7 @@ fn mount_local_as_github(s: &Servers, dir: &Path, meta: &Repo, fail_page: Option
     // GraphQL: the first query brings the first 100 and the refs; a page query the next 100
     // after the cursor (the index of the last commit given).
     struct History {
-        log: Vec<(String, Vec<String>, i64, String)>,
+        log: Vec<Logged>,
         tree: String,
     }
     impl Respond for History {
