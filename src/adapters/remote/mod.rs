@@ -9,11 +9,14 @@
 //! 1. REST `GET /repos/{o}/{r}` — metadata (F1, F2, F6, F11, F12).
 //! 2. History: REST `GET /repos/{o}/{r}/commits?per_page=100` without a token; with a token one
 //!    GraphQL query that also brings the branches with their dates and how far each is ahead
-//!    of the default branch (F12).
+//!    of the default branch (F12). Both page on (one more request per 100 commits, at most
+//!    2,000 commits) only while merges keep the non-merge commits under the 100 that the git
+//!    adapter reads too, so that local and remote scans judge F11 on the same commits.
 //! 3. REST `GET /repos/{o}/{r}/git/trees/{tree}?recursive=1` — every path, by the tree's id.
 //!
 //! Then only the files the requirements read, from the raw content host by commit id (no rate
-//! limit) — or in one GraphQL query by blob id ([`ContentSource::GraphQl`], or automatically for
+//! limit; each download checked against the tree's size and blob id) — or in one GraphQL query
+//! by blob id ([`ContentSource::GraphQl`], or automatically for
 //! a private repository when a token is set); the organisation's default community files from
 //! the raw host; open issues and pull requests for P9 (their pages are not part of the budget);
 //! Jira.
