@@ -306,8 +306,8 @@ const READ_HISTORY: [&str; 3] = ["F1", "F11", "F12"];
 /// of the last 100 commits from however many could be read.
 const MET_NEEDS_EVERY_INPUT: [&str; 1] = ["F11"];
 
-/// Why the inputs `id` rests on are incomplete, if they are.
-fn unread_inputs(unread: &Unread, files: Option<&Msg>, id: &str) -> Option<Msg> {
+/// Why the inputs `id` rests on are incomplete; empty when they are not.
+fn unread_inputs<'a>(unread: &'a Unread, files: Option<&'a Msg>, id: &str) -> Vec<&'a Msg> {
     let mut reasons: Vec<&Msg> = Vec::new();
     if !DECIDED_BY_METADATA.contains(&id) {
         reasons.extend(files);
@@ -322,7 +322,7 @@ fn unread_inputs(unread: &Unread, files: Option<&Msg>, id: &str) -> Option<Msg> 
         reasons.extend(unread.open_items.as_ref());
     }
     reasons.dedup();
-    reasons.into_iter().cloned().reduce(|a, b| a.join(&b))
+    reasons
 }
 
 /// The fix for a requirement whose input could not be read: nothing to write in the
@@ -417,9 +417,15 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
             Verdict::Declared | Verdict::Explained => false,
         };
         if open {
-            if let Some(reason) = unread_inputs(&snapshot.unread, files_unread.as_ref(), rule.id) {
+            let reasons = unread_inputs(&snapshot.unread, files_unread.as_ref(), rule.id);
+            if !reasons.is_empty() {
                 resolved.verdict = Verdict::Unknown;
-                resolved.message = reason.join(&resolved.message);
+                // A check that already names a failure (F1's metadata) is not told it twice.
+                let told = reasons
+                    .into_iter()
+                    .filter(|r| !resolved.message.en.contains(&r.en))
+                    .fold(Msg::default(), |acc, r| acc.join(r));
+                resolved.message = told.join(&resolved.message);
                 resolved.contradiction = None;
                 fix = input_fix();
             }
