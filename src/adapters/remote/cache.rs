@@ -74,16 +74,9 @@ fn private_dir(path: &Path) -> std::io::Result<()> {
 impl DiskCache {
     /// Opens (creating) the cache under `dir`; an error when it cannot be a folder of ours.
     pub fn open(dir: &Path) -> std::io::Result<DiskCache> {
+        // Folders are made private; one that exists is left as it is (OS2GOV_CACHE_DIR may
+        // name a folder that is not ours to change).
         private_dir(dir)?;
-        #[cfg(unix)]
-        {
-            // A folder made by an older version (or by hand) becomes the user's alone too.
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(dir)?.permissions().mode();
-            if mode & 0o077 != 0 {
-                let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
-            }
-        }
         private_dir(&dir.join("http"))?;
         private_dir(&dir.join("objects"))?;
         Ok(DiskCache {
@@ -234,6 +227,40 @@ mod tests {
             assert!(!name.contains("x"), "{name}");
             assert!(!name.contains("tmp"), "{name}");
         }
+    }
+
+    #[test]
+    fn damaged_entries_are_no_entries() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cache = DiskCache::open(dir.path()).expect("open");
+        cache.store_object("tree", "abc", b"{\"sha\":\"abc\",\"tree\":[]}");
+        let stored = Stored {
+            etag: "\"e\"".into(),
+            link: None,
+            body: b"[1,2,3]".to_vec(),
+        };
+        cache.store("GET https://x/y", &stored);
+        assert!(cache.object("tree", "abc").is_some());
+        assert!(cache.load("GET https://x/y").is_some());
+        for file in walk(dir.path()) {
+            let bytes = std::fs::read(&file).expect("read");
+            std::fs::write(&file, &bytes[..bytes.len() - 1]).expect("cut");
+        }
+        assert_eq!(cache.object("tree", "abc"), None);
+        assert_eq!(cache.load("GET https://x/y"), None);
+        // An entry of an older version, without a hash, is no entry either.
+        let (meta, body) = cache.http_paths("GET https://x/z");
+        std::fs::write(meta, b"{\"etag\":\"\\\"e\\\"\"}").expect("meta");
+        std::fs::write(body, b"[]").expect("body");
+        assert_eq!(cache.load("GET https://x/z"), None);
+    }
+
+    #[test]
+    fn a_file_where_the_folder_should_be_is_an_error() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("cache");
+        std::fs::write(&file, "x").expect("file");
+        assert!(DiskCache::open(&file).is_err());
     }
 
     fn walk(dir: &Path) -> Vec<PathBuf> {
