@@ -3,7 +3,7 @@
 use crate::config::{self, ConfigError, ValidConfig};
 use crate::evidence::{is_governance_report_path, Ctx};
 use crate::govreport::{self, GovernanceReport, Marker, Row, SelfAssessment};
-use crate::model::{Lang, Level, Msg, Snapshot};
+use crate::model::{Lang, Level, Msg, Snapshot, Unread};
 use crate::report::{
     Contradiction, Finding, LevelSource, Report, RequiredLevel, Tool, Verdict, SCHEMA_VERSION,
 };
@@ -27,12 +27,22 @@ pub enum EngineError {
     Config(#[from] ConfigError),
     #[error("{path}: {reason}")]
     ConfigUnreadable { path: String, reason: String },
+    /// The adapter could not read the config (a failed download): nothing about the required
+    /// level or the exceptions is known. Not an error in the input but an incomplete read.
+    #[error("{path} could not be read: {reason}")]
+    ConfigNotRead { path: String, reason: String },
 }
 
 /// The config that applies: `--config`, else `os2gov.toml` at the snapshot's root.
 pub fn load_config(snapshot: &Snapshot, options: &Options) -> Result<ValidConfig, EngineError> {
     if let Some((path, text)) = &options.config {
         return Ok(config::parse(path, text)?);
+    }
+    if let Some(reason) = snapshot.unread.files.get(config::FILE_NAME) {
+        return Err(EngineError::ConfigNotRead {
+            path: config::FILE_NAME.to_string(),
+            reason: reason.en.clone(),
+        });
     }
     match snapshot.files.get(config::FILE_NAME) {
         None => Ok(ValidConfig::default()),
@@ -284,6 +294,46 @@ fn resolve(
     }
 }
 
+/// Requirements decided by the forge's metadata alone: a file that could not be read cannot
+/// change their `not-met` (an archived repository stays archived).
+const DECIDED_BY_METADATA: [&str; 4] = ["F1", "F6", "F12", "P9"];
+/// Requirements that read the forge's metadata.
+const READ_METADATA: [&str; 7] = ["F1", "F2", "F6", "F11", "F12", "P9", "P10"];
+/// Requirements that read the commit history.
+const READ_HISTORY: [&str; 3] = ["F1", "F11", "F12"];
+/// Requirements whose `met` rests on what is *not* in the inputs, so that an input not read
+/// could overturn it: F11 takes GitHub Issues when no file names a Jira project, and a share
+/// of the last 100 commits from however many could be read.
+const MET_NEEDS_EVERY_INPUT: [&str; 1] = ["F11"];
+
+/// Why the inputs `id` rests on are incomplete; empty when they are not.
+fn unread_inputs<'a>(unread: &'a Unread, files: Option<&'a Msg>, id: &str) -> Vec<&'a Msg> {
+    let mut reasons: Vec<&Msg> = Vec::new();
+    if !DECIDED_BY_METADATA.contains(&id) {
+        reasons.extend(files);
+    }
+    if READ_METADATA.contains(&id) {
+        reasons.extend(unread.metadata.as_ref());
+    }
+    if READ_HISTORY.contains(&id) {
+        reasons.extend(unread.history.as_ref());
+    }
+    if id == "P9" {
+        reasons.extend(unread.open_items.as_ref());
+    }
+    reasons.dedup();
+    reasons
+}
+
+/// The fix for a requirement whose input could not be read: nothing to write in the
+/// repository (it may already be there), but a read to repeat.
+fn input_fix() -> Msg {
+    msg!(
+        "Kør kontrollen igen; kontrollér netværket, GITHUB_TOKEN (rettigheder, grænse for forespørgsler) eller klonens fulde historik. Intet skal skrives i repositoriet, før kontrollen har kunnet læse det.",
+        "Run the check again; check the network, GITHUB_TOKEN (permissions, rate limit) or the clone's full history. Nothing needs writing in the repository until the check could read it."
+    )
+}
+
 /// Checks a snapshot against every requirement.
 pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineError> {
     let config = load_config(snapshot, options)?;
@@ -333,6 +383,10 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
         ));
     }
 
+    for reason in snapshot.unread.reasons() {
+        notes.push(reason);
+    }
+    let files_unread = snapshot.unread.files_reason();
     let mut findings = Vec::new();
     let mut contradictions = Vec::new();
     for rule in rules::all() {
@@ -354,7 +408,28 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
                         .map(|row| (row, sa.path.as_str()))
                 })
             });
-        let resolved = resolve(rule, outcome, declaration, config.exception(rule.id));
+        let mut resolved = resolve(rule, outcome, declaration, config.exception(rule.id));
+        let mut fix = rule.fix.to_msg();
+        // What was found counts; what was not found may be in what could not be read.
+        let open = match resolved.verdict {
+            Verdict::NotMet | Verdict::Unknown => true,
+            Verdict::Met => MET_NEEDS_EVERY_INPUT.contains(&rule.id),
+            Verdict::Declared | Verdict::Explained => false,
+        };
+        if open {
+            let reasons = unread_inputs(&snapshot.unread, files_unread.as_ref(), rule.id);
+            if !reasons.is_empty() {
+                resolved.verdict = Verdict::Unknown;
+                // A check that already names a failure (F1's metadata) is not told it twice.
+                let told = reasons
+                    .into_iter()
+                    .filter(|r| !resolved.message.en.contains(&r.en))
+                    .fold(Msg::default(), |acc, r| acc.join(r));
+                resolved.message = told.join(&resolved.message);
+                resolved.contradiction = None;
+                fix = input_fix();
+            }
+        }
         if let Some((declared, found)) = resolved.contradiction {
             contradictions.push(Contradiction {
                 id: rule.id.to_string(),
@@ -372,7 +447,7 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
             verdict: resolved.verdict,
             evidence: resolved.evidence,
             message: resolved.message.get(lang).to_string(),
-            fix: rule.fix.get(lang).to_string(),
+            fix: fix.get(lang).to_string(),
         });
     }
     // P11 asks for a report consistent with the tool's findings, known only now.

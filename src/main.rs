@@ -24,7 +24,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check a repository and print the report. Exit code 0 = passed, 1 = below the required level, 2 = error.
+    /// Check a repository and print the report. Exit code 0 = passed, 1 = below the required level, 2 = error, 3 = incomplete: some inputs could not be read.
     Check(CheckArgs),
     /// List every requirement.
     Rules {
@@ -49,6 +49,7 @@ enum Command {
     /// Print an SVG badge with the achieved level and score, for READMEs.
     Badge(BadgeArgs),
     /// Check every public, non-archived repository of a GitHub organisation: a portfolio table.
+    /// Exit code 0 = every row complete, 2 = error, 3 = some rows incomplete.
     Org(OrgArgs),
 }
 
@@ -297,7 +298,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         .as_deref()
         .map(|o| output_target(o, target.is_none().then_some(args.path.as_path())))
         .transpose()?;
-    let (report, fallback) = match target {
+    let (report, fallback, unread, warnings) = match target {
         Some(mut target) => {
             if offline {
                 anyhow::bail!(
@@ -309,13 +310,24 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
                 target.rev = Some(rev.clone());
             }
             let (report, scan) =
-                remote::check_remote(&target, &args.remote.options(stamp), &options)?;
+                match remote::check_remote(&target, &args.remote.options(stamp), &options) {
+                    Ok(checked) => checked,
+                    // A config that failed to download is an incomplete read, not bad input.
+                    Err(remote::RemoteError::Engine(
+                        e @ engine::EngineError::ConfigNotRead { .. },
+                    )) => {
+                        print_error(&e.to_string());
+                        return Ok(ExitCode::from(INCOMPLETE));
+                    }
+                    Err(e) => return Err(e.into()),
+                };
             if args.verbose {
                 eprint!("{}", scan.stats);
                 eprintln!("paths listed: {}", scan.snapshot.stats.paths_listed);
                 eprintln!("blobs read: {}", scan.snapshot.stats.blobs_read);
             }
-            (report, readme_path(&scan.snapshot))
+            let fallback = readme_path(&scan.snapshot);
+            (report, fallback, scan.snapshot.unread, scan.warnings)
         }
         None => {
             let snapshot =
@@ -328,14 +340,15 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
             }
             let fallback = readme_path(&snapshot);
             if offline {
-                (engine::check(&snapshot, &options)?, fallback)
+                let report = engine::check(&snapshot, &options)?;
+                (report, fallback, snapshot.unread, Vec::new())
             } else {
                 let (report, scan) =
                     remote::check_local(snapshot, &args.remote.options(stamp), &options)?;
                 if args.verbose {
                     eprint!("{}", scan.stats);
                 }
-                (report, fallback)
+                (report, fallback, scan.snapshot.unread, scan.warnings)
             }
         }
     };
@@ -359,7 +372,39 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         Some(path) => write::write_atomically(path, rendered.as_bytes())?,
         None => print_out(&rendered),
     }
-    Ok(if report.passed {
+    let lang = report.lang;
+    for warning in &warnings {
+        print_note(warning.get(lang));
+    }
+    if !unread.is_empty() {
+        let unknown = report
+            .requirements
+            .iter()
+            .filter(|f| f.verdict == os2gov::report::Verdict::Unknown)
+            .count();
+        let reasons = unread
+            .reasons()
+            .into_iter()
+            .reduce(|a, b| a.join(&b))
+            .unwrap_or_default();
+        let total = report.requirements.len();
+        print_incomplete(&match lang {
+            Lang::Da => format!(
+                "{unknown} af {total} krav er ukendte, fordi ikke alt kunne læses: {}",
+                reasons.da
+            ),
+            Lang::En => format!(
+                "{unknown} of {total} requirements are unknown because not everything could be read: {}",
+                reasons.en
+            ),
+        });
+    }
+    // A pass rests on what was found and stands; anything else on an incomplete read is not
+    // "below the required level" — and without all the files, not even the level is known.
+    let incomplete = !unread.is_empty() && (!report.passed || unread.files_reason().is_some());
+    Ok(if incomplete {
+        ExitCode::from(INCOMPLETE)
+    } else if report.passed {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -389,6 +434,20 @@ fn in_repository(root: &Path, target: &Path) -> String {
         .unwrap_or(target)
         .to_string_lossy()
         .into_owned()
+}
+
+/// Exit code: the check could not read all of its inputs, so its verdict is not the
+/// repository's (1 is kept for "below the required level", 2 for bad input and errors).
+const INCOMPLETE: u8 = 3;
+
+/// One line on standard error about an incomplete read.
+fn print_incomplete(message: &str) {
+    eprintln!("os2gov: incomplete: {}", one_line(message));
+}
+
+/// One line on standard error about the run itself (not an error: the run goes on).
+fn print_note(message: &str) {
+    eprintln!("os2gov: note: {}", one_line(message));
 }
 
 /// The root README, where findings without a file of their own are located in SARIF.
@@ -781,6 +840,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if offline_by_env() {
                 anyhow::bail!("OS2GOV_OFFLINE is set: an organisation can only be read online");
             }
+            // Refused before the scan spends any requests.
+            let output = args
+                .output
+                .as_deref()
+                .map(|o| output_target(o, None))
+                .transpose()?;
             let mut remote_options = args.remote.options(now());
             remote_options.open_items = !args.no_open_items;
             remote_options.concurrency = args.concurrency.clamp(1, 16);
@@ -804,11 +869,34 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 OrgFormat::Json => os2gov::portfolio::render_json(&scan.portfolio),
                 OrgFormat::Markdown => os2gov::portfolio::render_markdown(&scan.portfolio, lang),
             };
-            match &args.output {
-                Some(path) => write::write_atomically(&output_target(path, None)?, out.as_bytes())?,
+            match &output {
+                Some(path) => write::write_atomically(path, out.as_bytes())?,
                 None => print_out(&out),
             }
-            Ok(ExitCode::SUCCESS)
+            for warning in &scan.warnings {
+                print_note(warning.get(lang));
+            }
+            let rows = &scan.portfolio.rows;
+            let incomplete: Vec<&os2gov::portfolio::PortfolioRow> =
+                rows.iter().filter(|r| r.is_incomplete()).collect();
+            let Some(first) = incomplete.first() else {
+                return Ok(ExitCode::SUCCESS);
+            };
+            let why = first
+                .error
+                .as_deref()
+                .or(first.incomplete.as_deref())
+                .unwrap_or_default();
+            let (n, total, repo) = (incomplete.len(), rows.len(), &first.repository);
+            print_incomplete(&match lang {
+                Lang::Da => format!(
+                    "{n} af {total} rækker er ufuldstændige, fordi ikke alt kunne læses; den første, {repo}: {why}"
+                ),
+                Lang::En => format!(
+                    "{n} of {total} rows are incomplete because not everything could be read; the first, {repo}: {why}"
+                ),
+            });
+            Ok(ExitCode::from(INCOMPLETE))
         }
         Command::Badge(args) => {
             let output = args
@@ -876,12 +964,16 @@ fn error_chain(error: &anyhow::Error) -> String {
 
 /// An error as one line on standard error: control characters and line breaks become spaces.
 fn print_error(message: &str) {
+    eprintln!("os2gov: error: {}", one_line(message));
+}
+
+/// `message` without control characters or line breaks, for one line of standard error.
+fn one_line(message: &str) -> String {
     let clean: String = message
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    let clean = clean.split_whitespace().collect::<Vec<_>>().join(" ");
-    eprintln!("os2gov: error: {clean}");
+    clean.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Clap's usage errors, which span several lines, as one line with exit code 2; help and

@@ -304,6 +304,26 @@ pub struct Branch {
     pub ahead: Option<usize>,
 }
 
+/// The history checks read the last this many non-merge commits of the revision checked (the
+/// default branch unless another is asked for), locally and remotely alike.
+pub const RECENT_COMMITS: usize = 100;
+/// Commits read at most to find them: a history of nothing but merges is not read to its root.
+pub const MAX_COMMITS_WALKED: usize = 2_000;
+
+/// Why fewer than [`RECENT_COMMITS`] non-merge commits were read although the history goes on.
+pub fn history_cut_short(found: usize, why: &Msg) -> Msg {
+    Msg::new(
+        format!(
+            "Kun {found} af de seneste {RECENT_COMMITS} commits (uden merges) kunne læses: {}.",
+            why.da
+        ),
+        format!(
+            "Only {found} of the last {RECENT_COMMITS} non-merge commits could be read: {}.",
+            why.en
+        ),
+    )
+}
+
 /// What the version history says. Absent for a plain folder.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct History {
@@ -408,6 +428,78 @@ pub struct Snapshot {
     /// How the adapter got here (for `--verbose` and benchmarks).
     #[serde(default)]
     pub stats: SnapshotStats,
+    /// What the adapter could not read: the engine turns every verdict that may rest on it
+    /// into `unknown` with the reason, never into a gap of the repository.
+    #[serde(default, skip_serializing_if = "Unread::is_empty")]
+    pub unread: Unread,
+}
+
+/// The inputs an adapter could not (fully) read, each with the reason (an HTTP error, a
+/// truncated listing, a shallow clone). Empty for a complete read.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unread {
+    /// The list of paths is missing or incomplete (a failed or truncated tree): any file may
+    /// exist without being in [`Snapshot::files`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub listing: Option<Msg>,
+    /// Files the engine wanted whose content could not be read, by path.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub files: BTreeMap<String, Msg>,
+    /// The history could not be read, or not as far as the history checks need (the last
+    /// 100 non-merge commits): a shallow clone, a walk or request limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<Msg>,
+    /// The forge's metadata was asked for and the request failed (not: offline, no GitHub
+    /// origin).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Msg>,
+    /// The open issues and pull requests were asked for and a request failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_items: Option<Msg>,
+}
+
+impl Unread {
+    pub fn is_empty(&self) -> bool {
+        self.listing.is_none()
+            && self.files.is_empty()
+            && self.history.is_none()
+            && self.metadata.is_none()
+            && self.open_items.is_none()
+    }
+
+    /// Why the files are incomplete, if they are: the listing's reason, then how many files
+    /// could not be read and the first of them.
+    pub fn files_reason(&self) -> Option<Msg> {
+        let failed = self.files.iter().next().map(|(path, reason)| {
+            Msg::new(
+                format!(
+                    "{} fil(er) kunne ikke læses, bl.a. {path}: {}.",
+                    self.files.len(),
+                    reason.da
+                ),
+                format!(
+                    "{} file(s) could not be read, among them {path}: {}.",
+                    self.files.len(),
+                    reason.en
+                ),
+            )
+        });
+        match (&self.listing, failed) {
+            (Some(listing), Some(failed)) => Some(listing.clone().join(&failed)),
+            (Some(listing), None) => Some(listing.clone()),
+            (None, failed) => failed,
+        }
+    }
+
+    /// Every reason, in a fixed order, for a one-line summary.
+    pub fn reasons(&self) -> Vec<Msg> {
+        self.files_reason()
+            .into_iter()
+            .chain(self.history.clone())
+            .chain(self.metadata.clone())
+            .chain(self.open_items.clone())
+            .collect()
+    }
 }
 
 /// Counters an adapter keeps while reading a repository.

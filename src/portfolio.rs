@@ -42,6 +42,11 @@ pub struct PortfolioRow {
     /// Why the repository could not be checked at all.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// Set when some of the repository's inputs could not be read (a rate limit that ran out
+    /// mid-scan, a failed request): the reason. Its score and gaps then hold `unknown`
+    /// verdicts that a complete read might not, so the row says so. `null` for a complete row.
+    #[serde(default)]
+    pub incomplete: Option<String>,
 }
 
 impl PortfolioRow {
@@ -75,6 +80,7 @@ impl PortfolioRow {
             gaps: open,
             gap_count,
             error: None,
+            incomplete: None,
         }
     }
 
@@ -91,7 +97,14 @@ impl PortfolioRow {
             gaps: Vec::new(),
             gap_count: 0,
             error: Some(error.to_string()),
+            incomplete: None,
         }
+    }
+
+    /// Whether the row is not a whole answer: not checked at all, or checked on incomplete
+    /// inputs.
+    pub fn is_incomplete(&self) -> bool {
+        self.error.is_some() || self.incomplete.is_some()
     }
 }
 
@@ -107,18 +120,26 @@ pub struct Summary {
     pub repositories: usize,
     pub checked: usize,
     pub passed: usize,
-    /// Mean score of the checked repositories, rounded.
+    /// Checked repositories whose inputs could not all be read.
+    pub incomplete: usize,
+    /// Mean score of the checked repositories read completely, rounded: a score lowered by a
+    /// failed request is not a score of the repository.
     pub mean_score: Option<u32>,
 }
 
 impl Portfolio {
     pub fn summary(&self) -> Summary {
         let checked: Vec<&PortfolioRow> = self.rows.iter().filter(|r| r.error.is_none()).collect();
-        let scores: Vec<u32> = checked.iter().filter_map(|r| r.score).collect();
+        let scores: Vec<u32> = checked
+            .iter()
+            .filter(|r| r.incomplete.is_none())
+            .filter_map(|r| r.score)
+            .collect();
         Summary {
             repositories: self.rows.len(),
             checked: checked.len(),
             passed: checked.iter().filter(|r| r.passed == Some(true)).count(),
+            incomplete: checked.iter().filter(|r| r.incomplete.is_some()).count(),
             mean_score: (!scores.is_empty()).then(|| {
                 let sum: u32 = scores.iter().sum();
                 (f64::from(sum) / scores.len() as f64).round() as u32
@@ -136,8 +157,10 @@ struct Words {
     gaps: &'static str,
     none: &'static str,
     error: &'static str,
+    incomplete: &'static str,
     more: &'static str,
     summary: &'static str,
+    incomplete_summary: &'static str,
 }
 
 fn words(lang: Lang) -> Words {
@@ -151,8 +174,10 @@ fn words(lang: Lang) -> Words {
             gaps: "Største mangler",
             none: "intet",
             error: "fejl",
+            incomplete: "ufuldstændig",
             more: "flere",
             summary: "{n} repositories, {c} kontrolleret, {p} bestået, gennemsnitlig score {s}",
+            incomplete_summary: "; {i} ufuldstændige (ikke med i gennemsnittet)",
         },
         Lang::En => Words {
             title: "Portfolio",
@@ -163,8 +188,10 @@ fn words(lang: Lang) -> Words {
             gaps: "Top gaps",
             none: "none",
             error: "error",
+            incomplete: "incomplete",
             more: "more",
             summary: "{n} repositories, {c} checked, {p} passed, mean score {s}",
+            incomplete_summary: "; {i} incomplete (not in the mean)",
         },
     }
 }
@@ -178,10 +205,16 @@ fn gaps_cell(row: &PortfolioRow, lang: Lang) -> String {
     if let Some(error) = &row.error {
         return format!("{}: {error}", w.error);
     }
+    let prefix = row
+        .incomplete
+        .as_ref()
+        .map(|reason| format!("{}: {reason} — ", w.incomplete))
+        .unwrap_or_default();
     if row.gaps.is_empty() {
-        return "—".to_string();
+        return format!("{prefix}—");
     }
-    let mut cell = row
+    let mut cell = prefix;
+    cell += &row
         .gaps
         .iter()
         .map(|g| format!("{} ({})", g.id, g.verdict.label(lang)))
@@ -205,19 +238,34 @@ fn cells(row: &PortfolioRow, lang: Lang) -> [String; 5] {
         } else {
             level_cell(row.achieved_level, lang, w.none)
         },
-        row.score.map_or(dash, |s| s.to_string()),
+        // An incomplete row's score is marked where it is read: beside the number.
+        row.score.map_or(dash, |s| {
+            if row.incomplete.is_some() {
+                format!("{s}?")
+            } else {
+                s.to_string()
+            }
+        }),
         gaps_cell(row, lang),
     ]
 }
 
 fn summary_line(portfolio: &Portfolio, lang: Lang) -> String {
     let s = portfolio.summary();
-    words(lang)
+    let w = words(lang);
+    let mut line = w
         .summary
         .replace("{n}", &s.repositories.to_string())
         .replace("{c}", &s.checked.to_string())
         .replace("{p}", &s.passed.to_string())
-        .replace("{s}", &s.mean_score.map_or("—".into(), |m| m.to_string()))
+        .replace("{s}", &s.mean_score.map_or("—".into(), |m| m.to_string()));
+    if s.incomplete > 0 {
+        line.push_str(
+            &w.incomplete_summary
+                .replace("{i}", &s.incomplete.to_string()),
+        );
+    }
+    line
 }
 
 /// A plain-text table, columns padded to their widest cell.

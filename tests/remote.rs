@@ -142,6 +142,13 @@ fn oid(text: &str) -> String {
     hex(text.as_bytes())[..40].to_string()
 }
 
+/// The git blob id of `text`, as a tree lists it (computed by libgit2, not by os2gov).
+fn blob(text: &str) -> String {
+    git2::Oid::hash_object(git2::ObjectType::Blob, text.as_bytes())
+        .expect("blob id")
+        .to_string()
+}
+
 fn iso(days_ago: i64) -> String {
     chrono::DateTime::from_timestamp(NOW - days_ago * DAY, 0)
         .expect("time")
@@ -295,7 +302,7 @@ impl Repo {
             entries.push((
                 path.clone(),
                 serde_json::json!({"path": path, "mode": "100644", "type": "blob",
-                    "sha": oid(text), "size": text.len(), "url": "x"}),
+                    "sha": blob(text), "size": text.len(), "url": "x"}),
             ));
         }
         for (path, target) in &self.links {
@@ -303,7 +310,7 @@ impl Repo {
             entries.push((
                 path.clone(),
                 serde_json::json!({"path": path, "mode": "120000", "type": "blob",
-                    "sha": oid(&format!("link {target}")), "size": target.len(), "url": "x"}),
+                    "sha": blob(target), "size": target.len(), "url": "x"}),
             ));
         }
         for dir in dirs {
@@ -1256,13 +1263,9 @@ fn graphql_contents_in_one_query() {
     let mut blobs: Vec<(String, String)> = repo
         .files
         .iter()
-        .map(|(_, t)| (oid(t), t.clone()))
+        .map(|(_, t)| (blob(t), t.clone()))
         .collect();
-    blobs.extend(
-        repo.links
-            .iter()
-            .map(|(_, t)| (oid(&format!("link {t}")), t.clone())),
-    );
+    blobs.extend(repo.links.iter().map(|(_, t)| (blob(t), t.clone())));
     s.on(
         &s.api,
         Mock::given(method("POST"))
@@ -1946,4 +1949,913 @@ fn cli_org_prints_a_portfolio() {
     assert!(table.contains('|'), "{table}");
     let out = cli(&s, &["org", "no-such-org-here", "--format", "json"]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nothing silent: incomplete reads are marked, told apart by exit code 3, and never scored as
+// gaps of the repository (issue 9 defects 4–6, issue 13 "Nothing counts that was not read")
+
+/// 403 with the core limit used up, as GitHub answers when the rate limit runs out.
+fn rate_limited() -> ResponseTemplate {
+    ResponseTemplate::new(403)
+        .insert_header("x-ratelimit-limit", "60")
+        .insert_header("x-ratelimit-remaining", "0")
+        .insert_header("x-ratelimit-reset", (NOW + 3600).to_string().as_str())
+        .set_body_json(serde_json::json!({"message": "API rate limit exceeded for 127.0.0.1."}))
+}
+
+/// The organisation listing `repos`, on one page.
+fn mount_org(s: &Servers, owner: &str, repos: &[&Repo]) {
+    let listing: Vec<serde_json::Value> = repos.iter().map(|r| r.json()).collect();
+    s.on(
+        &s.api,
+        Mock::given(method("GET"))
+            .and(path(format!("/orgs/{owner}/repos")))
+            .respond_with(Etagged::json(&serde_json::Value::Array(listing))),
+    );
+}
+
+/// An organisation of three products and its `.github`, where the rate limit runs out on the
+/// second product's history: the second and third rows cannot be read completely.
+fn org_with_rate_limit_mid_scan(s: &Servers) {
+    let names = ["a-first", "b-second", "c-third"];
+    let repos: Vec<Repo> = names
+        .iter()
+        .map(|name| Repo {
+            name,
+            ..good_repo()
+        })
+        .collect();
+    let dot_github = Repo {
+        name: ".github",
+        files: vec![(
+            "SECURITY.md".into(),
+            "# Security\n\nsikkerhed@os2.eu\n".into(),
+        )],
+        links: vec![],
+        ..good_repo()
+    };
+    for repo in repos.iter().chain([&dot_github]) {
+        mount_repo(s, repo);
+    }
+    s.on(
+        &s.api,
+        Mock::given(method("GET"))
+            .and(path("/repos/OS2mo/b-second/commits"))
+            .respond_with(rate_limited())
+            .with_priority(1),
+    );
+    let mut listed: Vec<&Repo> = repos.iter().collect();
+    listed.push(&dot_github);
+    mount_org(s, "OS2mo", &listed);
+}
+
+#[test]
+fn organisation_rows_read_incompletely_are_marked_in_every_format() {
+    let s = servers();
+    org_with_rate_limit_mid_scan(&s);
+    let mut options = s.options(None);
+    // One at a time, in name order: the limit runs out in the middle.
+    options.concurrency = 1;
+    let scan = remote::scan_organisation("OS2mo", &options, &english(), 3).expect("org");
+    let rows = &scan.portfolio.rows;
+    let names: Vec<&str> = rows.iter().map(|r| r.repository.as_str()).collect();
+    assert_eq!(
+        names,
+        ["OS2mo/a-first", "OS2mo/b-second", "OS2mo/c-third"],
+        "OWNER/.github is no product"
+    );
+    assert_eq!(rows[0].incomplete, None, "{:?}", rows[0]);
+    for row in &rows[1..] {
+        let reason = row.incomplete.as_deref().expect("incomplete");
+        assert!(reason.contains("rate limit"), "{reason}");
+        assert!(reason.contains("2026-11-27 01:00 UTC"), "{reason}");
+    }
+    let summary = scan.portfolio.summary();
+    assert_eq!(summary.incomplete, 2);
+    assert_eq!(
+        summary.mean_score, rows[0].score,
+        "incomplete rows are not in the mean"
+    );
+
+    let text = os2gov::portfolio::render_text(&scan.portfolio, os2gov::Lang::En);
+    let line = |name: &str| {
+        text.lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(!line("OS2mo/a-first").contains("incomplete"), "{text}");
+    for name in ["OS2mo/b-second", "OS2mo/c-third"] {
+        assert!(line(name).contains("incomplete: "), "{text}");
+        assert!(line(name).contains('?'), "the score is marked: {text}");
+    }
+    assert!(text.contains("2 incomplete"), "{text}");
+    let da = os2gov::portfolio::render_markdown(&scan.portfolio, os2gov::Lang::Da);
+    assert_eq!(da.matches("ufuldstændig: ").count(), 2, "{da}");
+    let json: serde_json::Value =
+        serde_json::from_str(&os2gov::portfolio::render_json(&scan.portfolio)).expect("json");
+    let repos = json["repositories"].as_array().expect("rows");
+    assert!(repos[0]["incomplete"].is_null(), "{}", repos[0]);
+    assert!(repos[1]["incomplete"].is_string(), "{}", repos[1]);
+    assert_eq!(json["summary"]["incomplete"], 2);
+    // Not read as a product either: no history, no tree.
+    let api_paths = s.paths(&s.api);
+    assert!(
+        !api_paths
+            .iter()
+            .any(|p| p.starts_with("/repos/OS2mo/.github/")),
+        "{api_paths:?}"
+    );
+}
+
+#[test]
+fn cli_org_exits_3_and_says_how_many_rows_are_incomplete() {
+    let s = servers();
+    org_with_rate_limit_mid_scan(&s);
+    for format in ["text", "json", "markdown"] {
+        let out = cli(
+            &s,
+            &[
+                "org",
+                "OS2mo",
+                "--format",
+                format,
+                "--lang",
+                "en",
+                "--concurrency",
+                "1",
+            ],
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{format}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.contains("2 of 3 rows are incomplete") && stderr.contains("rate limit"),
+            "{stderr}"
+        );
+        assert!(!out.stdout.is_empty(), "the table is still written");
+    }
+}
+
+/// `repo` mounted, with its tree answering `status`.
+fn mount_with_broken_tree(s: &Servers, repo: &Repo, status: u16) {
+    mount_repo(s, repo);
+    s.on(
+        &s.api,
+        Mock::given(method("GET"))
+            .and(path(format!(
+                "/repos/{}/{}/git/trees/{}",
+                repo.owner,
+                repo.name,
+                repo.tree_sha()
+            )))
+            .respond_with(
+                ResponseTemplate::new(status)
+                    .set_body_json(serde_json::json!({"message": "Server Error"})),
+            )
+            .with_priority(1),
+    );
+}
+
+#[test]
+fn a_failed_tree_gives_unknown_with_a_rerun_fix_never_a_fix_to_write_content() {
+    let s = servers();
+    let repo = good_repo();
+    mount_with_broken_tree(&s, &repo, 502);
+    let (report, _) = check(&repo, &s.options(None));
+    let affected: Vec<&os2gov::report::Finding> = report
+        .requirements
+        .iter()
+        .filter(|f| f.message.contains("502"))
+        .collect();
+    assert!(affected.len() >= 20, "{}", affected.len());
+    for f in &affected {
+        assert_eq!(f.verdict, Verdict::Unknown, "{}: {}", f.id, f.message);
+        assert!(
+            f.fix.starts_with("Run the check again"),
+            "{}: the fix must not ask to write what may be there: {}",
+            f.id,
+            f.fix
+        );
+    }
+    // The renderers print that fix, and no "add a section" for what could not be read.
+    let text = os2gov::render::text(&report, false);
+    let f7 = report.finding("F7").expect("F7");
+    assert_eq!(f7.verdict, Verdict::Unknown);
+    assert!(!text.contains(&rule_fix("F7")), "{text}");
+    assert!(text.contains("Run the check again"), "{text}");
+    // Requirements decided by metadata still are.
+    assert_eq!(verdict(&report, "F6"), Verdict::Met);
+}
+
+/// The fix a requirement's own declaration gives (English).
+fn rule_fix(id: &str) -> String {
+    os2gov::rules::find(id).expect("rule").fix.en.to_string()
+}
+
+#[test]
+fn cli_tells_an_unreadable_repository_from_one_below_the_level() {
+    let s = servers();
+    for (name, status, needle) in [
+        ("gateway", 502u16, "502 Bad Gateway"),
+        ("unavailable", 503, "503 Service Unavailable"),
+    ] {
+        let repo = Repo {
+            name,
+            ..good_repo()
+        };
+        mount_with_broken_tree(&s, &repo, status);
+        let slug = format!("github:OS2mo/{name}");
+        let out = cli(
+            &s,
+            &[
+                "check", &slug, "--lang", "en", "--level", "1", "--format", "json",
+            ],
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{name}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.starts_with("os2gov: incomplete: ") && stderr.contains(needle),
+            "{stderr}"
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains(needle), "the report says it too: {stdout}");
+    }
+    // A 401 on the repository itself: nothing could be read.
+    s.on(
+        &s.api,
+        Mock::given(method("GET"))
+            .and(path("/repos/OS2mo/locked"))
+            .respond_with(
+                ResponseTemplate::new(401)
+                    .set_body_json(serde_json::json!({"message": "Bad credentials"})),
+            ),
+    );
+    let out = cli(&s, &["check", "github:OS2mo/locked", "--lang", "da"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("401") && stderr.contains("krav er ukendte"),
+        "{stderr}"
+    );
+
+    // The same repository read completely and below the level: 1, nothing on stderr.
+    let repo = good_repo();
+    mount_repo(&s, &repo);
+    let out = cli(&s, &["check", "github:OS2mo/os2mo", "--level", "3"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn f11_is_not_met_on_metadata_when_the_files_naming_its_tracker_were_not_read() {
+    let s = servers();
+    // Complete, the README's private Jira decides F11: not met.
+    let repo = Repo {
+        name: "private-jira",
+        files: vec![("README.md".into(), README_WITH_JIRA.into())],
+        ..good_repo()
+    };
+    mount_repo(&s, &repo);
+    mount_jira_cloud(&s, "OS2MO", false);
+    let (report, _) = check(&repo, &s.options(None));
+    assert_eq!(
+        verdict(&report, "F11"),
+        Verdict::NotMet,
+        "{}",
+        message(&report, "F11")
+    );
+    // Without the tree, GitHub Issues and the commits alone must not make it met.
+    let broken = Repo {
+        name: "private-jira-broken",
+        ..repo
+    };
+    mount_with_broken_tree(&s, &broken, 500);
+    let (report, _) = check(&broken, &s.options(None));
+    assert_eq!(
+        verdict(&report, "F11"),
+        Verdict::Unknown,
+        "{}",
+        message(&report, "F11")
+    );
+    assert!(
+        message(&report, "F11").contains("500"),
+        "{}",
+        message(&report, "F11")
+    );
+}
+
+/// A local repository whose history has merges: 60 rounds of a feature commit on a side branch,
+/// a fix on main and the merge of the two; every other feature names an issue. Its last 100
+/// commits hold 34 merges, so a page of 100 gives 66 non-merge commits, not 100.
+fn merge_heavy_repo() -> common::Fixture {
+    let fixture = common::repo_with(&[("README.md", common::Entry::Text(README))], 400);
+    add_merge_rounds(&fixture.repo);
+    fixture
+}
+
+fn add_merge_rounds(repo: &git2::Repository) {
+    let sig = |t: i64| git2::Signature::new("Dev", "dev@example.org", &git2::Time::new(t, 0));
+    let tree = repo.head().expect("head").peel_to_tree().expect("tree");
+    let mut time = NOW - 300 * DAY;
+    for round in 0..60 {
+        let main = repo.head().expect("head").peel_to_commit().expect("main");
+        let feature_message = if round % 2 == 0 {
+            format!("Feature {round} (#{round})")
+        } else {
+            format!("Feature {round}")
+        };
+        time += 600;
+        let feature = repo
+            .commit(
+                None,
+                &sig(time).expect("sig"),
+                &sig(time).expect("sig"),
+                &feature_message,
+                &tree,
+                &[&main],
+            )
+            .expect("feature");
+        let feature = repo.find_commit(feature).expect("feature");
+        time += 600;
+        let fix = repo
+            .commit(
+                Some("HEAD"),
+                &sig(time).expect("sig"),
+                &sig(time).expect("sig"),
+                &format!("Fix {round}"),
+                &tree,
+                &[&main],
+            )
+            .expect("fix");
+        let fix = repo.find_commit(fix).expect("fix");
+        time += 600;
+        repo.commit(
+            Some("HEAD"),
+            &sig(time).expect("sig"),
+            &sig(time).expect("sig"),
+            &format!("Merge pull request #{round} from dev/feature-{round}"),
+            &tree,
+            &[&fix, &feature],
+        )
+        .expect("merge");
+    }
+}
+
+/// A commit as `git log` prints it: id, parents, committer time, message.
+type Logged = (String, Vec<String>, i64, String);
+
+/// The repository's commits as `git log` lists them (the order GitHub's commit list and
+/// GraphQL history use), newest first.
+fn git_log(dir: &Path) -> Vec<Logged> {
+    let out = std::process::Command::new("git")
+        .args(["log", "--format=%H%x00%P%x00%ct%x00%B%x1e"])
+        .current_dir(dir)
+        .output()
+        .expect("git log");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .split('\u{1e}')
+        .filter(|r| !r.trim().is_empty())
+        .map(|record| {
+            let mut parts = record.trim_start_matches('\n').splitn(4, '\0');
+            let id = parts.next().unwrap_or_default().to_string();
+            let parents = parts
+                .next()
+                .unwrap_or_default()
+                .split_whitespace()
+                .map(str::to_string)
+                .collect();
+            let time = parts.next().unwrap_or_default().parse().expect("time");
+            let message = parts.next().unwrap_or_default().trim_end().to_string();
+            (id, parents, time, message)
+        })
+        .collect()
+}
+
+/// Mounts the local repository as GitHub would serve it: the repository (with `meta`), its
+/// commits as REST pages of 100 (page `fail_page` answering 502) and as GraphQL history pages,
+/// the tree of its head and its files.
+fn mount_local_as_github(s: &Servers, dir: &Path, meta: &Repo, fail_page: Option<usize>) {
+    let log = git_log(dir);
+    let head = log[0].0.clone();
+    let base = format!("/repos/{}/{}", meta.owner, meta.name);
+    s.on(
+        &s.api,
+        Mock::given(method("GET"))
+            .and(path(base.clone()))
+            .respond_with(Etagged::json(&meta.json())),
+    );
+    let date = |t: i64| {
+        chrono::DateTime::from_timestamp(t, 0)
+            .expect("time")
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    };
+    let api = s.api.uri();
+    let pages: Vec<&[Logged]> = log.chunks(100).collect();
+    for (i, page) in pages.iter().enumerate() {
+        let commits: Vec<serde_json::Value> = page
+            .iter()
+            .map(|(id, parents, time, message)| {
+                serde_json::json!({
+                    "sha": id,
+                    "commit": {
+                        "author": {"name": "Dev", "date": date(*time)},
+                        "committer": {"name": "Dev", "date": date(*time)},
+                        "message": message,
+                        "tree": {"sha": if *id == head { meta.tree_sha() } else { oid(id) }},
+                    },
+                    "parents": parents.iter().map(|p| serde_json::json!({"sha": p})).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let mut answer = Etagged::json(&serde_json::Value::Array(commits));
+        if i + 1 < pages.len() {
+            answer = answer.header(
+                "link",
+                &format!(
+                    "<{api}{base}/commits?sha=main&per_page=100&page={}>; rel=\"next\"",
+                    i + 2
+                ),
+            );
+        }
+        let mock = Mock::given(method("GET")).and(path(format!("{base}/commits")));
+        let mock = if i == 0 {
+            mock.respond_with(answer).with_priority(5)
+        } else if fail_page == Some(i + 1) {
+            mock.and(query_param("page", (i + 1).to_string()))
+                .respond_with(ResponseTemplate::new(502))
+                .with_priority(1)
+        } else {
+            mock.and(query_param("page", (i + 1).to_string()))
+                .respond_with(answer)
+                .with_priority(1)
+        };
+        s.on(&s.api, mock);
+    }
+    // GraphQL: the first query brings the first 100 and the refs; a page query the next 100
+    // after the cursor (the index of the last commit given).
+    struct History {
+        log: Vec<Logged>,
+        tree: String,
+    }
+    impl Respond for History {
+        fn respond(&self, request: &Request) -> ResponseTemplate {
+            let body: serde_json::Value = serde_json::from_slice(&request.body).expect("json");
+            let from: usize = body["variables"]["after"]
+                .as_str()
+                .map_or(0, |c| c.parse::<usize>().expect("cursor") + 1);
+            let page: Vec<serde_json::Value> = self.log[from.min(self.log.len())..]
+                .iter()
+                .take(100)
+                .map(|(id, parents, time, message)| {
+                    serde_json::json!({"oid": id, "message": message,
+                        "committedDate": chrono::DateTime::from_timestamp(*time, 0).expect("t")
+                            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                        "parents": {"totalCount": parents.len()}})
+                })
+                .collect();
+            let end = from + page.len();
+            let history = serde_json::json!({
+                "pageInfo": {"hasNextPage": end < self.log.len(), "endCursor": (end - 1).to_string()},
+                "nodes": page,
+            });
+            let object = if from == 0 {
+                serde_json::json!({"oid": self.log[0].0, "committedDate": "2026-11-01T00:00:00Z",
+                    "tree": {"oid": self.tree}, "history": history})
+            } else {
+                serde_json::json!({"history": history})
+            };
+            ResponseTemplate::new(200).set_body_json(serde_json::json!({"data": {"repository": {
+                "object": object,
+                "refs": {"totalCount": 1, "nodes": [{"name": "main",
+                    "target": {"committedDate": "2026-11-01T00:00:00Z"},
+                    "compare": {"aheadBy": 0, "behindBy": 0}}]}
+            }}}))
+        }
+    }
+    s.on(
+        &s.api,
+        Mock::given(method("POST"))
+            .and(path("/graphql"))
+            .respond_with(History {
+                log: log.clone(),
+                tree: meta.tree_sha(),
+            }),
+    );
+    s.on(
+        &s.api,
+        Mock::given(method("GET"))
+            .and(path(format!("{base}/git/trees/{}", meta.tree_sha())))
+            .respond_with(Etagged::json(&meta.tree_json())),
+    );
+    for (file, text) in &meta.files {
+        s.on(
+            &s.raw,
+            Mock::given(method("GET"))
+                .and(path(format!("/{}/{}/{head}/{file}", meta.owner, meta.name)))
+                .respond_with(ResponseTemplate::new(200).set_body_string(text.clone())),
+        );
+    }
+    s.on(
+        &s.api,
+        Mock::given(method("GET"))
+            .and(path(format!("{base}/issues")))
+            .respond_with(Etagged::json(&serde_json::json!([]))),
+    );
+}
+
+#[test]
+fn local_and_remote_scans_read_the_same_100_non_merge_commits() {
+    let fixture = merge_heavy_repo();
+    fixture.set_origin("https://github.com/OS2mo/os2mo.git");
+    let s = servers();
+    let meta = Repo {
+        files: vec![("README.md".into(), README.into())],
+        links: vec![],
+        ..good_repo()
+    };
+    mount_local_as_github(&s, fixture.path(), &meta, None);
+
+    let snapshot = os2gov::adapters::git::open_snapshot(fixture.path(), None, NOW).expect("local");
+    let local_ids: Vec<String> = snapshot
+        .history
+        .as_ref()
+        .expect("history")
+        .recent_commits
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    assert_eq!(local_ids.len(), 100);
+    let (local, _) = remote::check_local(snapshot, &s.options(None), &english()).expect("local");
+    let f11 = local.finding("F11").expect("F11").clone();
+    assert!(
+        f11.message.contains("of the last 100 commits"),
+        "{}",
+        f11.message
+    );
+
+    for token in [None, Secret::new(TOKEN)] {
+        let graphql = token.is_some();
+        let mut options = s.options(None);
+        options.token = token;
+        let (report, scan) = check(&meta, &options);
+        let ids: Vec<String> = scan
+            .snapshot
+            .history
+            .as_ref()
+            .expect("history")
+            .recent_commits
+            .iter()
+            .map(|c| c.id.clone())
+            .collect();
+        assert_eq!(ids, local_ids, "graphql: {graphql}");
+        let remote_f11 = report.finding("F11").expect("F11");
+        assert_eq!(
+            (remote_f11.verdict, &remote_f11.message),
+            (f11.verdict, &f11.message),
+            "graphql: {graphql}"
+        );
+        assert_eq!(scan.snapshot.stats.commits_walked, 150, "{graphql}");
+        assert!(
+            scan.snapshot.unread.is_empty(),
+            "{:?}",
+            scan.snapshot.unread
+        );
+    }
+}
+
+#[test]
+fn a_history_cut_short_says_why_locally_and_remotely() {
+    // Remote: the second page of commits fails.
+    let fixture = merge_heavy_repo();
+    let s = servers();
+    let meta = Repo {
+        files: vec![("README.md".into(), README.into())],
+        links: vec![],
+        ..good_repo()
+    };
+    mount_local_as_github(&s, fixture.path(), &meta, Some(2));
+    let (report, scan) = check(&meta, &s.options(None));
+    let why = scan
+        .snapshot
+        .unread
+        .history
+        .as_ref()
+        .expect("cut short")
+        .en
+        .clone();
+    assert!(
+        why.contains("Only 66 of the last 100 non-merge commits") && why.contains("502"),
+        "{why}"
+    );
+    let f11 = report.finding("F11").expect("F11");
+    assert_eq!(f11.verdict, Verdict::Unknown, "{}", f11.message);
+    assert!(f11.message.contains("502"), "{}", f11.message);
+
+    // Local: a shallow clone of 10 commits.
+    let clone = tempfile::tempdir().expect("clone");
+    let out = std::process::Command::new("git")
+        .args(["clone", "--quiet", "--depth", "10"])
+        .arg(format!("file://{}", fixture.path().display()))
+        .arg(clone.path().join("shallow"))
+        .output()
+        .expect("git clone");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let snapshot = os2gov::adapters::git::open_snapshot(&clone.path().join("shallow"), None, NOW)
+        .expect("open");
+    let why = snapshot
+        .unread
+        .history
+        .as_ref()
+        .expect("shallow")
+        .en
+        .clone();
+    assert!(why.contains("shallow"), "{why}");
+    let report = engine::check(&snapshot, &english()).expect("check");
+    let f11 = report.finding("F11").expect("F11");
+    assert_eq!(f11.verdict, Verdict::Unknown, "{}", f11.message);
+    assert!(f11.message.contains("shallow"), "{}", f11.message);
+    // A full clone with a short history is complete.
+    let short = common::repo_with(&[("README.md", common::Entry::Text(README))], 3);
+    let snapshot = os2gov::adapters::git::open_snapshot(short.path(), None, NOW).expect("open");
+    assert!(snapshot.unread.is_empty(), "{:?}", snapshot.unread);
+}
+
+#[test]
+fn a_download_cut_short_is_a_failed_download_not_the_file() {
+    let s = servers();
+    let full = "# Produkt\n\nProduktet hjælper kommunerne med at registrere organisationen ét sted.\n\n## Installation\n\nKør `make install`.\n";
+    let repo = Repo {
+        name: "cut-short",
+        files: vec![("README.md".into(), full.into())],
+        links: vec![],
+        ..good_repo()
+    };
+    mount_repo(&s, &repo);
+    // 200, and half the body.
+    let half = &full.as_bytes()[..full.len() / 2];
+    s.on(
+        &s.raw,
+        Mock::given(method("GET"))
+            .and(path(format!(
+                "/OS2mo/cut-short/{}/README.md",
+                repo.commit_sha()
+            )))
+            .respond_with(ResponseTemplate::new(200).set_body_raw(half.to_vec(), "text/plain"))
+            .with_priority(1),
+    );
+    let cache = tempfile::tempdir().expect("cache");
+    let (report, scan) = check(&repo, &s.options(Some(cache.path())));
+    assert_eq!(
+        scan.snapshot.text("README.md"),
+        None,
+        "half a file is not the file"
+    );
+    let reason = scan
+        .snapshot
+        .unread
+        .files
+        .get("README.md")
+        .expect("unread")
+        .en
+        .clone();
+    assert!(reason.contains("cut short"), "{reason}");
+    for id in ["F5", "F7"] {
+        assert_eq!(
+            verdict(&report, id),
+            Verdict::Unknown,
+            "{id}: {}",
+            message(&report, id)
+        );
+        assert!(
+            message(&report, id).contains("README.md"),
+            "{}",
+            message(&report, id)
+        );
+    }
+    // Nor is it kept: the next run asks again and, answered in full, reads it.
+    s.reset();
+    mount_repo(&s, &repo);
+    let (report, scan) = check(&repo, &s.options(Some(cache.path())));
+    assert_eq!(scan.snapshot.text("README.md"), Some(full));
+    assert!(
+        scan.snapshot.unread.is_empty(),
+        "{:?}",
+        scan.snapshot.unread
+    );
+    assert_ne!(verdict(&report, "F5"), Verdict::Unknown);
+
+    // Same size, other bytes: the blob id decides.
+    let other = full.replace("make", "fake");
+    s.on(
+        &s.raw,
+        Mock::given(method("GET"))
+            .and(path(format!(
+                "/OS2mo/cut-short/{}/README.md",
+                repo.commit_sha()
+            )))
+            .respond_with(ResponseTemplate::new(200).set_body_string(other))
+            .with_priority(1),
+    );
+    let (_, scan) = check(&repo, &s.options(None));
+    let reason = scan
+        .snapshot
+        .unread
+        .files
+        .get("README.md")
+        .expect("unread")
+        .en
+        .clone();
+    assert!(reason.contains("does not match its blob id"), "{reason}");
+}
+
+/// Every file under `dir`.
+fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read_dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
+fn damaged_cache_entries_are_not_trusted() {
+    let s = servers();
+    let repo = good_repo();
+    mount_repo(&s, &repo);
+    let cache = tempfile::tempdir().expect("cache");
+    let options = s.options(Some(cache.path()));
+    let (cold, _) = check(&repo, &options);
+    for damage in ["empty", "half"] {
+        for file in files_under(cache.path()) {
+            let bytes = std::fs::read(&file).expect("read");
+            let damaged = match damage {
+                "empty" => Vec::new(),
+                _ => bytes[..bytes.len() / 2].to_vec(),
+            };
+            std::fs::write(&file, damaged).expect("damage");
+        }
+        let (warm, scan) = check(&repo, &options);
+        assert_eq!(cold.requirements, warm.requirements, "{damage}");
+        assert!(
+            scan.snapshot.unread.is_empty(),
+            "{damage}: {:?}",
+            scan.snapshot.unread
+        );
+        assert_eq!(scan.stats.cache_hits, 0, "{damage}: {:?}", scan.stats);
+        assert_eq!(
+            scan.stats.not_modified, 0,
+            "{damage}: nothing sent back from a bad entry"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn cache_files_are_the_users_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = servers();
+    let repo = good_repo();
+    mount_repo(&s, &repo);
+    let parent = tempfile::tempdir().expect("parent");
+    let cache = parent.path().join("os2gov");
+    check(&repo, &s.options(Some(&cache)));
+    let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    for dir in [cache.clone(), cache.join("http"), cache.join("objects")] {
+        assert_eq!(mode(&dir), 0o700, "{}", dir.display());
+    }
+    let files = files_under(&cache);
+    assert!(files.len() >= 4, "{files:?}");
+    for file in files {
+        assert_eq!(mode(&file), 0o600, "{}", file.display());
+    }
+}
+
+#[test]
+fn an_unusable_cache_folder_means_running_without_a_cache() {
+    let s = servers();
+    let repo = good_repo();
+    mount_repo(&s, &repo);
+    // A file where the folder should be: no one can make it a folder, not even root.
+    let parent = tempfile::tempdir().expect("parent");
+    let blocked = parent.path().join("cache");
+    std::fs::write(&blocked, "not a folder").expect("file");
+    let (report, scan) = check(&repo, &s.options(Some(&blocked)));
+    assert_eq!(verdict(&report, "F2"), Verdict::Met);
+    assert!(
+        scan.warnings
+            .iter()
+            .any(|w| w.en.contains("running without a cache")),
+        "{:?}",
+        scan.warnings
+    );
+    // The command line: a note on stderr, the usual exit code, never 2.
+    let mut cmd = common::os2gov();
+    cmd.env_remove("OS2GOV_OFFLINE")
+        .env_remove("GITHUB_TOKEN")
+        .env("OS2GOV_CACHE_DIR", &blocked)
+        .args([
+            "check",
+            "github:OS2mo/os2mo",
+            "--lang",
+            "en",
+            "--github-api-url",
+            &s.api.uri(),
+            "--github-raw-url",
+            &s.raw.uri(),
+            "--jira-url",
+            &s.jira.uri(),
+        ]);
+    let out = cmd.output().expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{stderr}");
+    assert!(stderr.contains("os2gov: note: the cache"), "{stderr}");
+    assert!(!out.stdout.is_empty());
+}
+
+#[test]
+fn a_failed_config_download_names_the_http_error() {
+    let s = servers();
+    let repo = with_config(
+        Repo {
+            name: "config-502",
+            ..good_repo()
+        },
+        &s,
+    );
+    mount_repo(&s, &repo);
+    s.on(
+        &s.raw,
+        Mock::given(method("GET"))
+            .and(path(format!(
+                "/OS2mo/config-502/{}/os2gov.toml",
+                repo.commit_sha()
+            )))
+            .respond_with(ResponseTemplate::new(502))
+            .with_priority(1),
+    );
+    let err = remote::check_remote(&target(&repo), &s.options(None), &english())
+        .expect_err("the config decides the level and the exceptions");
+    assert!(
+        err.to_string().contains("os2gov.toml could not be read")
+            && err.to_string().contains("502 Bad Gateway"),
+        "{err}"
+    );
+    let out = cli(&s, &["check", "github:OS2mo/config-502"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("502 Bad Gateway"), "{stderr}");
+}
+
+#[test]
+fn failed_organisation_defaults_and_open_items_are_unknown_not_missing() {
+    let s = servers();
+    let repo = good_repo();
+    mount_repo(&s, &repo);
+    s.on(
+        &s.raw,
+        Mock::given(method("GET"))
+            .and(path("/OS2mo/.github/HEAD/.github/SECURITY.md"))
+            .respond_with(ResponseTemplate::new(502))
+            .with_priority(1),
+    );
+    s.on(
+        &s.api,
+        Mock::given(method("GET"))
+            .and(path("/repos/OS2mo/os2mo/issues"))
+            .respond_with(ResponseTemplate::new(500))
+            .with_priority(1),
+    );
+    let (report, scan) = check(&repo, &s.options(None));
+    assert!(scan
+        .snapshot
+        .unread
+        .files
+        .contains_key(".github/SECURITY.md"));
+    let f4 = report.finding("F4").expect("F4");
+    assert_eq!(f4.verdict, Verdict::Unknown, "{}", f4.message);
+    assert!(f4.message.contains("502"), "{}", f4.message);
+    let p9 = report.finding("P9").expect("P9");
+    assert_eq!(p9.verdict, Verdict::Unknown, "{}", p9.message);
+    assert!(p9.fix.starts_with("Run the check again"), "{}", p9.fix);
 }

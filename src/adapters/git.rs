@@ -22,10 +22,10 @@ use std::collections::{BTreeMap, BinaryHeap, HashMap, HashSet};
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-/// Non-merge commits kept in [`History::recent_commits`].
-pub const RECENT_COMMITS: usize = 100;
+/// Non-merge commits kept in [`History::recent_commits`]; the remote adapter reads as many.
+pub const RECENT_COMMITS: usize = crate::model::RECENT_COMMITS;
 /// A history of nothing but merges must not be walked to its root either.
-const MAX_COMMITS_WALKED: usize = 2_000;
+const MAX_COMMITS_WALKED: usize = crate::model::MAX_COMMITS_WALKED;
 /// Ahead counts are computed only when there are at most this many branches.
 const MAX_BRANCHES_WITH_AHEAD: usize = 50;
 /// Commits the ahead-count walk may read for all branches together (about 6 µs each).
@@ -130,13 +130,17 @@ fn snapshot_of(
             (commit_files(repo, &commit, &mut stats)?, Some(commit))
         }
     };
-    let history = history(repo, start.as_ref(), &mut stats)?;
+    let (history, cut_short) = history(repo, start.as_ref(), &mut stats)?;
     stats.paths_listed = files.len();
     Ok(Snapshot {
         files,
         history: Some(history),
         now,
         stats,
+        unread: crate::model::Unread {
+            history: cut_short,
+            ..crate::model::Unread::default()
+        },
         ..Snapshot::default()
     })
 }
@@ -581,17 +585,22 @@ fn tree_node(repo: &Repository, tree: &Tree<'_>, path: &str) -> Result<Node, Ada
 // ---------------------------------------------------------------------------------------------
 // History
 
+/// The history, and why it holds fewer than [`RECENT_COMMITS`] non-merge commits when more
+/// exist (a shallow clone, the walk limit).
 fn history(
     repo: &Repository,
     start: Option<&Commit<'_>>,
     stats: &mut SnapshotStats,
-) -> Result<History, AdapterError> {
+) -> Result<(History, Option<crate::model::Msg>), AdapterError> {
     let mut history = History {
         newest_commit_time: start.map(|c| c.time().seconds()),
         ..History::default()
     };
+    let mut cut_short = None;
     if let Some(start) = start {
-        history.recent_commits = recent_commits(repo, start.id(), stats)?;
+        let (commits, why) = recent_commits(repo, start.id(), stats)?;
+        cut_short = why.map(|why| crate::model::history_cut_short(commits.len(), &why));
+        history.recent_commits = commits;
     }
     let (default_branch, default_tip) = default_branch(repo);
     history.default_branch = default_branch;
@@ -611,24 +620,33 @@ fn history(
         .ok()
         .map(|remote| String::from_utf8_lossy(remote.url_bytes()).into_owned())
         .filter(|url| !url.is_empty());
-    Ok(history)
+    Ok((history, cut_short))
 }
 
-/// The newest non-merge commits reachable from `start`, newest first. libgit2's unsorted walk
-/// is lazy and already goes by commit date; asking it to sort would make it walk everything first.
+/// The newest non-merge commits reachable from `start`, newest first, and why there are fewer
+/// than [`RECENT_COMMITS`] when the history may hold more. libgit2's unsorted walk is lazy and
+/// already goes by commit date, as `git log` and GitHub's commit list do; asking it to sort
+/// would make it walk everything first.
 fn recent_commits(
     repo: &Repository,
     start: Oid,
     stats: &mut SnapshotStats,
-) -> Result<Vec<RecentCommit>, AdapterError> {
+) -> Result<(Vec<RecentCommit>, Option<crate::model::Msg>), AdapterError> {
     let walk_error =
         |e: git2::Error| git_error(&format!("cannot walk the history from {start}"), &e);
     let mut walk = repo.revwalk().map_err(walk_error)?;
     walk.push(start).map_err(walk_error)?;
     let mut commits = Vec::new();
     for id in walk {
-        if commits.len() >= RECENT_COMMITS || stats.commits_walked >= MAX_COMMITS_WALKED {
-            break;
+        if commits.len() >= RECENT_COMMITS {
+            return Ok((commits, None));
+        }
+        if stats.commits_walked >= MAX_COMMITS_WALKED {
+            let why = crate::msg!(
+                "der blev højst læst {MAX_COMMITS_WALKED} commits, og de fleste var merges",
+                "at most {MAX_COMMITS_WALKED} commits were read, and most were merges"
+            );
+            return Ok((commits, Some(why)));
         }
         let id = id.map_err(walk_error)?;
         stats.commits_walked += 1;
@@ -646,7 +664,15 @@ fn recent_commits(
                 .to_string(),
         });
     }
-    Ok(commits)
+    // The walk ended: at the root, or at the edge of a shallow clone, where the history goes
+    // on without being here.
+    let why = (commits.len() < RECENT_COMMITS && repo.is_shallow()).then(|| {
+        crate::msg!(
+            "klonen har kun en del af historikken (shallow clone); hent resten med git fetch --unshallow eller fetch-depth: 0 i actions/checkout",
+            "the clone is shallow; fetch the whole history with git fetch --unshallow, or fetch-depth: 0 in actions/checkout"
+        )
+    });
+    Ok((commits, why))
 }
 
 /// How many commits of each branch tip the default branch lacks, for all branches in one walk.

@@ -11,6 +11,11 @@
 //! File names are SHA-256 hashes of the request's method and URL (or of the object id): never
 //! the token, which is not part of any key. A failed write is ignored — the cache is an
 //! optimisation, never a source of errors.
+//!
+//! Nothing is trusted because it is on disk: every entry carries the SHA-256 of its body, and
+//! one that does not match (empty, half-written, changed by hand, written by an older version)
+//! is no entry at all — the caller asks the network. The folder is the user's alone (0700, files
+//! 0600 on Unix): answers for a private repository are in it.
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -28,6 +33,18 @@ pub(crate) struct Stored {
     pub body: Vec<u8>,
 }
 
+/// The meta file of a conditional request: [`Stored`] and the hash of its body.
+#[derive(Serialize, Deserialize)]
+struct Meta {
+    etag: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    link: Option<String>,
+    body_sha256: String,
+}
+
+/// The first line of an object file; the body follows.
+const OBJECT_HEADER: &str = "os2gov-cache 1 sha256:";
+
 #[derive(Debug)]
 pub(crate) struct DiskCache {
     dir: PathBuf,
@@ -36,15 +53,32 @@ pub(crate) struct DiskCache {
 static TMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 fn hex_hash(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    hex_digest(text.as_bytes())
+}
+
+fn private_dir(path: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(path)?;
+    if !path.is_dir() {
+        return Err(std::io::Error::other("not a folder"));
+    }
+    Ok(())
 }
 
 impl DiskCache {
-    /// Opens (creating) the cache under `dir`.
+    /// Opens (creating) the cache under `dir`; an error when it cannot be a folder of ours.
     pub fn open(dir: &Path) -> std::io::Result<DiskCache> {
-        std::fs::create_dir_all(dir.join("http"))?;
-        std::fs::create_dir_all(dir.join("objects"))?;
+        // Folders are made private; one that exists is left as it is (OS2GOV_CACHE_DIR may
+        // name a folder that is not ours to change).
+        private_dir(dir)?;
+        private_dir(&dir.join("http"))?;
+        private_dir(&dir.join("objects"))?;
         Ok(DiskCache {
             dir: dir.to_path_buf(),
         })
@@ -65,32 +99,56 @@ impl DiskCache {
             .join(hex_hash(&format!("{kind}\n{id}")))
     }
 
-    /// The stored answer for a conditional request, if any.
+    /// The stored answer for a conditional request, if there is a whole one.
     pub fn load(&self, key: &str) -> Option<Stored> {
         let (meta, body) = self.http_paths(key);
-        let mut stored: Stored = serde_json::from_slice(&std::fs::read(meta).ok()?).ok()?;
-        stored.body = std::fs::read(body).ok()?;
-        Some(stored)
+        let meta: Meta = serde_json::from_slice(&std::fs::read(meta).ok()?).ok()?;
+        let body = std::fs::read(body).ok()?;
+        (hex_digest(&body) == meta.body_sha256).then_some(Stored {
+            etag: meta.etag,
+            link: meta.link,
+            body,
+        })
     }
 
     pub fn store(&self, key: &str, stored: &Stored) {
         let (meta, body) = self.http_paths(key);
+        let json = serde_json::to_vec(&Meta {
+            etag: stored.etag.clone(),
+            link: stored.link.clone(),
+            body_sha256: hex_digest(&stored.body),
+        });
         // Body first: a meta file always has its body, so a crash leaves no half entry behind.
         if write_atomically(&body, &stored.body).is_ok() {
-            if let Ok(json) = serde_json::to_vec(stored) {
+            if let Ok(json) = json {
                 let _ = write_atomically(&meta, &json);
             }
         }
     }
 
-    /// An immutable object (a git tree or blob by id, a derived answer by its key).
+    /// An immutable object (a git tree or blob by id, a derived answer by its key), if there is
+    /// a whole one.
     pub fn object(&self, kind: &str, id: &str) -> Option<Vec<u8>> {
-        std::fs::read(self.object_path(kind, id)).ok()
+        let bytes = std::fs::read(self.object_path(kind, id)).ok()?;
+        let newline = bytes.iter().position(|&b| b == b'\n')?;
+        let header = std::str::from_utf8(&bytes[..newline]).ok()?;
+        let hash = header.strip_prefix(OBJECT_HEADER)?;
+        let body = &bytes[newline + 1..];
+        (hex_digest(body) == hash).then(|| body.to_vec())
     }
 
     pub fn store_object(&self, kind: &str, id: &str, bytes: &[u8]) {
-        let _ = write_atomically(&self.object_path(kind, id), bytes);
+        let mut file = format!("{OBJECT_HEADER}{}\n", hex_digest(bytes)).into_bytes();
+        file.extend_from_slice(bytes);
+        let _ = write_atomically(&self.object_path(kind, id), &file);
     }
+}
+
+fn hex_digest(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Writes through a temporary file and renames it, so that concurrent runs sharing the cache
@@ -98,10 +156,22 @@ impl DiskCache {
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let n = TMP_COUNTER.fetch_add(1, Ordering::Relaxed);
     let tmp = path.with_extension(format!("tmp{}-{n}", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
+    let written = (|| {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut file = options.open(&tmp)?;
+        std::io::Write::write_all(&mut file, bytes)?;
+        std::fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
-    })
+    }
+    written
 }
 
 /// The platform's cache folder for os2gov: `$OS2GOV_CACHE_DIR`, else `$XDG_CACHE_HOME/os2gov`
@@ -158,6 +228,40 @@ mod tests {
             assert!(!name.contains("x"), "{name}");
             assert!(!name.contains("tmp"), "{name}");
         }
+    }
+
+    #[test]
+    fn damaged_entries_are_no_entries() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cache = DiskCache::open(dir.path()).expect("open");
+        cache.store_object("tree", "abc", b"{\"sha\":\"abc\",\"tree\":[]}");
+        let stored = Stored {
+            etag: "\"e\"".into(),
+            link: None,
+            body: b"[1,2,3]".to_vec(),
+        };
+        cache.store("GET https://x/y", &stored);
+        assert!(cache.object("tree", "abc").is_some());
+        assert!(cache.load("GET https://x/y").is_some());
+        for file in walk(dir.path()) {
+            let bytes = std::fs::read(&file).expect("read");
+            std::fs::write(&file, &bytes[..bytes.len() - 1]).expect("cut");
+        }
+        assert_eq!(cache.object("tree", "abc"), None);
+        assert_eq!(cache.load("GET https://x/y"), None);
+        // An entry of an older version, without a hash, is no entry either.
+        let (meta, body) = cache.http_paths("GET https://x/z");
+        std::fs::write(meta, b"{\"etag\":\"\\\"e\\\"\"}").expect("meta");
+        std::fs::write(body, b"[]").expect("body");
+        assert_eq!(cache.load("GET https://x/z"), None);
+    }
+
+    #[test]
+    fn a_file_where_the_folder_should_be_is_an_error() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("cache");
+        std::fs::write(&file, "x").expect("file");
+        assert!(DiskCache::open(&file).is_err());
     }
 
     fn walk(dir: &Path) -> Vec<PathBuf> {

@@ -14,7 +14,8 @@ use super::ContentSource;
 use crate::adapters::fs::{resolve_symlink, Node, Resolved};
 use crate::evidence::{is_doc_format, wants_content};
 use crate::model::{
-    Branch, Commit, Content, FileEntry, History, Msg, OpenItem, RepoMeta, MAX_FILE_SIZE,
+    history_cut_short, Branch, Commit, Content, FileEntry, History, Msg, OpenItem, RepoMeta,
+    MAX_COMMITS_WALKED, MAX_FILE_SIZE, RECENT_COMMITS,
 };
 use crate::msg;
 use futures_util::stream::{self, StreamExt};
@@ -263,8 +264,53 @@ pub(crate) struct Head {
     pub history: History,
     pub commit: Option<String>,
     pub tree: Option<String>,
-    /// Commits returned, merges included.
+    /// Commits read up to the last of `recent_commits`, merges included (as the git adapter
+    /// counts its walk).
     pub walked: usize,
+    /// Why fewer than [`RECENT_COMMITS`] non-merge commits were read although the history goes
+    /// on (a page that failed, the walk limit).
+    #[serde(default)]
+    pub cut_short: Option<Msg>,
+}
+
+/// A commit as both history readers see it: id, committer time, message, merge or not.
+struct Listed {
+    id: String,
+    time: i64,
+    message: String,
+    merge: bool,
+}
+
+/// The last [`RECENT_COMMITS`] non-merge commits of `listed` (newest first), and how many
+/// commits, merges included, come up to the last of them.
+fn take_recent(listed: &[Listed]) -> (Vec<Commit>, usize) {
+    let mut recent = Vec::new();
+    let mut walked = 0;
+    for commit in listed {
+        if recent.len() >= RECENT_COMMITS {
+            break;
+        }
+        walked += 1;
+        if !commit.merge {
+            recent.push(Commit {
+                id: commit.id.clone(),
+                time: commit.time,
+                message: commit.message.clone(),
+            });
+        }
+    }
+    (recent, walked)
+}
+
+fn enough(listed: &[Listed]) -> bool {
+    listed.iter().filter(|c| !c.merge).count() >= RECENT_COMMITS
+}
+
+fn walk_limit() -> Msg {
+    msg!(
+        "der blev højst læst {MAX_COMMITS_WALKED} commits, og de fleste var merges",
+        "at most {MAX_COMMITS_WALKED} commits were read, and most were merges"
+    )
 }
 
 /// Why the history could not be read.
@@ -306,19 +352,54 @@ pub(crate) async fn history_rest(
             .and_then(parse_time)
     };
     let mut head = empty_head(meta);
-    head.walked = commits.len();
     head.history.newest_commit_time = commits.first().and_then(time);
     head.commit = commits.first().map(|c| c.sha.clone());
     head.tree = commits.first().map(|c| c.commit.tree.sha.clone());
-    head.history.recent_commits = commits
-        .iter()
-        .filter(|c| c.parents.len() <= 1)
-        .map(|c| Commit {
-            id: c.sha.clone(),
-            time: time(c).unwrap_or(0),
-            message: c.commit.message.trim_end().to_string(),
-        })
-        .collect();
+    let listing = |commits: Vec<ApiCommit>| -> Vec<Listed> {
+        commits
+            .into_iter()
+            .map(|c| Listed {
+                time: time(&c).unwrap_or(0),
+                merge: c.parents.len() > 1,
+                message: c.commit.message.trim_end().to_string(),
+                id: c.sha,
+            })
+            .collect()
+    };
+    let mut listed = listing(commits);
+    // A page of 100 holds merges too: page on until 100 non-merge commits, as the git
+    // adapter walks.
+    let mut answer = answer;
+    while !enough(&listed) {
+        let Some(next) = answer.next_page() else {
+            break;
+        };
+        if listed.len() >= MAX_COMMITS_WALKED {
+            head.cut_short = Some(walk_limit());
+            break;
+        }
+        let page = match http.rest(&next).await {
+            Ok(page) => page,
+            Err(e) => {
+                head.cut_short = Some(e.to_msg());
+                break;
+            }
+        };
+        match page.json::<Vec<ApiCommit>>(HOST, &path) {
+            Ok(commits) => listed.extend(listing(commits)),
+            Err(e) => {
+                head.cut_short = Some(e.to_msg());
+                break;
+            }
+        }
+        answer = page;
+    }
+    let (recent, walked) = take_recent(&listed);
+    head.cut_short = head
+        .cut_short
+        .map(|why| history_cut_short(recent.len(), &why));
+    head.walked = walked;
+    head.history.recent_commits = recent;
     Ok(head)
 }
 
@@ -341,6 +422,7 @@ const HISTORY_QUERY: &str = r#"query($owner: String!, $name: String!, $expr: Str
         committedDate
         tree { oid }
         history(first: 100) {
+          pageInfo { hasNextPage endCursor }
           nodes { oid committedDate message parents { totalCount } }
         }
       }
@@ -356,6 +438,61 @@ const HISTORY_QUERY: &str = r#"query($owner: String!, $name: String!, $expr: Str
   }
 }"#;
 
+/// The next 100 commits of the history after `$after`, from the commit read first.
+const HISTORY_PAGE_QUERY: &str = r#"query($owner: String!, $name: String!, $expr: String!, $after: String!) {
+  repository(owner: $owner, name: $name) {
+    object(expression: $expr) {
+      ... on Commit {
+        history(first: 100, after: $after) {
+          pageInfo { hasNextPage endCursor }
+          nodes { oid committedDate message parents { totalCount } }
+        }
+      }
+    }
+  }
+}"#;
+
+/// A page of GraphQL history: its commits, and the cursor of the next page if there is one.
+fn graphql_page(history: Option<&serde_json::Value>) -> (Vec<Listed>, Option<String>) {
+    let text =
+        |v: &serde_json::Value, key: &str| v.get(key).and_then(|x| x.as_str()).map(str::to_string);
+    let Some(history) = history else {
+        return (Vec::new(), None);
+    };
+    let listed = history
+        .get("nodes")
+        .and_then(|n| n.as_array())
+        .map(|nodes| {
+            nodes
+                .iter()
+                .map(|n| Listed {
+                    id: text(n, "oid").unwrap_or_default(),
+                    time: text(n, "committedDate")
+                        .and_then(|d| parse_time(&d))
+                        .unwrap_or(0),
+                    message: text(n, "message")
+                        .unwrap_or_default()
+                        .trim_end()
+                        .to_string(),
+                    merge: n
+                        .pointer("/parents/totalCount")
+                        .and_then(|c| c.as_u64())
+                        .unwrap_or(0)
+                        > 1,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let next = history
+        .pointer("/pageInfo/hasNextPage")
+        .and_then(|b| b.as_bool())
+        .filter(|more| *more)
+        .and_then(|_| history.pointer("/pageInfo/endCursor"))
+        .and_then(|c| c.as_str())
+        .map(str::to_string);
+    (listed, next)
+}
+
 /// History and branches in one GraphQL query. The answer depends only on the repository's
 /// refs, so it is cached under `pushed_at`: a warm run costs nothing until the next push.
 pub(crate) async fn history_graphql(
@@ -366,7 +503,8 @@ pub(crate) async fn history_graphql(
     meta: &RepoMeta,
     pushed_at: Option<&str>,
 ) -> Result<Head, HistoryError> {
-    let key = pushed_at.map(|p| format!("{owner}/{repo}\n{rev}\n{}\n{p}", meta.default_branch));
+    // "v2": answers cached before the history was paged to 100 non-merge commits are not used.
+    let key = pushed_at.map(|p| format!("v2\n{owner}/{repo}\n{rev}\n{}\n{p}", meta.default_branch));
     if let (Some(cache), Some(key)) = (&http.cache, &key) {
         if let Some(head) = cache
             .object("graphql-history", key)
@@ -417,31 +555,49 @@ pub(crate) async fn history_graphql(
     }
     head.tree = object.get("tree").and_then(|t| text(t, "oid"));
     head.history.newest_commit_time = text(object, "committedDate").and_then(|d| parse_time(&d));
-    let nodes = object
-        .pointer("/history/nodes")
-        .and_then(|n| n.as_array())
-        .cloned()
-        .unwrap_or_default();
-    head.walked = nodes.len();
-    head.history.recent_commits = nodes
-        .iter()
-        .filter(|n| {
-            n.pointer("/parents/totalCount")
-                .and_then(|c| c.as_u64())
-                .unwrap_or(0)
-                <= 1
-        })
-        .map(|n| Commit {
-            id: text(n, "oid").unwrap_or_default(),
-            time: text(n, "committedDate")
-                .and_then(|d| parse_time(&d))
-                .unwrap_or(0),
-            message: text(n, "message")
-                .unwrap_or_default()
-                .trim_end()
-                .to_string(),
-        })
-        .collect();
+    let (mut listed, mut next) = graphql_page(object.get("history"));
+    // The first 100 commits hold merges too: page on until 100 non-merge commits, as the git
+    // adapter walks; from the commit already read, so that a push in between changes nothing.
+    let start = head.commit.clone().unwrap_or_default();
+    while !enough(&listed) {
+        let Some(after) = next.take() else {
+            break;
+        };
+        if listed.len() >= MAX_COMMITS_WALKED {
+            head.cut_short = Some(walk_limit());
+            break;
+        }
+        let page = http
+            .graphql(
+                HISTORY_PAGE_QUERY,
+                serde_json::json!({
+                    "owner": owner, "name": repo, "expr": start, "after": after,
+                }),
+                &what,
+            )
+            .await;
+        match page {
+            Ok(data) => {
+                let (more, cursor) = graphql_page(data.pointer("/repository/object/history"));
+                if more.is_empty() {
+                    head.cut_short = Some(malformed(&what, "an empty page of history").to_msg());
+                    break;
+                }
+                listed.extend(more);
+                next = cursor;
+            }
+            Err(e) => {
+                head.cut_short = Some(e.to_msg());
+                break;
+            }
+        }
+    }
+    let (recent, walked) = take_recent(&listed);
+    head.cut_short = head
+        .cut_short
+        .map(|why| history_cut_short(recent.len(), &why));
+    head.walked = walked;
+    head.history.recent_commits = recent;
     let refs = repository
         .pointer("/refs/nodes")
         .and_then(|n| n.as_array())
@@ -468,7 +624,8 @@ pub(crate) async fn history_graphql(
         .collect();
     branches.sort_by(|a, b| a.name.cmp(&b.name));
     head.history.branches = branches;
-    if let (Some(cache), Some(key)) = (&http.cache, &key) {
+    // A history cut short by a failed page is not kept: the next run tries again.
+    if let (Some(cache), Some(key), None) = (&http.cache, &key, &head.cut_short) {
         if let Ok(bytes) = serde_json::to_vec(&head) {
             cache.store_object("graphql-history", key, &bytes);
         }
@@ -674,7 +831,51 @@ pub(crate) async fn files(http: &Http, tree: &ApiTree, from: &BlobSource<'_>) ->
     out
 }
 
-/// Reads blobs by id: from the cache, else from the raw host (concurrently) or GraphQL.
+/// Git's id of a blob with these bytes: SHA-1 (SHA-256 in a SHA-256 repository) over
+/// `blob LEN\0` and the bytes.
+fn blob_id(bytes: &[u8], sha256: bool) -> String {
+    use sha1::Digest as _;
+    let header = format!("blob {}\0", bytes.len());
+    let digest: Vec<u8> = if sha256 {
+        let mut hasher = sha2::Sha256::new();
+        hasher.update(header.as_bytes());
+        hasher.update(bytes);
+        hasher.finalize().to_vec()
+    } else {
+        let mut hasher = sha1::Sha1::new();
+        hasher.update(header.as_bytes());
+        hasher.update(bytes);
+        hasher.finalize().to_vec()
+    };
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Whether `bytes` are the blob the tree lists: its size and its id. A download cut short
+/// (a proxy, a dropped connection that still ended in 200) or a damaged cache entry is not
+/// the file, and must not be read as if it were.
+fn verify_blob(entry: &ApiTreeEntry, bytes: &[u8]) -> Result<(), Msg> {
+    let path = &entry.path;
+    if let Some(size) = entry.size {
+        if bytes.len() as u64 != size {
+            return Err(msg!(
+                "indholdet af {path} var {n} byte, men træet siger {size} (en afbrudt overførsel)",
+                "the content of {path} was {n} bytes where the tree says {size} (a transfer cut short)",
+                n = bytes.len()
+            ));
+        }
+    }
+    let id = entry.sha.to_ascii_lowercase();
+    if blob_id(bytes, id.len() == 64) != id {
+        return Err(msg!(
+            "indholdet af {path} svarer ikke til dets blob-id {id}",
+            "the content of {path} does not match its blob id {id}"
+        ));
+    }
+    Ok(())
+}
+
+/// Reads blobs by id: from the cache, else from the raw host (concurrently) or GraphQL. Only
+/// bytes that match the tree's size and blob id count, wherever they come from.
 async fn fetch_blobs(
     http: &Http,
     entries: &[&ApiTreeEntry],
@@ -691,6 +892,7 @@ async fn fetch_blobs(
             .cache
             .as_ref()
             .and_then(|c| c.object("blob", &entry.sha))
+            .filter(|bytes| verify_blob(entry, bytes).is_ok())
         {
             Some(bytes) => {
                 http.count(|s| s.cache_hits += 1);
@@ -735,6 +937,7 @@ async fn blob_raw(http: &Http, entry: &ApiTreeEntry, from: &BlobSource<'_>) -> B
     );
     match http.raw(&url, &entry.path, from.private, !immutable).await {
         Ok(Answer { body, .. }) => {
+            verify_blob(entry, &body)?;
             if immutable {
                 if let Some(cache) = &http.cache {
                     cache.store_object("blob", &entry.sha, &body);
@@ -785,7 +988,11 @@ async fn blobs_graphql(
                         } else if truncated || size > MAX_FILE_SIZE {
                             Ok(FileEntry::with_content(Content::TooLarge { size }))
                         } else if let Some(text) = text {
-                            if let Some(cache) = &http.cache {
+                            // GraphQL's text of a file that is not UTF-8 is not its bytes: only
+                            // what matches the blob id is kept.
+                            if let (Some(cache), Ok(())) =
+                                (&http.cache, verify_blob(entry, text.as_bytes()))
+                            {
                                 cache.store_object("blob", &entry.sha, text.as_bytes());
                             }
                             Ok(FileEntry::from_bytes(text.as_bytes()))
@@ -862,13 +1069,14 @@ fn has_own_issue_templates(files: &BTreeMap<String, FileEntry>) -> bool {
 }
 
 /// The organisation's defaults for the community files the repository lacks, read from the raw
-/// host (no rate limit), each at the path it would have in the repository.
+/// host (no rate limit), each at the path it would have in the repository; and the paths for
+/// which no default was found because a request failed (a 404 is an answer: no such default).
 pub(crate) async fn organisation_defaults(
     http: &Http,
     owner: &str,
     files: &BTreeMap<String, FileEntry>,
     concurrency: usize,
-) -> Vec<(String, FileEntry)> {
+) -> (Vec<(String, FileEntry)>, Vec<(String, Msg)>) {
     // (snapshot path, candidate paths in OWNER/.github in GitHub's order of precedence)
     let mut wanted: Vec<(String, Vec<String>)> = Vec::new();
     for (stem, name) in COMMUNITY_FILES {
@@ -910,7 +1118,7 @@ pub(crate) async fn organisation_defaults(
                 .map(move |(j, c)| (i, j, c.clone()))
         })
         .collect();
-    let answers: Vec<(usize, usize, Option<FileEntry>)> = stream::iter(requests)
+    let answers: Vec<(usize, usize, Result<Option<FileEntry>, Msg>)> = stream::iter(requests)
         .map(|(i, j, candidate)| async move {
             let url = format!(
                 "{}/{}/.github/HEAD/{}",
@@ -919,39 +1127,57 @@ pub(crate) async fn organisation_defaults(
                 encode_path(&candidate)
             );
             let what = format!("{owner}/.github/{candidate}");
-            let file = http
-                .raw(&url, &what, false, true)
-                .await
-                .ok()
-                .map(|a| FileEntry::from_bytes(&a.body))
-                .filter(|f| f.as_text().is_some_and(|t| !t.trim().is_empty()));
+            let file = match http.raw(&url, &what, false, true).await {
+                Ok(answer) => Ok(Some(FileEntry::from_bytes(&answer.body))
+                    .filter(|f| f.as_text().is_some_and(|t| !t.trim().is_empty()))),
+                Err(e) if e.status() == Some(404) => Ok(None),
+                Err(e) => Err(e.to_msg()),
+            };
             (i, j, file)
         })
         .buffer_unordered(concurrency.max(1))
         .collect()
         .await;
     let mut best: BTreeMap<usize, (usize, FileEntry)> = BTreeMap::new();
+    let mut failed: BTreeMap<usize, Msg> = BTreeMap::new();
     for (i, j, file) in answers {
-        let Some(file) = file else { continue };
+        let file = match file {
+            Ok(Some(file)) => file,
+            Ok(None) => continue,
+            Err(reason) => {
+                failed.entry(i).or_insert(reason);
+                continue;
+            }
+        };
         if best.get(&i).is_none_or(|(k, _)| j < *k) {
             best.insert(i, (j, file));
         }
     }
-    best.into_iter()
+    // A default found is what GitHub shows; one that failed may be there or not.
+    let failed = failed
+        .into_iter()
+        .filter(|(i, _)| !best.contains_key(i))
+        .map(|(i, reason)| (wanted[i].0.clone(), reason))
+        .collect();
+    let found = best
+        .into_iter()
         .map(|(i, (_, mut file))| {
             file.origin = Some(format!("{owner}/.github"));
             (wanted[i].0.clone(), file)
         })
-        .collect()
+        .collect();
+    (found, failed)
 }
 
 // ---------------------------------------------------------------------------------------------
 // P9: open issues and pull requests, and their first response
 
-/// What reading the open items gave: the items, or why they are unknown.
+/// What reading the open items gave: the items, why they are unknown (too many to look into),
+/// or the request that failed.
 pub(crate) enum OpenItems {
     Got(Vec<OpenItem>),
     Unknown(Msg),
+    Failed(Msg),
 }
 
 fn responder(user: &Option<ApiUser>, author: &str) -> bool {
@@ -977,7 +1203,7 @@ pub(crate) async fn open_items(
         Ok(a) => Some(a),
         // 410: issues are disabled; pull requests are still there.
         Err(e) if e.status() == Some(410) => None,
-        Err(e) => return OpenItems::Unknown(e.to_msg()),
+        Err(e) => return OpenItems::Failed(e.to_msg()),
     };
     let mut truncated = false;
     if answer.is_none() {
@@ -998,10 +1224,10 @@ pub(crate) async fn open_items(
                             }
                         }
                     }
-                    Err(e) => return OpenItems::Unknown(e.to_msg()),
+                    Err(e) => return OpenItems::Failed(e.to_msg()),
                 }
             }
-            Err(e) => return OpenItems::Unknown(e.to_msg()),
+            Err(e) => return OpenItems::Failed(e.to_msg()),
         }
     }
     let mut pages = 0;
@@ -1009,13 +1235,13 @@ pub(crate) async fn open_items(
         pages += 1;
         match page.json::<Vec<ApiIssue>>(HOST, &first) {
             Ok(items) => issues.extend(items),
-            Err(e) => return OpenItems::Unknown(e.to_msg()),
+            Err(e) => return OpenItems::Failed(e.to_msg()),
         }
         match page.next_page() {
             Some(_) if pages >= MAX_ISSUE_PAGES => truncated = true,
             Some(next) => match http.rest_items(&next).await {
                 Ok(a) => answer = Some(a),
-                Err(e) => return OpenItems::Unknown(e.to_msg()),
+                Err(e) => return OpenItems::Failed(e.to_msg()),
             },
             None => {}
         }
@@ -1024,7 +1250,7 @@ pub(crate) async fn open_items(
     let mut order: Vec<usize> = Vec::new();
     for issue in &issues {
         let Some(created_at) = parse_time(&issue.created_at) else {
-            return OpenItems::Unknown(malformed(&first, "created_at is not a date").to_msg());
+            return OpenItems::Failed(malformed(&first, "created_at is not a date").to_msg());
         };
         items.push((
             OpenItem {
@@ -1066,7 +1292,7 @@ pub(crate) async fn open_items(
             let path = format!("{base}/issues/{}/comments?per_page=100", issue.number);
             match first_answer(http, &path, &author).await {
                 Ok(found) => first_response = found,
-                Err(e) => return OpenItems::Unknown(e.to_msg()),
+                Err(e) => return OpenItems::Failed(e.to_msg()),
             }
         }
         if pull && first_response.is_none() {
@@ -1074,7 +1300,7 @@ pub(crate) async fn open_items(
             let path = format!("{base}/pulls/{}/reviews?per_page=100", issue.number);
             match first_answer(http, &path, &author).await {
                 Ok(found) => first_response = found,
-                Err(e) => return OpenItems::Unknown(e.to_msg()),
+                Err(e) => return OpenItems::Failed(e.to_msg()),
             }
         }
         items[i].0.first_response_at = first_response;

@@ -207,6 +207,8 @@ pub(crate) struct Http {
     stats: Mutex<RequestStats>,
     limits: Mutex<Limits>,
     deadline: Duration,
+    /// Problems of the run itself (a cache that cannot be used), for standard error.
+    warnings: Vec<Msg>,
 }
 
 fn trim_base(url: &str) -> String {
@@ -247,11 +249,21 @@ impl Http {
             }
             builder.build().map_err(|e| e.to_string())
         };
+        // The cache only saves requests: one that cannot be used (read-only, not a folder)
+        // means a run without it, not a failed run.
+        let mut warnings = Vec::new();
         let cache = match &options.cache_dir {
-            Some(dir) => Some(
-                DiskCache::open(dir)
-                    .map_err(|e| format!("cannot open the cache {}: {e}", dir.display()))?,
-            ),
+            Some(dir) => match DiskCache::open(dir) {
+                Ok(cache) => Some(cache),
+                Err(e) => {
+                    let dir = dir.display();
+                    warnings.push(msg!(
+                        "mellemlageret {dir} kan ikke bruges ({e}); kører uden mellemlager",
+                        "the cache {dir} cannot be used ({e}); running without a cache"
+                    ));
+                    None
+                }
+            },
             None => None,
         };
         Ok(Http {
@@ -267,7 +279,12 @@ impl Http {
             limits: Mutex::new(Limits::default()),
             // The per-read timeout catches a silent server; this one a server that trickles.
             deadline: options.connect_timeout + 2 * options.read_timeout,
+            warnings,
         })
+    }
+
+    pub fn warnings(&self) -> Vec<Msg> {
+        self.warnings.clone()
     }
 
     pub fn has_token(&self) -> bool {

@@ -9,11 +9,14 @@
 //! 1. REST `GET /repos/{o}/{r}` — metadata (F1, F2, F6, F11, F12).
 //! 2. History: REST `GET /repos/{o}/{r}/commits?per_page=100` without a token; with a token one
 //!    GraphQL query that also brings the branches with their dates and how far each is ahead
-//!    of the default branch (F12).
+//!    of the default branch (F12). Both page on (one more request per 100 commits, at most
+//!    2,000 commits) only while merges keep the non-merge commits under the 100 that the git
+//!    adapter reads too, so that local and remote scans judge F11 on the same commits.
 //! 3. REST `GET /repos/{o}/{r}/git/trees/{tree}?recursive=1` — every path, by the tree's id.
 //!
 //! Then only the files the requirements read, from the raw content host by commit id (no rate
-//! limit) — or in one GraphQL query by blob id ([`ContentSource::GraphQl`], or automatically for
+//! limit; each download checked against the tree's size and blob id) — or in one GraphQL query
+//! by blob id ([`ContentSource::GraphQl`], or automatically for
 //! a private repository when a token is set); the organisation's default community files from
 //! the raw host; open issues and pull requests for P9 (their pages are not part of the budget);
 //! Jira.
@@ -22,10 +25,10 @@
 //! Modified` at no rate-limit cost; the tree and the blobs are immutable by id and read from the
 //! cache without asking; the GraphQL answer is cached under the repository's `pushed_at`.
 //!
-//! Failures never make a requirement met: a metadata failure leaves the metadata
-//! `Fetched::Unknown` with the reason; when the files themselves could not all be read (a
-//! truncated tree, a failed download), [`RemoteScan::apply_to`] turns every `not-met` that may
-//! rest on a missing file into `unknown` with the reason. A rate limit stops all further
+//! Failures never make a requirement met: what could not be read goes into the snapshot's
+//! [`Unread`] with the reason (a failed or truncated tree, a download that failed or came
+//! short of its blob id, history or metadata that failed), and the engine turns every verdict
+//! that may rest on it into `unknown` with that reason. A rate limit stops all further
 //! requests of its kind; the reset time is in the message.
 
 mod cache;
@@ -37,10 +40,10 @@ pub use cache::default_cache_dir;
 
 use crate::engine::{self, EngineError};
 use crate::evidence::{classify_link, github_owner_repo, Ctx, LinkKind};
-use crate::model::{Fetched, Msg, Snapshot};
+use crate::model::{Fetched, Msg, Snapshot, Unread};
 use crate::msg;
 use crate::portfolio::{Portfolio, PortfolioRow};
-use crate::report::{Report, Verdict};
+use crate::report::Report;
 use futures_util::stream::{self, StreamExt};
 use github::{ApiRepo, HistoryError, OpenItems};
 use http::Http;
@@ -279,40 +282,27 @@ pub struct RemoteScan {
     pub stats: RequestStats,
     /// Notes for the report (organisation defaults used, Jira's answer, problems met).
     pub notes: Vec<Msg>,
-    /// Set when the repository's files could not all be read: every `not-met` that may rest on
-    /// a missing file becomes `unknown` with this reason.
+    /// Set when the repository's files could not all be read (what `snapshot.unread` says of
+    /// the files, in one message).
     pub incomplete: Option<Msg>,
+    /// Problems of the run itself rather than of the repository (a cache that cannot be used),
+    /// for standard error.
+    pub warnings: Vec<Msg>,
 }
 
-/// Requirements decided by metadata and history alone, which a missing file cannot change.
-const DECIDED_BY_METADATA: [&str; 4] = ["F1", "F6", "F12", "P9"];
-
 impl RemoteScan {
-    /// Adds the notes to the report and, when the files were incomplete, turns `not-met` into
-    /// `unknown` (compliance and score do not change: neither verdict is compliant).
+    /// Adds the notes to the report. What could not be read is the engine's to decide on, from
+    /// `snapshot.unread`.
     pub fn apply_to(&self, report: &mut Report) {
         let lang = report.lang;
         for note in &self.notes {
             report.notes.push(note.get(lang).to_string());
         }
-        let Some(reason) = &self.incomplete else {
-            return;
-        };
-        let reason = reason.get(lang);
-        let mut downgraded = Vec::new();
-        for finding in &mut report.requirements {
-            if finding.verdict == Verdict::NotMet
-                && !DECIDED_BY_METADATA.contains(&finding.id.as_str())
-            {
-                finding.verdict = Verdict::Unknown;
-                finding.message = format!("{reason} {}", finding.message);
-                downgraded.push(finding.id.clone());
-            }
-        }
-        report
-            .contradictions
-            .retain(|c| !downgraded.contains(&c.id));
-        report.notes.push(reason.to_string());
+    }
+
+    /// Whether anything could not be read.
+    pub fn is_incomplete(&self) -> bool {
+        !self.snapshot.unread.is_empty()
     }
 }
 
@@ -343,6 +333,7 @@ pub fn scan_remote(
         let http = client(options)?;
         let mut scan = scan_repository(&http, target, None, options, engine).await?;
         scan.stats = http.stats();
+        scan.warnings.extend(http.warnings());
         Ok(scan)
     })
 }
@@ -371,6 +362,7 @@ pub fn enrich_local(
         let http = client(options)?;
         let mut scan = enrich(&http, snapshot, options, engine).await;
         scan.stats = http.stats();
+        scan.warnings.extend(http.warnings());
         Ok(scan)
     })
 }
@@ -392,12 +384,17 @@ pub fn check_local(
 pub struct OrgScan {
     pub portfolio: Portfolio,
     pub stats: RequestStats,
+    /// Problems of the run itself (a cache that cannot be used), for standard error.
+    pub warnings: Vec<Msg>,
 }
 
 /// Checks every public, non-archived repository of an organisation (or user), at most
 /// `options.concurrency` at a time, sharing one client and cache, into a portfolio table with
 /// up to `top_gaps` gaps per repository. The level from `engine.level` applies to all; each
-/// repository's own config and governance report are read as in a single check.
+/// repository's own config and governance report are read as in a single check. `OWNER/.github`
+/// is no product: it is left out of the table, and its community files count for the others as
+/// GitHub shows them. A row whose inputs could not all be read (a rate limit that ran out
+/// mid-scan, a failed request) is marked incomplete with the reason.
 pub fn scan_organisation(
     org: &str,
     options: &RemoteOptions,
@@ -422,6 +419,7 @@ pub fn scan_organisation(
         let mut repos: Vec<ApiRepo> = repos
             .into_iter()
             .filter(|r| !r.archived && !r.disabled && !r.is_private())
+            .filter(|r| !r.name.eq_ignore_ascii_case(".github"))
             .collect();
         repos.sort_by_key(|r| r.name.to_ascii_lowercase());
         let http = &http;
@@ -438,7 +436,12 @@ pub fn scan_organisation(
                     Ok(scan) => match engine::check(&scan.snapshot, engine) {
                         Ok(mut report) => {
                             scan.apply_to(&mut report);
-                            PortfolioRow::from_report(&slug, &url, &report, top_gaps)
+                            let mut row = PortfolioRow::from_report(&slug, &url, &report, top_gaps);
+                            let reasons = scan.snapshot.unread.reasons();
+                            if let Some(reason) = reasons.into_iter().reduce(|a, b| a.join(&b)) {
+                                row.incomplete = Some(reason.get(report.lang).to_string());
+                            }
+                            row
                         }
                         Err(e) => PortfolioRow::failed(&slug, &url, &e.to_string()),
                     },
@@ -455,6 +458,7 @@ pub fn scan_organisation(
                 rows,
             },
             stats: http.stats(),
+            warnings: http.warnings(),
         })
     })
 }
@@ -477,7 +481,6 @@ async fn scan_repository(
     engine: &engine::Options,
 ) -> Result<RemoteScan, RemoteError> {
     let mut notes: Vec<Msg> = Vec::new();
-    let mut incomplete: Vec<Msg> = Vec::new();
     let mut snapshot = Snapshot {
         now: options.now,
         ..Snapshot::default()
@@ -495,11 +498,20 @@ async fn scan_repository(
                 snapshot.github = unknown(&reason);
                 snapshot.open_items = unknown(&reason);
                 snapshot.jira = unknown(&reason);
+                let files = files_unreadable(&reason);
+                snapshot.unread = Unread {
+                    listing: Some(files.clone()),
+                    history: Some(history_unreadable(&reason)),
+                    metadata: Some(reason.clone()),
+                    open_items: Some(reason),
+                    ..Unread::default()
+                };
                 return Ok(RemoteScan {
                     snapshot,
                     stats: http.stats(),
                     notes,
-                    incomplete: Some(files_unreadable(&reason)),
+                    incomplete: Some(files),
+                    warnings: Vec::new(),
                 });
             }
         },
@@ -545,10 +557,7 @@ async fn scan_repository(
             })
         }
         Err(HistoryError::Failed(e)) => {
-            notes.push(Msg::new(
-                format!("Historikken kunne ikke læses: {}.", e.to_msg().da),
-                format!("The history could not be read: {}.", e.to_msg().en),
-            ));
+            snapshot.unread.history = Some(history_unreadable(&e.to_msg()));
             None
         }
     };
@@ -565,10 +574,10 @@ async fn scan_repository(
     let commit = head.as_ref().and_then(|h| h.commit.clone());
     match tree {
         None => {}
-        Some(Err(e)) => incomplete.push(files_unreadable(&e.to_msg())),
+        Some(Err(e)) => snapshot.unread.listing = Some(files_unreadable(&e.to_msg())),
         Some(Ok(tree)) => {
             if tree.truncated {
-                incomplete.push(msg!(
+                snapshot.unread.listing = Some(msg!(
                     "GitHub afkortede listen over filer (over 100.000 stier eller 7 MB), så resultatet er ufuldstændigt; klon repositoriet og kør os2gov check på klonen for en fuld kontrol.",
                     "GitHub truncated the list of files (over 100,000 paths or 7 MB), so the result is incomplete; clone the repository and run os2gov check on the clone for a full check."
                 ));
@@ -582,20 +591,7 @@ async fn scan_repository(
                 concurrency: options.concurrency,
             };
             let files = github::files(http, &tree, &from).await;
-            if let Some((path, reason)) = files.failed.first() {
-                incomplete.push(Msg::new(
-                    format!(
-                        "{} fil(er) kunne ikke læses, bl.a. {path}: {}.",
-                        files.failed.len(),
-                        reason.da
-                    ),
-                    format!(
-                        "{} file(s) could not be read, among them {path}: {}.",
-                        files.failed.len(),
-                        reason.en
-                    ),
-                ));
-            }
+            snapshot.unread.files.extend(files.failed);
             snapshot.stats.blobs_read = files.blobs_read;
             snapshot.files = files.files;
         }
@@ -603,16 +599,20 @@ async fn scan_repository(
     snapshot.stats.paths_listed = snapshot.files.len();
     if let Some(head) = head {
         snapshot.stats.commits_walked = head.walked;
+        if let Some(reason) = head.cut_short {
+            snapshot.unread.history = Some(reason);
+        }
         snapshot.history = Some(head.history);
     }
     snapshot.github = Fetched::Got { value: meta };
     after_files(http, &mut snapshot, &api_repo, options, engine, &mut notes).await;
-    let incomplete = incomplete.into_iter().reduce(|a, b| a.join(&b));
+    let incomplete = snapshot.unread.files_reason();
     Ok(RemoteScan {
         snapshot,
         stats: http.stats(),
         notes,
         incomplete,
+        warnings: Vec::new(),
     })
 }
 
@@ -620,6 +620,13 @@ fn files_unreadable(reason: &Msg) -> Msg {
     Msg::new(
         format!("Repositoriets filer kunne ikke læses ({}).", reason.da),
         format!("The repository's files could not be read ({}).", reason.en),
+    )
+}
+
+fn history_unreadable(reason: &Msg) -> Msg {
+    Msg::new(
+        format!("Historikken kunne ikke læses: {}.", reason.da),
+        format!("The history could not be read: {}.", reason.en),
     )
 }
 
@@ -660,7 +667,11 @@ async fn enrich(
                         "github.com/{owner}/{repo} does not exist or is private (set GITHUB_TOKEN)",
                     )
                 } else {
-                    e.to_msg()
+                    // A failed request, not an answer: the metadata may well be there.
+                    let reason = e.to_msg();
+                    snapshot.unread.metadata = Some(reason.clone());
+                    snapshot.unread.open_items = Some(reason.clone());
+                    reason
                 };
                 snapshot.github = unknown(&reason);
                 snapshot.open_items = unknown(&reason);
@@ -673,6 +684,7 @@ async fn enrich(
         stats: http.stats(),
         notes,
         incomplete: None,
+        warnings: Vec::new(),
     }
 }
 
@@ -687,8 +699,9 @@ async fn after_files(
 ) {
     let owner = api_repo.owner.login.clone();
     if api_repo.name != ".github" {
-        let defaults =
+        let (defaults, failed) =
             github::organisation_defaults(http, &owner, &snapshot.files, options.concurrency).await;
+        snapshot.unread.files.extend(failed);
         for (path, file) in defaults {
             if snapshot.files.contains_key(&path) {
                 continue;
@@ -717,6 +730,10 @@ async fn after_files(
         {
             OpenItems::Got(items) => Fetched::Got { value: items },
             OpenItems::Unknown(reason) => unknown(&reason),
+            OpenItems::Failed(reason) => {
+                snapshot.unread.open_items = Some(reason.clone());
+                unknown(&reason)
+            }
         }
     };
     snapshot.jira = jira(http, snapshot, options, engine, notes).await;
