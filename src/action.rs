@@ -6,6 +6,8 @@
 //! runner's own variables (`GITHUB_EVENT_PATH`, `GITHUB_OUTPUT`, …), so the whole flow can be
 //! tested under an emulated runner.
 
+#[cfg(feature = "remote")]
+use crate::adapters::remote::next_page;
 use crate::adapters::write;
 use crate::delta::{self, Delta};
 use crate::engine::{self, Options};
@@ -701,23 +703,6 @@ impl CommentApi for GitHubComments {
             Ok(Posted { result, url })
         })
     }
-}
-
-/// The `rel="next"` URL of a `Link` header.
-#[cfg(feature = "remote")]
-fn next_page(link: &str) -> Option<String> {
-    link.split(',').find_map(|part| {
-        let (url, params) = part.split_once(';')?;
-        params
-            .split(';')
-            .any(|p| p.trim() == "rel=\"next\"")
-            .then(|| {
-                url.trim()
-                    .trim_start_matches('<')
-                    .trim_end_matches('>')
-                    .to_string()
-            })
-    })
 }
 
 /// GitHub's refusal in one line: the status and its own message (never the token, which is

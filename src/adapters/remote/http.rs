@@ -169,20 +169,24 @@ impl Answer {
 
     /// The `rel="next"` URL of GitHub's `Link` header.
     pub fn next_page(&self) -> Option<String> {
-        let link = self.link.as_deref()?;
-        link.split(',').find_map(|part| {
-            let (url, params) = part.split_once(';')?;
-            params
-                .split(';')
-                .any(|p| p.trim() == "rel=\"next\"")
-                .then(|| {
-                    url.trim()
-                        .trim_start_matches('<')
-                        .trim_end_matches('>')
-                        .to_string()
-                })
-        })
+        next_page(self.link.as_deref()?)
     }
+}
+
+/// The `rel="next"` URL of a `Link` header (RFC 8288), as GitHub pages its lists.
+pub fn next_page(link: &str) -> Option<String> {
+    link.split(',').find_map(|part| {
+        let (url, params) = part.split_once(';')?;
+        params
+            .split(';')
+            .any(|p| p.trim() == "rel=\"next\"")
+            .then(|| {
+                url.trim()
+                    .trim_start_matches('<')
+                    .trim_end_matches('>')
+                    .to_string()
+            })
+    })
 }
 
 #[derive(Debug, Default)]

@@ -37,6 +37,7 @@ mod http;
 mod jira;
 
 pub use cache::default_cache_dir;
+pub use http::next_page;
 
 use crate::engine::{self, EngineError};
 use crate::evidence::{classify_link, github_owner_repo, Ctx, LinkKind};
