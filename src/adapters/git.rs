@@ -290,9 +290,7 @@ fn list_work_tree(repo: &Repository, root: &Path) -> Result<Vec<Listed>, Adapter
             false
         }
     };
-    // Folders that hold nothing tracked and are not ignored: listed afterwards, whole.
-    let mut untracked = Vec::new();
-    let mut listing = walk(root, &mut |rel, kind| {
+    let listing = walk(root, &mut |rel, kind| {
         Ok(match kind {
             EntryKind::Dir => match tracked.get(rel) {
                 // A submodule: listed, never entered.
@@ -300,10 +298,7 @@ fn list_work_tree(repo: &Repository, root: &Path) -> Result<Vec<Listed>, Adapter
                 _ if tracked_dirs.contains(rel) => Visit::Descend,
                 // The trailing slash tells libgit2 it is a folder without a stat.
                 _ if is_ignored(&format!("{rel}/")) => Visit::Skip,
-                _ => {
-                    untracked.push(rel.to_string());
-                    Visit::Skip
-                }
+                _ => Visit::Descend,
             },
             EntryKind::File | EntryKind::Symlink => {
                 if tracked.contains_key(rel) || !is_ignored(rel) {
@@ -318,118 +313,7 @@ fn list_work_tree(repo: &Repository, root: &Path) -> Result<Vec<Listed>, Adapter
     if let Some(e) = ignore_error {
         return Err(e);
     }
-    for dir in untracked {
-        list_untracked(repo, root, &dir, &mut listing)?;
-    }
     Ok(listing)
-}
-
-/// The files under `dir`, a folder that holds nothing tracked, minus the ignored ones, from one
-/// libgit2 status walk of that folder. Asking libgit2 about each path instead reads every
-/// .gitignore above it once per path: cubic in the depth, a minute for a folder 1,000 deep that
-/// `git status` lists in 0.2 s. A folder libgit2 cannot walk (a path longer than it takes) is
-/// walked here, asking about each path.
-fn list_untracked(
-    repo: &Repository,
-    root: &Path,
-    dir: &str,
-    listing: &mut Vec<Listed>,
-) -> Result<(), AdapterError> {
-    let mut options = git2::StatusOptions::new();
-    options
-        .show(git2::StatusShow::Workdir)
-        .include_untracked(true)
-        .recurse_untracked_dirs(true)
-        .include_ignored(false)
-        .exclude_submodules(true)
-        .disable_pathspec_match(true)
-        .no_refresh(true)
-        .update_index(false)
-        .pathspec(dir);
-    let statuses = match repo.statuses(Some(&mut options)) {
-        Ok(statuses) => statuses,
-        Err(_) => return walk_untracked(repo, root, dir, listing),
-    };
-    let prefix = format!("{dir}/");
-    for entry in statuses.iter() {
-        if !entry.status().is_wt_new() {
-            continue;
-        }
-        let bytes = entry.path_bytes();
-        let rel = String::from_utf8_lossy(bytes);
-        if !rel.starts_with(&prefix) {
-            continue;
-        }
-        #[cfg(unix)]
-        let real = || root.join(<OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(bytes));
-        #[cfg(not(unix))]
-        let real = || root.join(rel.as_ref());
-        let lossy = matches!(rel, std::borrow::Cow::Owned(_));
-        // A repository inside (`inner/`) is listed like a submodule, never entered.
-        if let Some(inner) = rel.strip_suffix('/') {
-            listing.push(listed(inner.to_string(), EntryKind::Dir, None));
-            continue;
-        }
-        // Only files the engine reads need their kind (a symlink is resolved, not read).
-        let kind = if wants_content(&rel) {
-            match std::fs::symlink_metadata(real()) {
-                Ok(meta) if meta.file_type().is_symlink() => EntryKind::Symlink,
-                _ => EntryKind::File,
-            }
-        } else {
-            EntryKind::File
-        };
-        listing.push(listed(rel.into_owned(), kind, lossy.then(real)));
-    }
-    Ok(())
-}
-
-fn listed(rel: String, kind: EntryKind, real: Option<PathBuf>) -> Listed {
-    Listed {
-        rel,
-        kind,
-        real,
-        _anchor: None,
-        unreadable: None,
-    }
-}
-
-/// The files under the untracked folder `dir` minus the ignored ones, one libgit2 question per
-/// path: for the folders libgit2's status walk cannot read.
-fn walk_untracked(
-    repo: &Repository,
-    root: &Path,
-    dir: &str,
-    listing: &mut Vec<Listed>,
-) -> Result<(), AdapterError> {
-    let mut ignore_error = None;
-    let mut is_ignored = |path: &str| match repo.is_path_ignored(path) {
-        Ok(ignored) => ignored,
-        Err(e) => {
-            ignore_error.get_or_insert_with(|| {
-                git_error(&format!("cannot match {path} against .gitignore"), &e)
-            });
-            false
-        }
-    };
-    let inner = walk(&root.join(dir), &mut |rel, kind| {
-        let path = format!("{dir}/{rel}");
-        Ok(match kind {
-            EntryKind::Dir if is_ignored(&format!("{path}/")) => Visit::Skip,
-            EntryKind::Dir => Visit::Descend,
-            EntryKind::File | EntryKind::Symlink if is_ignored(&path) => Visit::Skip,
-            EntryKind::File | EntryKind::Symlink => Visit::List,
-            EntryKind::Other => Visit::Skip,
-        })
-    })?;
-    if let Some(e) = ignore_error {
-        return Err(e);
-    }
-    for mut item in inner {
-        item.rel = format!("{dir}/{}", item.rel);
-        listing.push(item);
-    }
-    Ok(())
 }
 
 fn add_with_parents<'a>(dirs: &mut HashSet<&'a str>, mut dir: &'a str) {
@@ -1380,47 +1264,6 @@ mod tests {
         write(&plain, "refs/x", b"x");
         let snap = open_snapshot(&plain, None, 0).expect("plain folder");
         assert!(snap.history.is_none());
-    }
-
-    /// A folder 1,000 deep that nothing tracked is in: listed by one libgit2 status walk
-    /// (asking about each path read every .gitignore above it each time, a minute), with the
-    /// ignore rules of every level still applied.
-    #[test]
-    fn deep_untracked_folder() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let root = dir.path();
-        let repo = init(root, false);
-        commit(
-            &repo,
-            &[
-                ("README.md", Text("# X\n")),
-                (".gitignore", Text("*.log\n")),
-            ],
-            "one",
-            1,
-        );
-        let mut deep = root.to_path_buf();
-        for _ in 0..1000 {
-            deep.push("d");
-        }
-        fs::create_dir_all(&deep).expect("mkdir");
-        fs::write(deep.join("notes.md"), "x").expect("write");
-        fs::write(deep.join("debug.log"), "x").expect("write");
-        fs::write(deep.join(".gitignore"), "secret.txt\n").expect("write");
-        fs::write(deep.join("secret.txt"), "x").expect("write");
-        fs::write(root.join("d/d/governance_report.md"), "# Rapport\n").expect("write");
-        let snap = open_snapshot(root, None, 0).expect("snapshot");
-        let chain = "d/".repeat(1000);
-        let mut expected = vec![
-            ".gitignore".to_string(),
-            "README.md".to_string(),
-            format!("{chain}.gitignore"),
-            format!("{chain}notes.md"),
-            "d/d/governance_report.md".to_string(),
-        ];
-        expected.sort();
-        assert_eq!(paths(&snap), expected);
-        assert_eq!(snap.text("d/d/governance_report.md"), Some("# Rapport\n"));
     }
 
     #[test]
