@@ -21,7 +21,7 @@ fn assert_input_error(cmd: &mut assert_cmd::Command, words: &[&str]) -> String {
     stderr
 }
 
-fn json_paths(path: &Path) -> serde_json::Value {
+fn json_report(path: &Path) -> serde_json::Value {
     let output = os2gov()
         .args(["check", "--format", "json"])
         .arg(path)
@@ -60,7 +60,10 @@ fn bare_repository_without_config_is_read_at_head() {
     let source = repo_with(
         &[
             ("README.md", Entry::Text("# Medusa\n\nBooking.\n")),
-            ("LICENSE", Entry::Text("Mozilla Public License Version 2.0\n")),
+            (
+                "LICENSE",
+                Entry::Text("Mozilla Public License Version 2.0\n"),
+            ),
         ],
         1,
     );
@@ -81,11 +84,14 @@ fn bare_repository_without_config_is_read_at_head() {
     std::fs::remove_file(bare.join("config")).expect("rm config");
     assert!(bare.join("packed-refs").is_file());
 
-    let report = json_paths(&bare);
+    let report = json_report(&bare);
     // The licence is the repository's; the folder around it has none.
     assert_eq!(verdict(&report, "F2"), "met", "{report:#}");
     let text = report.to_string();
-    assert!(!text.contains("packed-refs"), "git's own files are not the product's");
+    assert!(
+        !text.contains("packed-refs"),
+        "git's own files are not the product's"
+    );
 }
 
 /// Something that looks like a git directory but cannot be opened is an input error naming it.
@@ -104,10 +110,7 @@ fn unreadable_git_directory_is_an_input_error() {
     std::fs::create_dir_all(&dangling).expect("mkdir");
     std::fs::write(dangling.join("README.md"), "# X\n").expect("write");
     std::os::unix::fs::symlink("/nonexistent/.git", dangling.join(".git")).expect("ln");
-    assert_input_error(
-        os2gov().arg("check").arg(&dangling),
-        &["dangling", ".git"],
-    );
+    assert_input_error(os2gov().arg("check").arg(&dangling), &["dangling", ".git"]);
 }
 
 /// A plain folder 5,000 deep (a path of 10,000 bytes) is checked, not refused with "File name
