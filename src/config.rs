@@ -76,9 +76,26 @@ impl ValidConfig {
     }
 }
 
+/// Line numbers of byte offsets, from one scan of the text: a config of 50,000 exceptions asks for
+/// 50,000 lines, and counting the line breaks before each one was quadratic.
 #[cfg(feature = "toml")]
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
+struct Lines {
+    /// Offset of every `\n`.
+    breaks: Vec<usize>,
+}
+
+#[cfg(feature = "toml")]
+impl Lines {
+    fn new(text: &str) -> Lines {
+        Lines {
+            breaks: text.match_indices('\n').map(|(at, _)| at).collect(),
+        }
+    }
+
+    /// The 1-based line that holds byte `offset`.
+    fn of(&self, offset: usize) -> usize {
+        self.breaks.partition_point(|&at| at < offset) + 1
+    }
 }
 
 /// The line where `key = …` is written, for values that carry no span of their own.
@@ -125,14 +142,34 @@ struct RawJiraLines {
 
 #[cfg(feature = "toml")]
 fn read_toml(path: &str, text: &str) -> Result<Raw, ConfigError> {
-    let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError {
-        path: path.to_string(),
-        line: e.span().map(|s| line_of(text, s.start)),
-        key: None,
-        message: e.message().trim().replace('\n', " "),
+    let lines = Lines::new(text);
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let at = e.span().map(|s| s.start);
+        // The parser's message for a control character is empty (in a comment) or about what it
+        // expected instead ("expected newline, `#`"): name the character, as the subset reader
+        // does.
+        let refused = at
+            .and_then(|at| text.get(at..))
+            .and_then(|t| t.chars().next());
+        let message = match refused {
+            Some(c) if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => format!(
+                "invalid TOML: the control character U+{:04X}, which TOML does not allow",
+                u32::from(c)
+            ),
+            _ => match e.message().trim() {
+                "" => "invalid TOML".to_string(),
+                message => message.replace('\n', " "),
+            },
+        };
+        ConfigError {
+            path: path.to_string(),
+            line: at.map(|at| lines.of(at)),
+            key: None,
+            message,
+        }
     })?;
     let spanned = |value: Spanned<String>| {
-        let line = line_of(text, value.span().start);
+        let line = lines.of(value.span().start);
         (value.into_inner(), line)
     };
     Ok(Raw {
@@ -140,12 +177,13 @@ fn read_toml(path: &str, text: &str) -> Result<Raw, ConfigError> {
         language: raw.language.map(spanned),
         organisations_line: line_of_key(text, "organisations"),
         organisations: raw.organisations,
+        // TOML puts a value on its key's line, so the value's span gives the key's line.
         exceptions: raw
             .exceptions
             .into_iter()
             .map(|(id, explanation)| {
-                let line = line_of_key(text, &id).or(Some(line_of(text, explanation.span().start)));
-                (id, explanation.into_inner(), line)
+                let line = lines.of(explanation.span().start);
+                (id, explanation.into_inner(), Some(line))
             })
             .collect(),
         jira: raw.jira.map(|j| RawJiraLines {
@@ -281,8 +319,12 @@ mod subset {
         /// Byte offset; the syntax is ASCII, so it only ever stops on ASCII bytes.
         at: usize,
         line: usize,
-        /// Every table (`[jira]`) and key (`jira.url`) so far, for duplicates.
+        /// Every table (`[jira]`) and key (`jira.url`) so far but the exceptions, for duplicates:
+        /// a few, since any other key is an error.
         seen: Vec<String>,
+        /// `[exceptions]` keys as written and their lines, for duplicates: sorted once at the end
+        /// (or at the first error) rather than searched per key, which was quadratic.
+        exception_keys: Vec<(String, usize)>,
         /// `[jira]`: its line, `url` and `project`.
         jira: Option<usize>,
         url: Option<(String, usize)>,
@@ -296,6 +338,7 @@ mod subset {
             at: 0,
             line: 1,
             seen: Vec::new(),
+            exception_keys: Vec::new(),
             jira: None,
             url: None,
             project: None,
@@ -303,7 +346,18 @@ mod subset {
         // What has been read lives outside `document`, so that its many error exits have
         // nothing to drop (a smaller browser build).
         let mut raw = Raw::default();
-        reader.document(&mut raw)?;
+        let read = reader.document(&mut raw);
+        // A repeated exception found now is reported if it comes first, as when each key was
+        // checked as it was read.
+        if let Some(duplicate) = reader.first_duplicate() {
+            match &read {
+                Err(e) if e.line < duplicate.line => {}
+                _ => return Err(duplicate),
+            }
+        }
+        read?;
+        // In the order of the ids, as the full parser's map has them (no two are equal now).
+        raw.exceptions.sort_by(|a, b| a.0.cmp(&b.0));
         if let Some(line) = reader.jira {
             let Some(url) = reader.url.take() else {
                 return Err(reader.error(
@@ -330,8 +384,27 @@ mod subset {
             }
         }
 
+        /// The first `[exceptions]` key (by line) written a second time.
+        fn first_duplicate(&self) -> Option<ConfigError> {
+            let keys = &self.exception_keys;
+            let mut order: Vec<usize> = (0..keys.len()).collect();
+            order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+            let (key, line) = order
+                .windows(2)
+                .filter(|pair| keys[pair[0]].0 == keys[pair[1]].0)
+                .map(|pair| &keys[pair[1]])
+                .min_by_key(|(_, line)| *line)?;
+            Some(self.error(*line, Some(key), format!("duplicate key `{key}`")))
+        }
+
         fn syntax(&self, what: &str) -> ConfigError {
             self.error(self.line, None, format!("invalid TOML: {what}"))
+        }
+
+        fn control(&self, byte: u8, place: &str) -> ConfigError {
+            self.syntax(&format!(
+                "the control character U+{byte:04X} {place}, which TOML does not allow"
+            ))
         }
 
         fn beyond(&self, what: &str) -> ConfigError {
@@ -372,7 +445,12 @@ mod subset {
         fn end_of_line(&mut self) -> Result<(), ConfigError> {
             self.spaces();
             if self.peek() == Some(b'#') {
-                while !matches!(self.peek(), None | Some(b'\n' | b'\r')) {
+                while let Some(b) = self.peek().filter(|b| !matches!(b, b'\n' | b'\r')) {
+                    // TOML allows no control character but tab in a comment, and neither does
+                    // the full parser.
+                    if b != b'\t' && (b < 0x20 || b == 0x7f) {
+                        return Err(self.control(b, "in a comment"));
+                    }
                     self.at += 1;
                 }
             }
@@ -449,14 +527,17 @@ mod subset {
                             "" => key.clone(),
                             _ => format!("{table}.{key}"),
                         };
-                        if self.seen.contains(&name) {
+                        if table == "exceptions" {
+                            self.exception_keys.push((key.clone(), line));
+                        } else if self.seen.contains(&name) {
                             return Err(self.error(
                                 line,
                                 Some(&key),
                                 format!("duplicate key `{key}`"),
                             ));
+                        } else {
+                            self.seen.push(name.clone());
                         }
-                        self.seen.push(name.clone());
                         match (table, key.as_str()) {
                             ("", "level") => raw.level = Some((self.string(&name)?, line)),
                             ("", "language") => raw.language = Some((self.string(&name)?, line)),
@@ -473,8 +554,7 @@ mod subset {
                             }
                             ("exceptions", _) => {
                                 let explanation = self.string(&name)?;
-                                let at = raw.exceptions.partition_point(|(id, ..)| *id < key);
-                                raw.exceptions.insert(at, (key, explanation, Some(line)));
+                                raw.exceptions.push((key, explanation, Some(line)));
                             }
                             _ => {
                                 let expected = match table {
@@ -589,7 +669,7 @@ mod subset {
                         return Err(self.syntax("the string is not closed on its line"))
                     }
                     Some(b) if b != b'\t' && (b < 0x20 || b == 0x7f) => {
-                        return Err(self.syntax("a control character in a string"))
+                        return Err(self.control(b, "in a string"))
                     }
                     _ if byte == quote => {
                         out.push_str(&self.text[start..self.at]);
@@ -678,6 +758,47 @@ mod tests {
         assert_eq!(e.line, Some(1));
         assert!(parse("os2gov.toml", "[jira]\nurl = \"ftp://x\"\n").is_err());
     }
+
+    /// A control character in a comment is refused by TOML; the error names it (the full
+    /// parser's own message for it is empty) and the subset reader refuses it too.
+    #[test]
+    fn control_character_in_a_comment() {
+        for (text, line, code) in [
+            ("level = \"1\" # niveau\u{1}\n", 1, "U+0001"),
+            ("# os2gov\n# \u{7f}\nlevel = \"1\"\n", 2, "U+007F"),
+            (
+                "level = \"1\"\n[exceptions] # \u{1b}[31m\nF19 = \"x\"\n",
+                2,
+                "U+001B",
+            ),
+        ] {
+            let e = parse("os2gov.toml", text).expect_err(text);
+            assert_eq!(e.line, Some(line), "{text:?}: {e}");
+            assert!(e.message.contains("control character"), "{text:?}: {e}");
+            assert!(e.message.contains(code), "{text:?}: {e}");
+        }
+        // A tab is the one control character a comment may hold.
+        assert!(parse("os2gov.toml", "level = \"1\" #\tniveau\n").is_ok());
+    }
+
+    /// 50,000 exceptions: every line is found from one index of the text, and the error names
+    /// the first unknown id in the order of the ids, on its own line.
+    #[test]
+    fn many_exceptions() {
+        let header = "level = \"1\"\n[exceptions]\n";
+        let mut body = String::new();
+        for i in (0..50_000).rev() {
+            body.push_str(&format!("X{i:05} = \"Not relevant here.\"\n"));
+        }
+        let text = format!("{header}{body}");
+        let e = parse("os2gov.toml", &text).expect_err("unknown ids");
+        assert_eq!(e.key.as_deref(), Some("X00000"));
+        assert_eq!(e.line, Some(50_002));
+        // The same keys, each written twice: the second X49999 (line 50,003) is the first repeat.
+        let twice = format!("{header}{body}{body}");
+        let e = parse("os2gov.toml", &twice).expect_err("duplicates");
+        assert_eq!(e.line, Some(50_003), "{e}");
+    }
 }
 
 /// The subset reader and the full TOML parser agree on os2gov.toml's configs.
@@ -748,6 +869,11 @@ mod subset_agrees_with_toml {
         // Valid TOML, but not a config: both refuse it (the subset as beyond what it reads).
         ("[exceptions.more]\nF19 = \"x\"\n", 1),
         ("level = \"1\"\n[[exceptions]]\n", 2),
+        // Control characters: TOML allows none but tab in a comment.
+        ("level = \"1\" # niveau\u{1}\n", 1),
+        ("# os2gov\n# \u{7f}\nlevel = \"1\"\n", 2),
+        ("[exceptions]\nF19 = \"x\" # \u{1b}[31m\n", 2),
+        ("level = \"1\"\n#\u{0}\n", 2),
     ];
 
     /// TOML the full parser reads and the subset reader refuses, saying so: (config, line).

@@ -186,6 +186,9 @@ pub struct Ctx<'a> {
     own_paths: Vec<&'a str>,
     /// The own paths at most two folders deep, where community files, CI config and templates live.
     shallow_paths: Vec<&'a str>,
+    /// publiccode.yml validated once: four requirements read it, and a 1 MiB file with 100,000
+    /// problems should not be validated four times.
+    publiccode: std::cell::OnceCell<Option<(&'a str, crate::publiccode::Validation)>>,
 }
 
 /// What `os2gov fix` writes where a human must write; the checks never count text holding it.
@@ -214,13 +217,12 @@ pub fn unread_reason(content: &Content) -> Option<Msg> {
 /// Drops the parts of a README that `os2gov fix` inserted and nobody has filled in yet: sections
 /// whose own text holds a placeholder, and links on placeholder lines.
 fn without_placeholders(mut doc: Doc, source: &str) -> Doc {
-    let lines: Vec<&str> = source.lines().collect();
+    // Each line is searched once, not once per link on it (a line of 40,000 links).
+    let marked: Vec<bool> = source.lines().map(|l| l.contains(PLACEHOLDER)).collect();
     doc.sections.retain(|s| !s.text.contains(PLACEHOLDER));
     doc.links.retain(|l| {
         let index = usize::try_from(l.line).unwrap_or(0).saturating_sub(1);
-        lines
-            .get(index)
-            .is_none_or(|line| !line.contains(PLACEHOLDER))
+        !marked.get(index).copied().unwrap_or(false)
     });
     doc
 }
@@ -276,6 +278,7 @@ impl<'a> Ctx<'a> {
             own_paths: Vec::new(),
             shallow_paths: Vec::new(),
             unfinished,
+            publiccode: std::cell::OnceCell::new(),
         }
         .with_own_paths()
     }
@@ -539,6 +542,69 @@ fn jira_project_key(path: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::FileEntry;
+
+    fn readme_ctx(readme: &str) -> Snapshot {
+        let mut snapshot = Snapshot::default();
+        snapshot
+            .files
+            .insert("README.md".into(), FileEntry::from_bytes(readme.as_bytes()));
+        snapshot
+    }
+
+    #[test]
+    fn intro_paragraph_leaves_link_texts_out() {
+        let intro = |readme: &str| {
+            let snapshot = readme_ctx(readme);
+            Ctx::new(&snapshot, Vec::new(), None)
+                .intro_paragraph()
+                .map(|hit| hit.text)
+        };
+        // A navigation line says nothing about the product, even with punctuation around.
+        assert_eq!(
+            intro("# X\n\n[How It Works](a) | [Architecture](b) | [Install](c). [Usage](d), [Docs](e)\n\n## More\n"),
+            None
+        );
+        // Link texts do not count, but words of the paragraph's own around them do.
+        assert_eq!(
+            intro("# X\n\n[OS2mo](a) keeps track of the organisation and its people, see [Docs](b).\n"),
+            Some("OS2mo keeps track of the organisation and its people, see Docs.".to_string())
+        );
+        assert_eq!(
+            intro("# X\n\n[one two three four five six seven eight](a)\n"),
+            None
+        );
+        // A word used both in a link and outside it counts once.
+        assert_eq!(
+            intro("# X\n\n[Docs](a) Docs Docs Docs Docs Docs Docs Docs\n"),
+            None
+        );
+        assert!(intro("# X\n\n[Docs](a) Docs Docs Docs Docs Docs Docs Docs Docs\n").is_some());
+    }
+
+    /// 40,000 links in one paragraph (of 740 KB): every link text was cut out of the paragraph
+    /// in turn, 40,000 × 420 KB of copying (5 s in a release build, far longer here).
+    #[test]
+    fn intro_paragraph_with_many_links() {
+        let mut readme = String::from("# Fixture\n\n");
+        for i in 0..40_000 {
+            readme.push_str(&format!("[link {i}](/{i}) "));
+        }
+        let navigation = readme.clone();
+        readme.push_str("and a few words of its own about the product.\n");
+        let snapshot = readme_ctx(&readme);
+        let hit = Ctx::new(&snapshot, Vec::new(), None).intro_paragraph();
+        let hit = hit.map(|h| h.text[h.text.len().saturating_sub(80)..].to_string());
+        assert!(
+            hit.as_ref()
+                .is_some_and(|h| h.ends_with("about the product.")),
+            "{hit:?}"
+        );
+        let snapshot = readme_ctx(&navigation);
+        assert!(Ctx::new(&snapshot, Vec::new(), None)
+            .intro_paragraph()
+            .is_none());
+    }
 
     #[test]
     fn a_contact_person_is_a_name_beside_an_address() {
@@ -731,20 +797,29 @@ impl Ctx<'_> {
             for (index, section) in candidates {
                 // A line of links (the template's "How It Works | Architecture | …" navigation,
                 // badges) says nothing about the product: link texts do not count as its words.
+                // Each word of a link text cancels one such word of the paragraph; counted by
+                // sorting and lookup, since cutting every link text out of the paragraph in turn
+                // was quadratic (seconds for a README of 40,000 links).
                 let end = sections.get(index + 1).map_or(u32::MAX, |s| s.line);
-                let link_texts: Vec<&str> = file
+                let mut link_words: Vec<&str> = file
                     .doc
                     .links
                     .iter()
-                    .filter(|l| l.line >= section.line && l.line < end && !l.text.is_empty())
-                    .map(|l| l.text.as_str())
+                    .filter(|l| l.line >= section.line && l.line < end)
+                    .flat_map(|l| words_of(&l.text))
                     .collect();
+                link_words.sort_unstable();
                 let own_words = |p: &str| {
-                    let mut own = p.to_string();
-                    for text in &link_texts {
-                        own = own.replacen(text, " ", 1);
+                    let mut words: Vec<&str> = words_of(p).collect();
+                    words.sort_unstable();
+                    let mut own = 0;
+                    for same in words.chunk_by(|a, b| a == b) {
+                        let word = same[0];
+                        let in_links = link_words.partition_point(|w| *w <= word)
+                            - link_words.partition_point(|w| *w < word);
+                        own += same.len().saturating_sub(in_links);
                     }
-                    word_count(&own)
+                    own
                 };
                 let paragraph = section
                     .text
@@ -770,6 +845,14 @@ impl Ctx<'_> {
             .into_iter()
             .find(|hit| names_a_person_with_email(&hit.text))
     }
+}
+
+/// The words [`word_count`] counts, without the punctuation around them ("Install." is the link
+/// text "Install" followed by a full stop).
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
 }
 
 /// Capitalised words that label a contact line rather than name a person ("Contact:
@@ -890,16 +973,21 @@ pub fn github_owner_repo(url: &str) -> Option<(String, String)> {
 
 pub const DAY: i64 = 86_400;
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
     /// The root publiccode.yml and what validating it found.
-    pub fn publiccode(&self) -> Option<(&str, crate::publiccode::Validation)> {
-        ["publiccode.yml", "publiccode.yaml"]
-            .iter()
-            .find_map(|name| {
-                let path = self.paths().find(|p| p.eq_ignore_ascii_case(name))?;
-                let text = self.text(path)?;
-                Some((path, crate::publiccode::validate(text)))
+    pub fn publiccode(&self) -> Option<(&'a str, &crate::publiccode::Validation)> {
+        self.publiccode
+            .get_or_init(|| {
+                ["publiccode.yml", "publiccode.yaml"]
+                    .iter()
+                    .find_map(|name| {
+                        let path = self.paths().find(|p| p.eq_ignore_ascii_case(name))?;
+                        let text = self.text(path)?;
+                        Some((path, crate::publiccode::validate(text)))
+                    })
             })
+            .as_ref()
+            .map(|(path, validation)| (*path, validation))
     }
 
     /// `(owner, repo)` from GitHub's metadata, else from the `origin` remote.

@@ -141,6 +141,7 @@ pub fn validate(text: &str) -> Validation {
     let mut check = Checker {
         text,
         problems: Vec::new(),
+        key_lines: None,
     };
     if text.trim().is_empty() {
         check.problems.push(Problem {
@@ -235,9 +236,18 @@ fn validate_yaml(text: &str, mut check: Checker<'_>) -> Validation {
 struct Checker<'a> {
     text: &'a str,
     problems: Vec<Problem>,
+    /// Built on the first problem that needs a line; a valid file never needs one.
+    key_lines: Option<KeyLines<'a>>,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
+    fn key_line(&mut self, path: &[&str]) -> Option<u32> {
+        let text = self.text;
+        self.key_lines
+            .get_or_insert_with(|| KeyLines::new(text))
+            .line(path)
+    }
+
     fn done(self, parsed: Option<PublicCode>) -> Validation {
         Validation {
             parsed,
@@ -247,7 +257,7 @@ impl Checker<'_> {
     }
 
     fn push(&mut self, path: &[&str], message: Msg) {
-        let line = key_line(self.text, path);
+        let line = self.key_line(path);
         self.problems.push(Problem { line, message });
     }
 
@@ -335,6 +345,7 @@ impl Checker<'_> {
         }
     }
 
+    /// `line` where the caller knows it, else looked up (only for a bad version).
     fn version(&mut self, version: &str, line: Option<u32>) -> Option<u32> {
         let parts: Vec<&str> = version.split('.').collect();
         let numeric = parts.len() >= 2
@@ -354,6 +365,7 @@ impl Checker<'_> {
                 "publiccodeYmlVersion is \"{version}\", which os2gov does not know; use a version from 0.4 to 0.7.",
             ),
         };
+        let line = line.or_else(|| self.key_line(&["publiccodeYmlVersion"]));
         self.problems.push(Problem { line, message });
         minor.filter(|m| (0..=3).contains(m))
     }
@@ -364,7 +376,7 @@ impl Checker<'_> {
 
         let mut minor = None;
         if let Some(version) = self.string(root, &["publiccodeYmlVersion"]) {
-            minor = self.version(&version, key_line(self.text, &["publiccodeYmlVersion"]));
+            minor = self.version(&version, None);
             out.version = Some(version);
         }
         out.name = self.string(root, &["name"]);
@@ -816,36 +828,109 @@ fn scan_version(text: &str) -> Option<(u32, String)> {
 
 /// 1-based line of the key at `path` (top-level key at column 0, each next key inside the block
 /// of the one before); the deepest ancestor found when the key itself is missing.
+#[cfg(test)]
 fn key_line(text: &str, path: &[&str]) -> Option<u32> {
-    let mut best = None;
-    let mut depth = 0usize;
-    let mut parent_indent: Option<usize> = None;
-    for (i, line) in text.lines().enumerate() {
-        let Some(want) = path.get(depth) else {
-            break;
-        };
-        let trimmed = line.trim_start();
-        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with("---") {
-            continue;
+    KeyLines::new(text).line(path)
+}
+
+/// The lines of every key in the file, from one plain text scan, so that each problem's line is a
+/// lookup: a file of 100,000 unknown keys has 100,000 problems, and a scan of the file for each
+/// made the check quadratic (minutes for 1 MiB).
+struct KeyLines<'a> {
+    /// The lines that count (not blank, not a comment, not `---`), in file order.
+    lines: Vec<KeyLine<'a>>,
+    /// `lines[i]`'s block ends before `lines[ends[i]]`, the first later line indented no deeper.
+    ends: Vec<usize>,
+    /// `(key, index in lines)` of the keys at column 0, sorted.
+    top: Vec<(&'a str, usize)>,
+    /// `(key, index in lines)` of every key, sorted.
+    all: Vec<(&'a str, usize)>,
+}
+
+struct KeyLine<'a> {
+    indent: usize,
+    /// `key` of `key:` or `- key:`, unquoted; `None` for lines that are not a key.
+    key: Option<&'a str>,
+    number: Option<u32>,
+}
+
+impl<'a> KeyLines<'a> {
+    fn new(text: &'a str) -> KeyLines<'a> {
+        #[cfg(test)]
+        SCANS.with(|s| s.set(s.get() + 1));
+        let mut lines = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let trimmed = line.trim_start();
+            if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with("---") {
+                continue;
+            }
+            let item = trimmed.strip_prefix("- ").unwrap_or(trimmed);
+            let key = item
+                .split_once(':')
+                .filter(|(_, rest)| rest.is_empty() || rest.starts_with([' ', '\t']))
+                .map(|(key, _)| key.trim().trim_matches(['"', '\'']));
+            lines.push(KeyLine {
+                indent: line.len() - trimmed.len(),
+                key,
+                number: u32::try_from(i + 1).ok(),
+            });
         }
-        let indent = line.len() - trimmed.len();
-        match parent_indent {
-            Some(parent) if indent <= parent => break,
-            None if indent > 0 => continue,
-            _ => {}
+        // A block ends at the first later line indented no deeper: one stack of open blocks.
+        let mut ends = vec![lines.len(); lines.len()];
+        let mut open: Vec<usize> = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            while let Some(&last) = open.last() {
+                if lines[last].indent < line.indent {
+                    break;
+                }
+                ends[last] = i;
+                open.pop();
+            }
+            open.push(i);
         }
-        let item = trimmed.strip_prefix("- ").unwrap_or(trimmed);
-        let Some((key, rest)) = item.split_once(':') else {
-            continue;
+        let keyed = || {
+            lines
+                .iter()
+                .enumerate()
+                .filter_map(|(i, line)| Some((line.key?, i)))
         };
-        let key = key.trim().trim_matches(['"', '\'']);
-        if key == *want && (rest.is_empty() || rest.starts_with([' ', '\t'])) {
-            best = u32::try_from(i + 1).ok();
-            depth += 1;
-            parent_indent = Some(indent);
+        let mut top: Vec<(&str, usize)> = keyed().filter(|&(_, i)| lines[i].indent == 0).collect();
+        let mut all: Vec<(&str, usize)> = keyed().collect();
+        top.sort_unstable();
+        all.sort_unstable();
+        KeyLines {
+            lines,
+            ends,
+            top,
+            all,
         }
     }
-    best
+
+    /// The first entry of `key` in `index` (sorted by key, then line) at or after line `from`.
+    fn first(index: &[(&str, usize)], key: &str, from: usize) -> Option<usize> {
+        let at = index.partition_point(|&(k, i)| (k, i) < (key, from));
+        index.get(at).filter(|&&(k, _)| k == key).map(|&(_, i)| i)
+    }
+
+    /// The line of the key at `path`: the first top-level key `path[0]`, then the first key
+    /// `path[1]` inside its block, and so on; the deepest one found when the rest is missing.
+    fn line(&self, path: &[&str]) -> Option<u32> {
+        let (first, rest) = path.split_first()?;
+        let mut at = Self::first(&self.top, first, 0)?;
+        for key in rest {
+            match Self::first(&self.all, key, at + 1) {
+                Some(next) if next < self.ends[at] => at = next,
+                _ => break,
+            }
+        }
+        self.lines[at].number
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many times a file was scanned for key lines.
+    static SCANS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 #[cfg(all(test, feature = "yaml"))]
@@ -1157,6 +1242,140 @@ mod tests {
         assert!(!validate(&deep).is_valid());
         let nested = "[".repeat(10_000);
         assert!(!validate(&nested).is_valid());
+    }
+
+    /// The scan each problem's line came from before the index (one pass over the file per
+    /// problem), kept as the reference the index must agree with.
+    fn key_line_by_scan(text: &str, path: &[&str]) -> Option<u32> {
+        let mut best = None;
+        let mut depth = 0usize;
+        let mut parent_indent: Option<usize> = None;
+        for (i, line) in text.lines().enumerate() {
+            let Some(want) = path.get(depth) else {
+                break;
+            };
+            let trimmed = line.trim_start();
+            if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with("---") {
+                continue;
+            }
+            let indent = line.len() - trimmed.len();
+            match parent_indent {
+                Some(parent) if indent <= parent => break,
+                None if indent > 0 => continue,
+                _ => {}
+            }
+            let item = trimmed.strip_prefix("- ").unwrap_or(trimmed);
+            let Some((key, rest)) = item.split_once(':') else {
+                continue;
+            };
+            let key = key.trim().trim_matches(['"', '\'']);
+            if key == *want && (rest.is_empty() || rest.starts_with([' ', '\t'])) {
+                best = u32::try_from(i + 1).ok();
+                depth += 1;
+                parent_indent = Some(indent);
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn key_index_agrees_with_the_line_by_line_scan() {
+        let mut texts = vec![
+            corpus("OS2mo/os2mo/files/publiccode.yml"),
+            corpus("OS2iot/OS2iot-docs/files/Publiccode.yml"),
+            minimal_04(),
+            "# c\nlegal:\n  # x\n  license: MIT\nmaintenance:\n  contacts:\n    - name: A\n".into(),
+            // Repeated keys, a block that ends and starts again, list items, quoted keys, tabs,
+            // keys without a space after the colon, a document marker, a key deeper than its
+            // sibling, and a top-level key that is indented.
+            "a:\n  b:\n    c: 1\n  b: 2\na:\n  c: 3\n---\n'q':\n  - b: x\n    c:\ty\n \
+             d: 1\nd:\n    e: 1\n  e: 2\n  f:x\n  f:\n\"g\": 1\n"
+                .into(),
+        ];
+        // Deterministic pseudo-random YAML-ish texts over a few keys and indents.
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..200 {
+            let mut text = String::new();
+            for _ in 0..30 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let r = (seed >> 33) as usize;
+                let indent = " ".repeat((r % 4) * 2);
+                let key = ["a", "b", "c", "d"][(r >> 3) % 4];
+                let line = match (r >> 6) % 6 {
+                    0 => format!("{indent}{key}:\n"),
+                    1 => format!("{indent}- {key}: v\n"),
+                    2 => format!("{indent}# {key}:\n"),
+                    3 => format!("{indent}text {key}\n"),
+                    4 => "\n".to_string(),
+                    _ => format!("{indent}{key}: x\n"),
+                };
+                text.push_str(&line);
+            }
+            texts.push(text);
+        }
+        let keys = ["a", "b", "c", "d", "q", "g", "e", "f", "x"];
+        for text in &texts {
+            let index = KeyLines::new(text);
+            let mut paths: Vec<Vec<&str>> = keys.iter().map(|k| vec![*k]).collect();
+            for k1 in keys {
+                for k2 in keys {
+                    paths.push(vec![k1, k2]);
+                    for k3 in ["a", "b", "c", "license", "contacts", "name"] {
+                        paths.push(vec![k1, k2, k3]);
+                    }
+                }
+            }
+            for key in [
+                "legal",
+                "maintenance",
+                "description",
+                "publiccodeYmlVersion",
+            ] {
+                for sub in ["license", "type", "contacts", "en", "da", "name"] {
+                    paths.push(vec![key, sub]);
+                    paths.push(vec![key, sub, "shortDescription"]);
+                }
+            }
+            for path in &paths {
+                assert_eq!(
+                    index.line(path),
+                    key_line_by_scan(text, path),
+                    "{path:?} in {text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn one_scan_for_any_number_of_problems() {
+        // 20,000 unknown keys and 20,000 description languages: 40,000 problems with a line each.
+        // A scan of the file per problem read 40,000 × 80,000 lines; the index reads it once.
+        let mut text = String::from("publiccodeYmlVersion: \"0.9\"\ndescription:\n");
+        for i in 0..20_000 {
+            text.push_str(&format!("  l{i:05}x:\n    shortDescription: Short {i}\n"));
+        }
+        for i in 0..20_000 {
+            text.push_str(&format!("unknownKey{i:05}: v\n"));
+        }
+        let before = SCANS.with(std::cell::Cell::get);
+        let v = validate(&text);
+        assert_eq!(SCANS.with(std::cell::Cell::get) - before, 1);
+        assert!(has(&v, Some(1), "publiccodeYmlVersion is \"0.9\""));
+        assert!(has(&v, Some(40_003), "Unknown key unknownKey00000"));
+        assert!(has(&v, Some(60_002), "Unknown key unknownKey19999"));
+        assert!(has(&v, Some(3), "\"l00000x\" is not a BCP 47 language tag"));
+        assert!(has(
+            &v,
+            Some(40_001),
+            "\"l19999x\" is not a BCP 47 language tag"
+        ));
+        assert!(v.problems.len() > 40_000, "{}", v.problems.len());
+        // A valid file needs no line at all, so it is not scanned.
+        let before = SCANS.with(std::cell::Cell::get);
+        assert!(validate(&minimal_04()).is_valid());
+        assert_eq!(SCANS.with(std::cell::Cell::get), before);
     }
 
     #[test]

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, VecDeque};
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
+use std::rc::Rc;
 
 /// Why an adapter could not produce a snapshot. Every message is one line and names the path or
 /// revision at fault.
@@ -105,57 +106,157 @@ pub(crate) struct Listed {
     /// Relative to the root, forward slashes; lossy when the name is not UTF-8.
     pub rel: String,
     pub kind: EntryKind,
-    /// The real path, kept only when `rel` was decoded lossily and cannot be joined back.
+    /// The real path, kept only when `rel` was decoded lossily and cannot be joined back, or when
+    /// the path is too long to open and the file is reached from an open folder.
     pub real: Option<PathBuf>,
+    /// The open folder `real` starts from (`/proc/self/fd/N/…`), kept open until it is read.
+    pub _anchor: Option<Rc<File>>,
+    /// Why the folder at `rel` could not be entered, for a folder whose path is too long to open
+    /// where no open folder can stand in for it: reported as unreadable, not left out.
+    pub unreadable: Option<String>,
+}
+
+/// Folders whose path is longer than this are opened and reached from the open folder
+/// (`/proc/self/fd/N/…`) rather than from the root: the system refuses a path of more than
+/// 4,096 bytes, and a folder 5,000 deep has a longer one (`git status` reads it). Each long path
+/// holds one open file per this many bytes.
+const ANCHOR_AFTER: usize = 1024;
+
+/// A folder being walked.
+struct Open {
+    entries: std::vec::IntoIter<Item>,
+    /// How to reach the folder: from the root, or from an anchor.
+    dir: PathBuf,
+    /// The length of the folder's relative path in the walk's path buffer.
+    rel_len: usize,
+    lossy: bool,
+    /// The open folder `dir` starts from, if any.
+    anchor: Option<Rc<File>>,
 }
 
 /// Walks `root` depth-first without following symlinks, skipping every `.git` entry, and asks
 /// `visit` what to do with each entry. Each folder is read whole and sorted (a folder sorting as
 /// `name/`), so the listing comes out in path order and the snapshot's map is built in one pass.
+/// Memory and system calls stay linear in the depth: one relative path is kept for the whole
+/// stack, and a long path is reached from an open folder near its end.
 pub(crate) fn walk(
     root: &Path,
     visit: &mut dyn FnMut(&str, EntryKind) -> Result<Visit, AdapterError>,
 ) -> Result<Vec<Listed>, AdapterError> {
     let mut listing = Vec::new();
-    // Per open folder: its remaining entries, its path, its relative path, whether that is lossy.
-    let mut stack = vec![(
-        read_sorted(root)?.into_iter(),
-        root.to_path_buf(),
-        String::new(),
-        false,
-    )];
-    while let Some((entries, dir, rel_dir, dir_lossy)) = stack.last_mut() {
-        let Some(item) = entries.next() else {
+    // The relative path of the entry at hand; each folder on the stack knows its own length.
+    let mut rel = String::new();
+    let mut stack = vec![Open {
+        entries: read_sorted(root)?.into_iter(),
+        dir: root.to_path_buf(),
+        rel_len: 0,
+        lossy: false,
+        anchor: None,
+    }];
+    while let Some(top) = stack.last_mut() {
+        let Some(item) = top.entries.next() else {
             stack.pop();
             continue;
         };
         let name = item.key.strip_suffix('/').unwrap_or(&item.key);
-        let mut rel = String::with_capacity(rel_dir.len() + 1 + name.len());
-        if !rel_dir.is_empty() {
-            rel.push_str(rel_dir);
+        rel.truncate(top.rel_len);
+        if !rel.is_empty() {
             rel.push('/');
         }
         rel.push_str(name);
-        let lossy = *dir_lossy || item.os_name.is_some();
+        let lossy = top.lossy || item.os_name.is_some();
+        let dir = &top.dir;
         let real = || match &item.os_name {
             Some(os_name) => dir.join(os_name),
             None => dir.join(name),
         };
         match visit(&rel, item.kind)? {
-            Visit::List => listing.push(Listed {
-                real: lossy.then(real),
-                rel,
-                kind: item.kind,
-            }),
+            Visit::List => {
+                // Under an anchor, a file the engine reads keeps it open until then.
+                let anchored =
+                    top.anchor.is_some() && item.kind != EntryKind::Dir && wants_content(&rel);
+                listing.push(Listed {
+                    real: (lossy || anchored).then(real),
+                    _anchor: if anchored { top.anchor.clone() } else { None },
+                    rel: rel.clone(),
+                    kind: item.kind,
+                    unreadable: None,
+                });
+            }
             Visit::Descend if item.kind == EntryKind::Dir => {
-                let path = real();
-                let entries = read_sorted(&path)?;
-                stack.push((entries.into_iter(), path, rel, lossy));
+                let mut path = real();
+                let mut anchor = top.anchor.clone();
+                if path.as_os_str().len() > ANCHOR_AFTER {
+                    match open_anchor(&path) {
+                        Ok((via, file)) => {
+                            path = via;
+                            anchor = Some(file);
+                        }
+                        Err(reason) => {
+                            listing.push(unreadable_folder(&rel, reason));
+                            continue;
+                        }
+                    }
+                }
+                match read_sorted(&path) {
+                    Ok(entries) => stack.push(Open {
+                        entries: entries.into_iter(),
+                        dir: path,
+                        rel_len: rel.len(),
+                        lossy,
+                        anchor,
+                    }),
+                    Err(e) => return Err(e),
+                }
             }
             Visit::Descend | Visit::Skip => {}
         }
     }
     Ok(listing)
+}
+
+fn unreadable_folder(rel: &str, reason: String) -> Listed {
+    Listed {
+        rel: rel.to_string(),
+        kind: EntryKind::Dir,
+        real: None,
+        _anchor: None,
+        unreadable: Some(reason),
+    }
+}
+
+/// Opens the folder at `path` and names it by its open file, `/proc/self/fd/N`.
+#[cfg(target_os = "linux")]
+fn open_anchor(path: &Path) -> Result<(PathBuf, Rc<File>), String> {
+    use std::os::fd::AsRawFd;
+    let too_long = |e: io::Error| {
+        format!(
+            "the folder's path ({} bytes) is too long to open, and it could not be opened from \
+             its parent: {e}",
+            path.as_os_str().len()
+        )
+    };
+    let file = File::open(path).map_err(too_long)?;
+    let via = PathBuf::from(format!("/proc/self/fd/{}", file.as_raw_fd()));
+    // Without /proc (a container that does not mount it) the name leads nowhere.
+    match std::fs::metadata(&via) {
+        Ok(meta) if meta.is_dir() => Ok((via, Rc::new(file))),
+        Ok(_) => Err(too_long(io::Error::other(format!(
+            "{} is not the folder",
+            via.display()
+        )))),
+        Err(e) => Err(too_long(e)),
+    }
+}
+
+/// Without /proc/self/fd there is no open folder to start a path from: a folder whose path is
+/// too long is reported as unreadable.
+#[cfg(not(target_os = "linux"))]
+fn open_anchor(path: &Path) -> Result<(PathBuf, Rc<File>), String> {
+    Err(format!(
+        "the folder's path ({} bytes) is longer than os2gov opens on this system",
+        path.as_os_str().len()
+    ))
 }
 
 struct Item {
@@ -209,7 +310,9 @@ pub(crate) fn load_listing(
     let roots = absolute_roots(root);
     let mut entries = Vec::with_capacity(listing.len());
     for item in listing {
-        let entry = if item.kind != EntryKind::Dir && wants_content(&item.rel) {
+        let entry = if let Some(reason) = item.unreadable {
+            FileEntry::with_content(Content::Broken { reason })
+        } else if item.kind != EntryKind::Dir && wants_content(&item.rel) {
             let real = item.real.unwrap_or_else(|| root.join(&item.rel));
             load_disk_entry(root, &roots, &item.rel, &real, item.kind, stats)?
         } else {
@@ -588,6 +691,48 @@ mod tests {
         ));
         // LICENSE, VISION.md and LICENSES/MPL-2.0.txt itself.
         assert_eq!(snap.stats.blobs_read, 3);
+    }
+
+    /// Makes `depth` nested folders `d` under `root` with `file` at the bottom, each folder made
+    /// from an open one near it (the whole path is longer than the system opens).
+    #[cfg(target_os = "linux")]
+    pub(crate) fn deep_chain(root: &Path, depth: usize, file: &str, bytes: &[u8]) -> String {
+        use std::os::fd::AsRawFd;
+        let mut open = Vec::new();
+        let mut at = root.to_path_buf();
+        for level in 1..=depth {
+            at.push("d");
+            fs::create_dir(&at).expect("mkdir");
+            if level % 500 == 0 {
+                let dir = File::open(&at).expect("open");
+                at = PathBuf::from(format!("/proc/self/fd/{}", dir.as_raw_fd()));
+                open.push(dir);
+            }
+        }
+        fs::write(at.join(file), bytes).expect("write");
+        format!("{}{file}", "d/".repeat(depth))
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn plain_folder_deeper_than_a_path_can_be() {
+        // 5,000 folders: a path of 10,000 bytes, which the system refuses to open ("File name
+        // too long" ended the scan). The deep file is still listed and read.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        write(root, "README.md", b"# Hej\n");
+        let deep = deep_chain(root, 5000, "governance_report.md", b"# Governance\n");
+        let snap = snapshot_folder(root, 0).expect("snapshot");
+        assert_eq!(snap.files.len(), 2);
+        assert_eq!(snap.text(&deep), Some("# Governance\n"));
+        assert_eq!(snap.stats.blobs_read, 2);
+        // The folders opened on the way are closed again.
+        let inside = fs::read_dir("/proc/self/fd")
+            .expect("fds")
+            .filter_map(|fd| fs::read_link(fd.ok()?.path()).ok())
+            .filter(|target| target.starts_with(root))
+            .count();
+        assert_eq!(inside, 0);
     }
 
     #[test]

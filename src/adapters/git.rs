@@ -55,7 +55,13 @@ pub fn open_snapshot(path: &Path, rev: Option<&str>, now: i64) -> Result<Snapsho
     match open_repo(path)? {
         Some(repo) => {
             let revision = rev.map_or(Revision::WorkTree, Revision::Rev);
-            snapshot_of(&repo, revision, now)
+            // libgit2's messages do not say which repository they are about.
+            snapshot_of(&repo, revision, now).map_err(|e| match e {
+                AdapterError::Git(message) if !message.contains(&*path.to_string_lossy()) => {
+                    AdapterError::Git(format!("{}: {message}", path.display()))
+                }
+                other => other,
+            })
         }
         None => match rev {
             Some(rev) => Err(AdapterError::RevWithoutRepository {
@@ -78,27 +84,74 @@ pub fn snapshot_repo(
     snapshot_of(&repo, revision, now)
 }
 
-/// Opens the repository at exactly `path` (no search upwards); `None` when it is none.
+/// Opens the repository at exactly `path` (no search upwards); `None` when it is none. Whatever
+/// looks like a repository (a `.git` entry, or a git directory's HEAD, objects/ and refs/) is
+/// opened as one or refused with the reason: scanned as a plain folder, its own files (or the git
+/// directory's) would be taken for the product's.
 fn open_repo(path: &Path) -> Result<Option<Repository>, AdapterError> {
     match Repository::open_ext(
         path,
         RepositoryOpenFlags::NO_SEARCH,
         std::iter::empty::<&OsStr>(),
     ) {
+        // A git directory whose own config does not say `core.bare` is bare to git; libgit2
+        // takes it for one with a work tree (its parent folder), which is not the repository's.
+        Ok(repo) if !repo.is_bare() && is_git_dir_itself(&repo, path) && !says_core_bare(path) => {
+            Repository::open_bare(path)
+                .map(Some)
+                .map_err(|e| git_error(&format!("cannot open {}", path.display()), &e))
+        }
         Ok(repo) => Ok(Some(repo)),
         Err(e) if e.code() == ErrorCode::NotFound => {
-            if path.join(".git").exists() {
+            if std::fs::symlink_metadata(path.join(".git")).is_ok() {
                 Err(AdapterError::Git(format!(
                     "{} has a .git entry but it is not a readable repository: {}",
                     path.display(),
                     one_line(e.message())
                 )))
+            } else if looks_like_git_dir(path) {
+                // git reads a git directory without a `config` file as a bare repository;
+                // libgit2 does not recognise it unless asked to open it as one.
+                Repository::open_bare(path).map(Some).map_err(|bare| {
+                    AdapterError::Git(format!(
+                        "{} looks like a git directory (HEAD, objects/, refs/) but it is not a \
+                         readable repository: {}",
+                        path.display(),
+                        one_line(bare.message())
+                    ))
+                })
             } else {
                 Ok(None)
             }
         }
         Err(e) => Err(git_error(&format!("cannot open {}", path.display()), &e)),
     }
+}
+
+/// `path` is the repository's git directory (not a work tree holding one).
+fn is_git_dir_itself(repo: &Repository, path: &Path) -> bool {
+    match (
+        std::fs::canonicalize(repo.path()),
+        std::fs::canonicalize(path),
+    ) {
+        (Ok(git_dir), Ok(path)) => git_dir == path,
+        _ => false,
+    }
+}
+
+/// The git directory's own config sets `core.bare` (either way).
+fn says_core_bare(git_dir: &Path) -> bool {
+    let file = git_dir.join("config");
+    file.is_file()
+        && git2::Config::open(&file).is_ok_and(|config| config.get_bool("core.bare").is_ok())
+}
+
+/// What git itself takes for a git directory: a HEAD file and the objects/ and refs/ folders.
+fn looks_like_git_dir(path: &Path) -> bool {
+    let is = |name: &str, dir: bool| {
+        std::fs::metadata(path.join(name)).is_ok_and(|m| if dir { m.is_dir() } else { m.is_file() })
+    };
+    is("HEAD", false) && is("objects", true) && is("refs", true)
 }
 
 fn snapshot_of(
@@ -1177,6 +1230,66 @@ mod tests {
         let snap = open_snapshot(empty.path(), None, 0).expect("snapshot");
         assert!(snap.files.is_empty());
         assert!(history(&snap).recent_commits.is_empty());
+    }
+
+    /// HEAD, objects/, refs/ and packed-refs but no `config`: git reads it as a bare repository,
+    /// and so does os2gov (it scanned the git directory's own files as a plain folder).
+    #[test]
+    fn bare_repository_without_config() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let repo = init(dir.path(), true);
+        commit(&repo, &[("README.md", Text("# Bare\n"))], "one", 100);
+        drop(repo);
+        let status = std::process::Command::new("git")
+            .args(["pack-refs", "--all"])
+            .current_dir(dir.path())
+            .status();
+        assert!(status.is_ok_and(|s| s.success()));
+        fs::remove_file(dir.path().join("config")).expect("rm config");
+        assert!(dir.path().join("packed-refs").is_file());
+        let snap = open_snapshot(dir.path(), None, 0).expect("snapshot");
+        assert_eq!(paths(&snap), ["README.md"]);
+        assert_eq!(snap.text("README.md"), Some("# Bare\n"));
+        assert_eq!(history(&snap).newest_commit_time, Some(100));
+        let snap = snapshot_repo(dir.path(), Revision::Rev("HEAD"), 0).expect("rev");
+        assert_eq!(paths(&snap), ["README.md"]);
+    }
+
+    /// What looks like a repository and cannot be opened is an error naming it, never a plain
+    /// folder.
+    #[test]
+    fn a_git_directory_that_cannot_be_opened_is_an_error() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let broken = dir.path().join("broken.git");
+        write(&broken, "HEAD", b"not a ref\n");
+        write(&broken, "README.md", b"# Not the product\n");
+        fs::create_dir_all(broken.join("objects")).expect("mkdir");
+        fs::create_dir_all(broken.join("refs")).expect("mkdir");
+        let err = open_snapshot(&broken, None, 0).expect_err("broken git directory");
+        assert!(matches!(err, AdapterError::Git(_)), "{err}");
+        let text = err.to_string();
+        assert!(
+            text.contains("broken.git") && !text.contains('\n'),
+            "{text}"
+        );
+
+        // A `.git` symlink to nowhere is a repository that cannot be read.
+        let dangling = dir.path().join("dangling");
+        write(&dangling, "README.md", b"# X\n");
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink("/nonexistent/.git", dangling.join(".git")).expect("ln");
+            let err = open_snapshot(&dangling, None, 0).expect_err("dangling .git");
+            assert!(matches!(err, AdapterError::Git(_)), "{err}");
+            assert!(err.to_string().contains("dangling"), "{err}");
+        }
+
+        // HEAD alone (or objects/ and refs/ without HEAD) is an ordinary folder.
+        let plain = dir.path().join("plain");
+        write(&plain, "HEAD", b"x");
+        write(&plain, "refs/x", b"x");
+        let snap = open_snapshot(&plain, None, 0).expect("plain folder");
+        assert!(snap.history.is_none());
     }
 
     #[test]

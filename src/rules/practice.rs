@@ -536,12 +536,13 @@ fn check_p7(ctx: &Ctx) -> Outcome {
         if validation.unchecked {
             unread = Some(path);
         }
-        if let Some(parsed) = validation.parsed {
+        if let Some(parsed) = &validation.parsed {
             if !parsed.contacts.is_empty() {
                 evidence.push(Evidence::file(path).with_note("maintenance.contacts"));
             }
-            for contact in parsed.contacts {
-                add(vec![contact.email.unwrap_or(contact.name)], &mut people);
+            for contact in &parsed.contacts {
+                let who = contact.email.as_ref().unwrap_or(&contact.name);
+                add(vec![who.clone()], &mut people);
             }
         }
     }
