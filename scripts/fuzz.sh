@@ -33,7 +33,7 @@ declare -A RUNS=(
 # governance report or a repository's root files, small enough to keep each run short.
 declare -A MAX_LEN=(
   [markdown]=65536 [govreport]=65536 [self_assessment]=16384 [publiccode]=16384 [licence]=32768
-  [licence_pattern]=4096 [manifest]=8192 [config]=4096 [engine]=131072
+  [licence_pattern]=4096 [manifest]=8192 [config]=4096 [engine]=65536
 )
 
 step() { printf '\n-- %s --\n' "$*"; }
@@ -93,22 +93,29 @@ seed_from_shared() { # seed_from_shared TARGET FIND-PREDICATES…
 
 # A repository extract as the engine target's input: each file as `PATH\n` + content + NUL (see
 # fuzz/fuzz_targets/engine.rs), a stored symlink as one, and the first paths of TREE.txt as
-# files listed but not loaded.
+# files listed but not loaded. The files the rules read most come first and each is cut to 6 KB,
+# so that the engine's -max_len keeps a whole repository's worth of them.
 frame_repo() { # frame_repo EXTRACT_FOLDER
   local files="$1/files" f rel target
   [ -d "$files" ] || return 0
-  while IFS= read -r -d '' f; do
+  while IFS= read -r f; do
     rel=${f#"$files"/}
     if [[ $rel == *.SYMLINK ]]; then
-      target=$(cat "$f")
+      target=$(sed 's/^symlink -> //' "$f")
       printf '%s\tlink:%s\n' "${rel%.SYMLINK}" "$target"
-      [ -f "$(dirname "$f")/$target" ] && cat "$(dirname "$f")/$target"
+      f="$(dirname "$f")/$target"
+      [ -f "$f" ] || f=/dev/null
     else
       printf '%s\n' "$rel"
-      cat "$f"
     fi
+    head -c 6144 "$f"
     printf '\0'
-  done < <(find "$files" -maxdepth 2 -type f -print0 | sort -z)
+  done < <(find "$files" -maxdepth 2 -type f | awk -v root="$files/" '{
+      p = tolower(substr($0, length(root) + 1)); r = 3
+      if (p ~ /^(readme|licen[cs]e|copying|publiccode|os2gov)/) r = 0
+      else if (p ~ /governance|contributing|security|code_of_conduct|maintainers/) r = 1
+      else if (p ~ /^\.github\//) r = 2
+      print r "\t" $0 }' | sort -t "$(printf '\t')" -k1,1n -k2 | cut -f2-)
   if [ -f "$1/TREE.txt" ]; then
     awk 'NR <= 300 { $1 = ""; sub(/^ +/, ""); printf "%s\tunloaded\n%c", $0, 0 }' "$1/TREE.txt"
   fi

@@ -17,7 +17,10 @@ fuzz_target!(|data: &[u8]| {
         (Ok(_), Err(e)) if e.message.contains("beyond the TOML this build") => {}
         _ => panic!("the readers disagree on {text:?}:\n  toml:   {full:?}\n  subset: {subset:?}"),
     }
-    for e in [&full, &subset].into_iter().filter_map(|r| r.as_ref().err()) {
+    for e in [&full, &subset]
+        .into_iter()
+        .filter_map(|r| r.as_ref().err())
+    {
         assert!(
             !e.message.trim().is_empty(),
             "an error without a message on {text:?}: {e:?}"

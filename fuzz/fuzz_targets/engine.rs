@@ -81,7 +81,9 @@ fn snapshot_and_options(data: &[u8]) -> (Snapshot, Options) {
             }
             "" => {}
             _ => {
-                snapshot.files.insert(path.to_string(), entry(kind, content));
+                snapshot
+                    .files
+                    .insert(path.to_string(), entry(kind, content));
             }
         }
     }
@@ -108,12 +110,8 @@ fuzz_target!(|data: &[u8]| {
     let _ = render::workflow_commands(&report);
     let _ = badge::badge_svg(&report);
     let _ = report_writer::new_report("Fuzz", &report);
-    let _ = report_writer::self_assessment_json(
-        "Fuzz",
-        &report,
-        "2026-11-27",
-        "2026-11-27T00:00:00Z",
-    );
+    let _ =
+        report_writer::self_assessment_json("Fuzz", &report, "2026-11-27", "2026-11-27T00:00:00Z");
     if let Some(existing) = engine::find_governance_report(&snapshot) {
         if let Some(text) = snapshot.text(&existing.path) {
             let _ = report_writer::update_report(&existing.path, text, &report);

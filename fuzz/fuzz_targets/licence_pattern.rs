@@ -6,11 +6,16 @@
 
 use libfuzzer_sys::fuzz_target;
 use os2gov::licence::fuzzing::{matches, name_patterns, norm};
+use std::sync::OnceLock;
 
 type Spans = Vec<Option<(usize, usize)>>;
 
 fn reference(pattern: &str, hay: &str) -> Vec<Spans> {
     let regex = regex_lite::Regex::new(pattern).expect("regex-lite reads the matcher's subset");
+    spans(&regex, hay)
+}
+
+fn spans(regex: &regex_lite::Regex, hay: &str) -> Vec<Spans> {
     regex
         .captures_iter(hay)
         .map(|c| {
@@ -31,7 +36,10 @@ struct Gen<'a> {
 
 impl Gen<'_> {
     fn next(&mut self) -> u8 {
-        let (first, rest) = self.bytes.split_first().map_or((0, &[][..]), |(f, r)| (*f, r));
+        let (first, rest) = self
+            .bytes
+            .split_first()
+            .map_or((0, &[][..]), |(f, r)| (*f, r));
         self.bytes = rest;
         first
     }
@@ -85,6 +93,21 @@ impl Gen<'_> {
     }
 }
 
+/// The name patterns with their regex-lite twins, compiled once: compiling them per input would
+/// take most of each run.
+fn compiled_name_patterns() -> &'static [(String, regex_lite::Regex)] {
+    static COMPILED: OnceLock<Vec<(String, regex_lite::Regex)>> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        name_patterns()
+            .into_iter()
+            .map(|p| {
+                let regex = regex_lite::Regex::new(&p).expect("regex-lite reads the name patterns");
+                (p, regex)
+            })
+            .collect()
+    })
+}
+
 fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else {
         return;
@@ -95,9 +118,9 @@ fuzz_target!(|data: &[u8]| {
         };
         // `identify` bounds the name scan to 64 KiB; a fuzz input stays well below.
         let hay = norm(text);
-        for pattern in name_patterns() {
-            let ours = matches(&pattern, &hay).expect("a name pattern within the subset");
-            assert_eq!(ours, reference(&pattern, &hay), "{pattern} on {hay:?}");
+        for (pattern, regex) in compiled_name_patterns() {
+            let ours = matches(pattern, &hay).expect("a name pattern within the subset");
+            assert_eq!(ours, spans(regex, &hay), "{pattern} on {hay:?}");
         }
     } else {
         let split = rest.len().min(usize::from(mode / 2) % 24 + 4);

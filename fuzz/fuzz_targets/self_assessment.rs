@@ -8,7 +8,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let Ok(assessment) = govreport::parse_self_assessment("docs/self-assessment/os2mo.json", text)
+    if let Ok(assessment) =
+        govreport::parse_self_assessment("docs/self-assessment/os2mo.json", text)
     {
         for id in REQUIREMENT_IDS {
             let _ = assessment.row(id);
