@@ -8,11 +8,14 @@
 #   FUZZ_RUNS=1000000 bash scripts/fuzz.sh   # longer: that many inputs per target
 #   FUZZ_TARGETS="config engine" bash scripts/fuzz.sh
 #   FUZZ_TOOLCHAIN=stable bash scripts/fuzz.sh   # stable rustc with RUSTC_BOOTSTRAP=1
+#   FUZZ_TARGET_DIR=/tmp/fuzz-target …           # build elsewhere than fuzz/target
+#   FUZZ_TIMEOUT=5 …                             # seconds per input, on a busy machine
 #
 # cargo-fuzz needs a nightly compiler: rustup's `nightly` toolchain where it works, otherwise the
 # stable one with RUSTC_BOOTSTRAP=1 (what cargo-fuzz uses of nightly is only its flags). A crash
 # is saved under fuzz/artifacts/TARGET/; replay it with
 #   fuzz/target/x86_64-unknown-linux-gnu/release/TARGET fuzz/artifacts/TARGET/crash-…
+# (or `cargo +nightly fuzz run TARGET fuzz/artifacts/TARGET/crash-…` from the repository's root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -22,18 +25,18 @@ CARGO_FUZZ_VERSION=0.13.2
 ALL_TARGETS=(markdown govreport self_assessment publiccode licence licence_pattern manifest config engine)
 read -r -a TARGETS <<<"${FUZZ_TARGETS:-${ALL_TARGETS[*]}}"
 
-# Inputs per target in the bounded run, sized so that building and running all targets takes
-# about two minutes on CI's two cores; the engine renders every report in five formats, so it
-# runs about a hundred times slower than a parser. Each count includes the seed inputs.
+# Inputs per target in the bounded run, each count including the seeds, sized so that building
+# and running all targets takes about two to three minutes on CI's two cores: a few seconds per
+# parser, more for the engine, which renders every report in all its formats.
 declare -A RUNS=(
-  [markdown]=30000 [govreport]=30000 [self_assessment]=30000 [publiccode]=20000 [licence]=30000
-  [licence_pattern]=30000 [manifest]=30000 [config]=50000 [engine]=1500
+  [markdown]=8000 [govreport]=5000 [self_assessment]=20000 [publiccode]=20000 [licence]=3000
+  [licence_pattern]=10000 [manifest]=20000 [config]=40000 [engine]=600
 )
-# The largest input the fuzzer makes (seeds longer than this are cut): large enough for a whole
-# governance report or a repository's root files, small enough to keep each run short.
+# The largest input the fuzzer makes (longer seeds are cut): enough for a README, a governance
+# report or a repository's root files, small enough to keep each input well under the second.
 declare -A MAX_LEN=(
-  [markdown]=65536 [govreport]=65536 [self_assessment]=16384 [publiccode]=16384 [licence]=32768
-  [licence_pattern]=4096 [manifest]=8192 [config]=4096 [engine]=65536
+  [markdown]=16384 [govreport]=32768 [self_assessment]=8192 [publiccode]=8192 [licence]=4096
+  [licence_pattern]=2048 [manifest]=4096 [config]=4096 [engine]=65536
 )
 
 step() { printf '\n-- %s --\n' "$*"; }
@@ -62,10 +65,11 @@ fi
 # own checks do not, at twice the build time. Debug assertions and overflow checks (-a) on, so
 # that an arithmetic overflow is a crash here as in the test build.
 step "build the fuzz targets"
+TARGET_DIR="${FUZZ_TARGET_DIR:-$ROOT/fuzz/target}"
 build_start=$(date +%s)
-fuzz build --sanitizer none --debug-assertions
+fuzz build --sanitizer none --debug-assertions --target-dir "$TARGET_DIR"
 echo "fuzz: built in $(($(date +%s) - build_start)) s"
-BIN="$ROOT/fuzz/target/x86_64-unknown-linux-gnu/release"
+BIN="$TARGET_DIR/$(rustc -vV | awk '/^host:/ { print $2 }')/release"
 
 # Seeds: the files of ../shared each target reads, copied at run time into the target's corpus
 # folder (fuzz/corpus/TARGET, not committed), beside the small hand-made seeds in fuzz/seeds.
@@ -163,6 +167,9 @@ fi
 
 step "run"
 runs_override=${FUZZ_RUNS:-}
+# One second per input at most; FUZZ_TIMEOUT gives more on a machine busy with other work, where
+# an input that takes 0.1 s alone can take ten times that.
+timeout=${FUZZ_TIMEOUT:-1}
 failed=()
 summary=()
 for t in "${TARGETS[@]}"; do
@@ -171,7 +178,7 @@ for t in "${TARGETS[@]}"; do
   log="fuzz/artifacts/$t/last-run.log"
   start=$(date +%s%N)
   status=0
-  "$BIN/$t" -runs="$runs" -timeout=1 -max_len="${MAX_LEN[$t]}" -seed=1 -rss_limit_mb=2048 \
+  "$BIN/$t" -runs="$runs" -timeout="$timeout" -max_len="${MAX_LEN[$t]}" -seed=1 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="fuzz/artifacts/$t/" "fuzz/corpus/$t" >"$log" 2>&1 || status=$?
   ms=$((($(date +%s%N) - start) / 1000000))
   executed=$(awk '/stat::number_of_executed_units/ { print $2 }' "$log")
