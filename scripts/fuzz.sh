@@ -127,9 +127,11 @@ frame_repo() { # frame_repo EXTRACT_FOLDER
 
 step "seed corpora"
 [ -d "$SHARED" ] || echo "fuzz: $SHARED is missing; only the seeds in fuzz/seeds are used" >&2
+# fuzz/seeds/ names its files without their extensions (`cargo-toml`, `package-json`), so that no
+# tool, os2gov checking its own repository among them, takes them for the project's manifests.
 for t in "${TARGETS[@]}"; do
   mkdir -p "fuzz/corpus/$t"
-  [ -d "fuzz/seeds/$t" ] && cp fuzz/seeds/"$t"/* "fuzz/corpus/$t/"
+  if [ -d "fuzz/seeds/$t" ]; then cp fuzz/seeds/"$t"/* "fuzz/corpus/$t/"; fi
 done
 seed_from_shared markdown -iname '*.md' -o -iname '*.rst' -o -iname '*.txt'
 seed_from_shared govreport -iname '*governance*report*' -o -iname '*governancerapport*' \
