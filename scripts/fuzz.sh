@@ -194,9 +194,10 @@ for t in "${TARGETS[@]}"; do
   # The slowest of the 50 largest inputs libFuzzer kept (seeds and what it added; the parsers are
   # linear, so the largest are the slow ones), timed one by one and cut to -max_len as in the run:
   # libFuzzer's own `slowest_unit_time_sec` counts whole seconds only. The first input timed is a
-  # warm-up (the process's one-time set-up), not counted.
+  # warm-up (the process's one-time set-up), not counted. (awk, not head, picks the 50: head
+  # stops reading early, and the SIGPIPE it leaves would fail the pipeline.)
   warm=$(mktemp)
-  slowest=$( (echo "$warm"; find "fuzz/corpus/$t" -type f -printf '%s %p\n' | sort -rn | head -50 | cut -d' ' -f2-) \
+  slowest=$( (echo "$warm"; find "fuzz/corpus/$t" -type f -printf '%s %p\n' | sort -rn | awk 'NR <= 50 { print $2 }') \
     | tr '\n' '\0' | xargs -0 "$BIN/$t" -runs=1 -max_len="${MAX_LEN[$t]}" 2>&1 \
     | awk -v warm="$warm" '/^Executed .* in [0-9]+ ms$/ && $2 != warm { ms = $(NF-1) + 0
              if (ms > max + 0 || file == "") { max = ms; file = $2 } }
