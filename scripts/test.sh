@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of the project: formatting, lints, the Rust test suite, the engine built for
-# wasm32, and (once the widget exists) its node and browser tests. Installs what it needs first.
+# Runs every test of the project: formatting, lints, the Rust test suite, a short fuzz run of
+# every parser and the engine, the engine built for wasm32, and (once the widget exists) its node
+# and browser tests. Installs what it needs first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -14,6 +15,8 @@ step "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test (workspace)"
 cargo test --workspace
+step "fuzz: every parser and the engine, a fixed number of inputs each (scripts/fuzz.sh)"
+bash scripts/fuzz.sh
 step "engine builds for wasm32 without default features"
 wasm_cargo build --release --lib -p os2gov --no-default-features
 if [ -x wasm/test.sh ]; then

@@ -309,7 +309,7 @@ fn validate(path: &str, raw: &Raw) -> Result<ValidConfig, ConfigError> {
 /// parser; anything else TOML allows (dotted keys, inline tables, multi-line strings, arrays of
 /// tables) is an error saying that this build does not read it, never a guess. A test runs both
 /// readers on the same configs.
-#[cfg(any(not(feature = "toml"), test))]
+#[cfg(any(not(feature = "toml"), test, fuzzing))]
 mod subset {
     use super::{ConfigError, Raw, RawJiraLines};
 
@@ -710,6 +710,23 @@ mod subset {
             }
         }
     }
+}
+
+/// For the fuzz targets in `fuzz/` only (built with `--cfg fuzzing`): the config as the full TOML
+/// reader and as the browser's subset reader see it, so that a target can hold them to agreeing.
+#[cfg(all(fuzzing, feature = "toml"))]
+#[doc(hidden)]
+pub fn parse_both(
+    path: &str,
+    text: &str,
+) -> (
+    Result<ValidConfig, ConfigError>,
+    Result<ValidConfig, ConfigError>,
+) {
+    (
+        read_toml(path, text).and_then(|raw| validate(path, &raw)),
+        subset::read(path, text).and_then(|raw| validate(path, &raw)),
+    )
 }
 
 /// With either reader: the full parser by default, the subset without the `toml` feature.

@@ -970,6 +970,28 @@ fn gnu_id(family: &str, major: &str, minor: &str, tail: &str) -> Option<String> 
     ))
 }
 
+/// For the fuzz targets in `fuzz/` only (built with `--cfg fuzzing`): the pattern matcher and the
+/// name patterns, so that a target can hold the matcher to a regex engine on any text.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzzing {
+    /// The successive leftmost matches of `pattern` in `hay`, each as the spans of its groups;
+    /// `None` for a pattern outside the matcher's subset.
+    pub fn matches(pattern: &str, hay: &str) -> Option<Vec<Vec<Option<(usize, usize)>>>> {
+        Some(super::Pattern::new(pattern)?.matches(hay).collect())
+    }
+
+    /// The sources of the name patterns that [`super::identify`] tries.
+    pub fn name_patterns() -> Vec<String> {
+        super::name_table().into_iter().map(|(p, _)| p).collect()
+    }
+
+    /// The text as the name patterns see it.
+    pub fn norm(text: &str) -> String {
+        super::norm(text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
