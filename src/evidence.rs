@@ -189,6 +189,9 @@ pub struct Ctx<'a> {
     /// publiccode.yml validated once: four requirements read it, and a 1 MiB file with 100,000
     /// problems should not be validated four times.
     publiccode: std::cell::OnceCell<Option<(&'a str, crate::publiccode::Validation)>>,
+    /// Every link's text and destination, normalised once: several rules search them, and a
+    /// README may hold tens of thousands of links.
+    link_texts: std::cell::OnceCell<Vec<String>>,
 }
 
 /// What `os2gov fix` writes where a human must write; the checks never count text holding it.
@@ -279,6 +282,7 @@ impl<'a> Ctx<'a> {
             shallow_paths: Vec::new(),
             unfinished,
             publiccode: std::cell::OnceCell::new(),
+            link_texts: std::cell::OnceCell::new(),
         }
         .with_own_paths()
     }
@@ -452,15 +456,24 @@ impl<'a> Ctx<'a> {
 
     /// The first link (or section) whose link text or URL mentions one of `phrases`.
     pub fn link_mentioning(&self, phrases: &[&str]) -> Option<Evidence> {
-        self.links().find_map(|(path, link)| {
-            let text = normalize(&format!("{} {}", link.text, link.url));
+        let texts = self.link_texts.get_or_init(|| {
+            self.links()
+                .map(|(_, link)| normalize(&format!("{} {}", link.text, link.url)))
+                .collect()
+        });
+        // URLs run words together ("…/os2mobrugervejledning.pdf"), so a substring counts too,
+        // except for whole-word phrases ("SAFe " must not match "unsafe").
+        let substrings: Vec<Option<String>> = phrases
+            .iter()
+            .map(|p| (!p.ends_with(char::is_whitespace)).then(|| normalize(p)))
+            .collect();
+        self.links().zip(texts).find_map(|((path, link), text)| {
             phrases
                 .iter()
-                .any(|p| {
-                    // URLs run words together ("…/os2mobrugervejledning.pdf"), so a substring
-                    // counts too, except for whole-word phrases ("SAFe " must not match "unsafe").
-                    crate::text::matches_phrase(&text, p)
-                        || (!p.ends_with(char::is_whitespace) && text.contains(&normalize(p)))
+                .zip(&substrings)
+                .any(|(p, sub)| {
+                    crate::text::matches_phrase(text, p)
+                        || sub.as_deref().is_some_and(|sub| text.contains(sub))
                 })
                 .then(|| Evidence::link(path, link.line, &link.url))
         })
