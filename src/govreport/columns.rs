@@ -93,3 +93,50 @@ where
         current_header: named_marker.is_some(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn columns(header: &[&str], rows: &[&[&str]]) -> Option<(usize, Option<usize>, Option<usize>)> {
+        find_columns(header, rows).map(|c| (c.id, c.marker, c.documentation))
+    }
+
+    #[test]
+    fn header_spellings() {
+        let rows: &[&[&str]] = &[&[" ✅ ", " R1 ", " Værdi ", " ja "]];
+        for id in ["#", " ID ", "Nr.", "No", "Krav-id", "Kravnr", "**Nr.**"] {
+            for marker in ["🔽", " ⬇️ ", "Efterlevet?", "Status", "Markering"] {
+                for documentation in [
+                    "Beskrivelse / Dokumentation",
+                    "Documentation",
+                    "Description",
+                    " dokumentation ",
+                ] {
+                    let header = [marker, id, "Krav", documentation];
+                    assert_eq!(
+                        columns(&header, rows),
+                        Some((1, Some(0), Some(3))),
+                        "{header:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ids_and_markers_without_a_header() {
+        // No id header: the column of ids; an unnamed first column is the marker column.
+        let rows: &[&[&str]] = &[&["✅", "Værdi", "R1"], &["", "Licens", "**F2**"]];
+        assert_eq!(columns(&["", "Krav", ""], rows), Some((2, Some(0), None)));
+        assert_eq!(columns(&["Krav", "Beskrivelse"], &[&["x", "y"]]), None);
+        // A named first column is no marker column, and the documentation is neither.
+        assert_eq!(
+            columns(&["Krav", "#", "Dokumentation"], &[&["x", "R1", "y"]]),
+            Some((1, None, Some(2)))
+        );
+        let current = |h: &[&str]| find_columns(h, rows).map(|c| c.current_header);
+        assert_eq!(current(&["🔽", "#"]), Some(true));
+        assert_eq!(current(&["", "#"]), Some(false));
+    }
+}
