@@ -45,6 +45,35 @@ fn header_is_documentation(raw: &str) -> bool {
     .any(|w| n.split(' ').any(|word| word == *w))
 }
 
+/// A "Krav" header: with ids in the cells, what makes a table a requirement table.
+pub(super) fn header_is_krav(raw: &str) -> bool {
+    matches!(normalize(raw).as_str(), "krav" | "requirement")
+}
+
+/// The *Krav* column of an old-format table, whose text `report --out` matches to today's.
+pub(super) fn krav_column(header: &[String]) -> Option<usize> {
+    header
+        .iter()
+        .position(|h| header_is_krav(h) || normalize(h) == "kriterie")
+}
+
+/// Where an old-format table without a documentation header kept its text instead.
+pub(super) fn old_documentation_column(header: &[String]) -> Option<usize> {
+    header.iter().position(|h| {
+        matches!(
+            normalize(h).as_str(),
+            "henvisning" | "reference" | "dokumentation" | "kommentar"
+        )
+    })
+}
+
+impl Columns {
+    /// The 🔽 column, or the first one: where an old check list keeps its boxes.
+    pub(super) fn marker_or_first(&self) -> usize {
+        self.marker.unwrap_or(0)
+    }
+}
+
 /// The columns of a table from its header cells and the cells of its rows (as text or as
 /// written: only the shape of an id and the header words count, and both survive Markdown).
 pub(crate) fn find_columns<H, C>(header: &[H], rows: &[&[C]]) -> Option<Columns>

@@ -1,11 +1,11 @@
 //! Reports in OS2's old format (`[x]`/`[ ]` check lists, the old numbering R5, F8, F9), read
 //! only so that `os2gov report --out NEW` can carry their rows into the current template.
 
+use super::columns::{krav_column, old_documentation_column};
 use super::markers::{clean_documentation, old_marker};
-use super::report::{is_requirement_table, OLD_ONLY_IDS};
+use super::report::OLD_ONLY_IDS;
 use super::scan::{is_task_item, scan};
 use super::{canonical_id, Marker, REQUIREMENT_IDS};
-use crate::text::normalize;
 use serde::Serialize;
 
 /// One requirement row of an old-format report (`[x]`/`[ ]` check lists or the old numbering),
@@ -29,28 +29,20 @@ pub struct OldRow {
 pub fn old_rows(text: &str) -> (Vec<OldRow>, bool) {
     let scanned = scan(text);
     let mut rows = Vec::new();
-    for table in scanned.tables.iter().filter(|t| is_requirement_table(t)) {
-        let Some(columns) = table.columns() else {
+    for (table, columns) in scanned.requirement_tables() {
+        let Some(columns) = columns else {
             continue;
         };
-        let marker_col = columns.marker.unwrap_or(0);
-        let documentation = columns.documentation.or_else(|| {
-            table.header_raw.iter().position(|h| {
-                matches!(
-                    normalize(h).as_str(),
-                    "henvisning" | "reference" | "dokumentation" | "kommentar"
-                )
-            })
-        });
-        let krav = table
-            .header_raw
-            .iter()
-            .position(|h| matches!(normalize(h).as_str(), "krav" | "requirement" | "kriterie"));
+        let marker_col = columns.marker_or_first();
+        let documentation = columns
+            .documentation
+            .or_else(|| old_documentation_column(&table.header_raw));
+        let krav = krav_column(&table.header_raw);
         for raw in &table.rows {
-            let Some(id) = raw.cells.get(columns.id).and_then(|c| canonical_id(c)) else {
+            let Some(id) = raw.id(&columns) else {
                 continue;
             };
-            let marker_cell = raw.cells.get(marker_col).map_or("", String::as_str);
+            let marker_cell = raw.cell(marker_col);
             let documentation = documentation
                 .filter(|&c| c != columns.id && c != marker_col)
                 .and_then(|c| {

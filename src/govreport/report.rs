@@ -143,18 +143,6 @@ fn product_name(titles: &[String]) -> Option<String> {
     None
 }
 
-pub(super) fn is_requirement_table(table: &RawTable) -> bool {
-    let has_ids = table
-        .rows
-        .iter()
-        .any(|r| r.cells.iter().any(|c| canonical_id(c).is_some()));
-    let has_krav_header = table
-        .header_raw
-        .iter()
-        .any(|h| normalize(h) == "krav" || normalize(h) == "requirement");
-    has_ids || has_krav_header
-}
-
 /// Why a requirement table counts as the old format, if it does.
 fn old_format_reason(table: &RawTable, columns: Option<&Columns>) -> Option<Msg> {
     let Some(columns) = columns else {
@@ -164,23 +152,17 @@ fn old_format_reason(table: &RawTable, columns: Option<&Columns>) -> Option<Msg>
         ));
     };
     // Only the marker column: "[x]" in a documentation cell is just text.
-    let marker_col = columns.marker.unwrap_or(0);
-    let checkbox = table.rows.iter().any(|r| {
-        r.cells
-            .get(marker_col)
-            .is_some_and(|c| read_marker(c) == MarkerRead::Checkbox)
-    });
+    let checkbox = table
+        .rows
+        .iter()
+        .any(|r| read_marker(r.cell(columns.marker_or_first())) == MarkerRead::Checkbox);
     if checkbox {
         return Some(Msg::new(
             "afkrydsningsfelter [x] i stedet for ✅ ❌ ➖ ❓",
             "check boxes [x] instead of ✅ ❌ ➖ ❓",
         ));
     }
-    let ids: Vec<String> = table
-        .rows
-        .iter()
-        .filter_map(|r| r.cells.get(columns.id).and_then(|c| canonical_id(c)))
-        .collect();
+    let ids: Vec<String> = table.rows.iter().filter_map(|r| r.id(columns)).collect();
     if !ids.iter().any(|id| is_current_id(id)) {
         return Some(Msg::new(
             "ingen af de nuværende krav-id'er",
@@ -210,8 +192,7 @@ pub fn parse(path: &str, text: &str) -> GovernanceReport {
     let mut current_tables = 0usize;
     let mut old_tables: Vec<(u32, Msg)> = Vec::new();
 
-    for table in scanned.tables.iter().filter(|t| is_requirement_table(t)) {
-        let columns = table.columns();
+    for (table, columns) in scanned.requirement_tables() {
         if let Some(reason) = old_format_reason(table, columns.as_ref()) {
             old_tables.push((table.line, reason));
             continue;
@@ -269,8 +250,8 @@ fn read_table(
     let expected = table.header_raw.len();
     for raw in &table.rows {
         let line = raw.line;
-        let id_cell = raw.cells.get(columns.id).map_or("", String::as_str);
-        let marker_cell = raw.cells.get(marker_col).map_or("", String::as_str);
+        let id_cell = raw.cell(columns.id);
+        let marker_cell = raw.cell(marker_col);
         if raw.cells.iter().all(|c| c.is_empty()) {
             continue;
         }

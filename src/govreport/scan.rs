@@ -1,7 +1,8 @@
 //! One pass over a report's Markdown events: its tables (cells as text and as written), its
 //! titles, its prose by line and where a check list starts.
 
-use super::columns::{find_columns, Columns};
+use super::canonical_id;
+use super::columns::{find_columns, header_is_krav, Columns};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// Offsets of line starts, for turning byte offsets into 1-based line numbers.
@@ -97,10 +98,31 @@ pub(super) struct RawTable {
     pub(super) rows: Vec<RawRow>,
 }
 
+impl RawRow {
+    /// Cell `col` as text; "" past the row's end.
+    pub(super) fn cell(&self, col: usize) -> &str {
+        self.cells.get(col).map_or("", String::as_str)
+    }
+
+    /// The row's requirement id, in canonical form, if its id cell holds one.
+    pub(super) fn id(&self, columns: &Columns) -> Option<String> {
+        canonical_id(self.cell(columns.id))
+    }
+}
+
 impl RawTable {
     pub(super) fn columns(&self) -> Option<Columns> {
         let rows: Vec<&[String]> = self.rows.iter().map(|r| r.cells.as_slice()).collect();
         find_columns(&self.header_raw, &rows)
+    }
+
+    /// Ids in its cells or a "Krav" column: a table of requirements, in whichever format.
+    fn holds_requirements(&self) -> bool {
+        let has_ids = self
+            .rows
+            .iter()
+            .any(|r| r.cells.iter().any(|c| canonical_id(c).is_some()));
+        has_ids || self.header_raw.iter().any(|h| header_is_krav(h))
     }
 }
 
@@ -114,6 +136,16 @@ pub(super) struct Scan {
     pub(super) prose_lines: Vec<(u32, String)>,
     /// Line of the first `- [x]` / `- [ ]` task-list item.
     pub(super) checklist_line: Option<u32>,
+}
+
+impl Scan {
+    /// The requirement tables, each with its columns (None: no column of ids was found).
+    pub(super) fn requirement_tables(&self) -> impl Iterator<Item = (&RawTable, Option<Columns>)> {
+        self.tables
+            .iter()
+            .filter(|t| t.holds_requirements())
+            .map(|t| (t, t.columns()))
+    }
 }
 
 /// Counts the cells of one source table row the way GFM splits it: on unescaped pipes, with
