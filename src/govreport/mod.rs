@@ -4,6 +4,11 @@
 //! Both are declarations, never evidence (SPEC §8): this module only turns them into rows of
 //! id + marker + documentation, plus the level the report declares. No I/O; never panics, because
 //! reports are written by hand and arrive in every shape.
+//!
+//! `report` reads the current template, `old` the earlier check lists (for `report --out`),
+//! `self_assessment` the JSON; all three read cells with `markers` and the report formats find
+//! their tables with `scan` and their columns with `columns`, which `os2gov report`'s writer
+//! shares so that it updates every table the check reads.
 
 mod columns;
 mod markers;
@@ -134,7 +139,6 @@ pub(super) mod test_support {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::govreport::report::Format;
 
     #[test]
     fn canonical_ids() {
