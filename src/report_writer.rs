@@ -6,7 +6,7 @@
 //! documentation cell is filled with the evidence); every human-written explanation, every human
 //! marker on a declared requirement and every other byte of the file stay as they were.
 
-use crate::govreport::{self, GovernanceReport, Marker, OldRow};
+use crate::govreport::{self, Columns, GovernanceReport, Marker, OldRow};
 use crate::model::Evidence;
 use crate::report::{Finding, Report, Verdict};
 use crate::rules::{Method, Theme};
@@ -147,59 +147,60 @@ fn evidence_links(evidence: &[Evidence]) -> String {
         .join(", ")
 }
 
-struct Columns {
-    marker: usize,
-    id: usize,
-    documentation: Option<usize>,
+/// The columns of the table whose header is `lines[0]`, found by the reader's own detector (so
+/// every header spelling the check reads is one this writer updates); the rows below the header
+/// decide where the ids are when no header names them.
+fn table_columns(lines: &[&str]) -> Option<Columns> {
+    let mut block = lines.iter().map_while(|line| split_row(line));
+    let header = block.next()?;
+    let rows: Vec<Vec<String>> = block.collect();
+    let rows: Vec<&[String]> = rows.iter().map(Vec::as_slice).collect();
+    govreport::find_columns(&header, &rows)
 }
 
-fn columns(header: &[String]) -> Option<Columns> {
-    let find = |pred: &dyn Fn(&str) -> bool| header.iter().position(|c| pred(c.trim()));
-    let id = find(&|c| c == "#")?;
-    let marker = find(&|c| c.contains('🔽')).unwrap_or(0);
-    let documentation = find(&|c| {
-        let lower = c.to_lowercase();
-        lower.contains("beskrivelse") || lower.contains("dokumentation")
-    });
-    Some(Columns {
-        marker,
-        id,
-        documentation,
-    })
+/// Hands each requirement row of `text`'s tables to `edit` (its id, its cells, the marker and the
+/// documentation column) and writes back the cells `edit` returns; every other byte is copied.
+/// A table without an id or a 🔽 column is one the check does not read: it is left alone.
+fn edit_rows(
+    text: &str,
+    mut edit: impl FnMut(&str, Vec<String>, usize, Option<usize>) -> Option<Vec<String>>,
+) -> String {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut out = String::with_capacity(text.len() + 1024);
+    // Some while inside a table: its columns, if the check reads it.
+    let mut table: Option<Option<Columns>> = None;
+    for (at, line) in lines.iter().enumerate() {
+        let Some(cells) = split_row(line) else {
+            table = None;
+            out.push_str(line);
+            continue;
+        };
+        let Some(columns) = table.as_ref() else {
+            table = Some(table_columns(lines.get(at..).unwrap_or_default()));
+            out.push_str(line);
+            continue;
+        };
+        let edited = columns.as_ref().and_then(|c| {
+            let marker = c.marker?;
+            let id = govreport::canonical_id(cells.get(c.id)?)?;
+            edit(&id, cells, marker, c.documentation)
+        });
+        match edited {
+            Some(cells) => out.push_str(&join_row(line, &cells)),
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// Applies the report's verdicts to the rows of `text` (a report in OS2's template format).
 fn apply(text: &str, report: &Report) -> Written {
-    let mut out = String::with_capacity(text.len() + 1024);
     let mut changes = Vec::new();
     let mut kept = Vec::new();
-    let mut current: Option<Columns> = None;
-    for line in text.split_inclusive('\n') {
-        let Some(cells) = split_row(line) else {
-            current = None;
-            out.push_str(line);
-            continue;
-        };
-        if current.is_none() {
-            current = columns(&cells);
-            out.push_str(line);
-            continue;
-        }
-        let Some(cols) = current.as_ref() else {
-            out.push_str(line);
-            continue;
-        };
-        let id = cells
-            .get(cols.id)
-            .map(|c| c.trim().to_ascii_uppercase())
-            .unwrap_or_default();
-        let Some(finding) = report.finding(&id) else {
-            out.push_str(line);
-            continue;
-        };
-        let mut cells = cells;
+    let text = edit_rows(text, |id, mut cells, marker_col, documentation| {
+        let finding = report.finding(id)?;
         let human = cells
-            .get(cols.marker)
+            .get(marker_col)
             .map(|c| c.trim().to_string())
             .unwrap_or_default();
         let new_marker = match tool_marker(finding) {
@@ -212,8 +213,7 @@ fn apply(text: &str, report: &Report) -> Written {
             }
             None => None,
         };
-        let has_text = cols
-            .documentation
+        let has_text = documentation
             .and_then(|d| cells.get(d))
             .is_some_and(|c| !c.trim().is_empty());
         let mut changed = false;
@@ -222,22 +222,22 @@ fn apply(text: &str, report: &Report) -> Written {
             // (not for a person's ✅ or ❓, nor for the evidence links it wrote itself).
             if marker == "❌" && has_text && human != marker {
                 kept.push(KeptMarker {
-                    id: id.clone(),
+                    id: id.to_string(),
                     marker: human.clone(),
                 });
             } else if human != marker {
                 changes.push(MarkerChange {
-                    id: id.clone(),
+                    id: id.to_string(),
                     before: human.clone(),
                     after: marker.to_string(),
                 });
-                if let Some(cell) = cells.get_mut(cols.marker) {
+                if let Some(cell) = cells.get_mut(marker_col) {
                     *cell = set_cell(cell, marker);
                     changed = true;
                 }
             }
         }
-        if let Some(doc) = cols.documentation {
+        if let Some(doc) = documentation {
             let empty = cells.get(doc).is_some_and(|c| c.trim().is_empty());
             let links = evidence_links(&finding.evidence);
             // Only a met row gets the evidence: text in a ❌ row would read as an explanation
@@ -249,14 +249,10 @@ fn apply(text: &str, report: &Report) -> Written {
                 }
             }
         }
-        if changed {
-            out.push_str(&join_row(line, &cells));
-        } else {
-            out.push_str(line);
-        }
-    }
+        changed.then_some(cells)
+    });
     Written {
-        text: out,
+        text,
         changes,
         kept,
     }
@@ -342,37 +338,18 @@ pub fn migrate_report(product: &str, old_text: &str, report: &Report) -> (Writte
         }
     }
     let named = named_template(product, report);
-    let mut text = String::with_capacity(named.len() + old_text.len());
-    let mut current: Option<Columns> = None;
-    for line in named.split_inclusive('\n') {
-        let Some(mut cells) = split_row(line) else {
-            current = None;
-            text.push_str(line);
-            continue;
-        };
-        let Some(cols) = current.as_ref() else {
-            current = columns(&cells);
-            text.push_str(line);
-            continue;
-        };
-        let id = cells
-            .get(cols.id)
-            .map(|c| c.trim().to_string())
-            .unwrap_or_default();
-        let Some((_, old)) = carried.iter().find(|(c, _)| *c == id) else {
-            text.push_str(line);
-            continue;
-        };
-        if let Some(cell) = cells.get_mut(cols.marker) {
+    let text = edit_rows(&named, |id, mut cells, marker, documentation| {
+        let (_, old) = carried.iter().find(|(c, _)| c == id)?;
+        if let Some(cell) = cells.get_mut(marker) {
             *cell = set_cell(cell, marker_symbol(old.marker));
         }
-        if let (Some(doc), false) = (cols.documentation, old.documentation.is_empty()) {
+        if let (Some(doc), false) = (documentation, old.documentation.is_empty()) {
             if let Some(cell) = cells.get_mut(doc) {
                 *cell = set_cell(cell, &escape_cell(&old.documentation));
             }
         }
-        text.push_str(&join_row(line, &cells));
-    }
+        Some(cells)
+    });
     (apply(&text, report), migration)
 }
 
@@ -611,6 +588,56 @@ mod tests {
                 marker: "❓".into()
             }]
         );
+    }
+
+    /// Every header spelling the check reads is one `report` updates (issue 10 §3: the writer
+    /// knew only `#` and "Beskrivelse"/"Dokumentation", so such reports were read, never updated).
+    #[test]
+    fn every_header_the_check_reads_is_updated() {
+        let before = report_for(&[("README.md", "# Demo\n")]);
+        let secure = report_for(&[
+            ("README.md", "# Demo\n"),
+            ("SECURITY.md", "Mail security@example.org"),
+        ]);
+        let template = new_report("Demo", &before).text;
+        let (marker_id, documentation) = ("| 🔽  | #   |", "| Beskrivelse / Dokumentation |");
+        assert!(template.contains(marker_id) && template.contains(documentation));
+        for (marker, id, doc) in [
+            ("🔽", "#", "Beskrivelse / Dokumentation"),
+            ("🔽", "Nr.", "Beskrivelse / Dokumentation"),
+            ("Efterlevet?", "ID", "Documentation"),
+            ("Status", "Krav-id", "Description"),
+            ("⬇", "No", "Dokumentation"),
+            ("", "#", "Documentation"),
+            ("🔽", "", "Beskrivelse"),
+        ] {
+            let text = template
+                .replace(marker_id, &format!("| {marker} | {id} |"))
+                .replace(documentation, &format!("| {doc} |"));
+            let parsed = govreport::parse("r_governance_report.md", &text);
+            assert!(parsed.problems.is_empty(), "{id}: {:?}", parsed.problems);
+            assert_eq!(parsed.rows.len(), 43, "{marker} {id} {doc}");
+            let written = update_report("r_governance_report.md", &text, &secure)
+                .unwrap_or_else(|e| panic!("{marker} {id} {doc}: {e}"));
+            assert_eq!(
+                written
+                    .changes
+                    .iter()
+                    .find(|c| c.id == "F4")
+                    .map(|c| (c.before.as_str(), c.after.as_str())),
+                Some(("❌", "✅")),
+                "{marker} {id} {doc}"
+            );
+            let f4 = govreport::parse("r_governance_report.md", &written.text)
+                .row("F4")
+                .cloned()
+                .expect("F4");
+            assert_eq!(f4.marker, govreport::Marker::Met, "{marker} {id} {doc}");
+            assert!(
+                f4.documentation.contains("SECURITY.md"),
+                "{marker} {id} {doc}"
+            );
+        }
     }
 
     #[test]

@@ -641,3 +641,50 @@ fn old_format_report_is_migrated_with_its_text() {
     assert_eq!(verdict(&report, "G9"), Verdict::Explained);
     assert_eq!(verdict(&report, "F3"), Verdict::Declared);
 }
+
+/// Issue 10 §3: the check's reader knew more header spellings than `report`'s writer, so a
+/// report whose table says "Status", "Nr." and "Documentation" was read by every check but never
+/// updated: `report` found no table, changed nothing and said nothing. Both now use one detector.
+#[test]
+fn report_updates_a_table_whose_headers_the_check_reads() {
+    let fixture = small_repo();
+    report_in(fixture.path(), &["--lang", "en"]);
+    let path = fixture.path().join("Demo_governance_report.md");
+    let text = std::fs::read_to_string(&path).expect("report");
+    let (marker_id, documentation) = ("| 🔽  | #   |", "| Beskrivelse / Dokumentation |");
+    assert!(text.contains(marker_id) && text.contains(documentation));
+    let renamed = text
+        .replace(marker_id, "| Status | Nr. |")
+        .replace(documentation, "| Documentation               |");
+    std::fs::write(&path, &renamed).expect("write");
+    let parsed = os2gov::govreport::parse("Demo_governance_report.md", &renamed);
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    assert_eq!(parsed.rows.len(), 43, "the check reads every row");
+    std::fs::write(
+        fixture.path().join("SECURITY.md"),
+        "Report vulnerabilities to security@aarhus.dk.\n",
+    )
+    .expect("write");
+    commit_all(&fixture, "Security policy (#2)");
+
+    let stdout = report_in(fixture.path(), &["--lang", "en"]);
+    assert!(stdout.contains("F4   ❌ → ✅"), "{stdout}");
+    let updated = std::fs::read_to_string(&path).expect("report");
+    let f4 = row_of(&updated, "F4");
+    assert!(f4.starts_with("| ✅ "), "{f4}");
+    assert!(f4.contains("[SECURITY.md](SECURITY.md)"), "{f4}");
+    let changed: Vec<_> = renamed
+        .lines()
+        .zip(updated.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    commit_all(&fixture, "Report (#3)");
+    let after = check(fixture.path());
+    assert_eq!(verdict(&after, "F4"), Verdict::Met);
+    assert!(
+        after.contradictions.iter().all(|c| c.id != "F4"),
+        "{:?}",
+        after.contradictions
+    );
+}
