@@ -138,6 +138,8 @@ export const repos = {
       "docs/<b>fed</b>.md": "# <i>kursiv</i>\n",
     },
     meta: { description: "<script>alert(3)</script>" },
+    // No commit names an issue: the CLI finds F11 not met where the browser cannot tell.
+    commits: [{ message: "<script>alert(4)</script> Første version", date: "2025-11-01T08:00:00Z" }],
   },
 };
 
