@@ -4,6 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
+import { execFile } from "node:child_process";
 import { mkdirSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -269,3 +270,118 @@ test("answers are cached in sessionStorage and revalidated with their ETags", as
   assert.equal(hits.filter((h) => h.path.startsWith("/raw/")).length, 0, "file contents come from the cache");
   await first.page.close();
 });
+
+// ---------------------------------------------------------------------------------------------
+// The card against the CLI's remote scan of the same repository, from the same server.
+
+/** The requirements that read the commit history (`READ_HISTORY` in src/engine.rs). */
+const HISTORY_BASED = ["F1", "F11", "F12"];
+const CLI = process.env.OS2GOV_CLI;
+
+/**
+ * `os2gov check github:REPO` against the stand-in, without a token or cache, at the tests' "now".
+ * Asynchronous: the server answering it runs in this process.
+ */
+function cliRemote(repo, args) {
+  assert.ok(CLI, "OS2GOV_CLI must name the os2gov binary (wasm/test.sh builds it)");
+  const env = { ...process.env, OS2GOV_NOW: String(NOW) };
+  delete env.GITHUB_TOKEN;
+  const argv = ["check", `github:${repo}`, "--github-api-url", servers.apiUrl, "--github-raw-url", servers.rawUrl, "--format", "json", "--no-cache", ...args];
+  return new Promise((ok, fail) =>
+    execFile(CLI, argv, { env, encoding: "utf8" }, (error, stdout, stderr) => {
+      // Exit code 1 means "below the required level": the report is still on stdout.
+      if (error && error.code !== 1) return fail(new Error(`os2gov ${argv.join(" ")}: ${error.message}\n${stderr}`));
+      ok(JSON.parse(stdout));
+    }),
+  );
+}
+
+/** SPEC §4 over a report's verdicts: per-level compliance, achieved level, score, verified share. */
+function scoreOf(requirements, required) {
+  const order = ["sandkasse", "1", "2", "3"];
+  const compliant = (r) => ["met", "declared", "explained"].includes(r.verdict);
+  const levels = order.map((level) => {
+    const mandatory = requirements.filter((r) => !r.recommended && order.indexOf(r.level) <= order.indexOf(level));
+    const n = mandatory.filter(compliant).length;
+    return { level, compliant: n, mandatory: mandatory.length, complete: n === mandatory.length };
+  });
+  const complete = levels.findIndex((l) => !l.complete);
+  const achieved = complete === 0 ? null : levels[(complete === -1 ? levels.length : complete) - 1].level;
+  const weight = (r) => (r.recommended ? 0.5 : 1);
+  const sum = (list) => list.reduce((total, r) => total + weight(r), 0);
+  const scope = requirements.filter((r) => order.indexOf(r.level) <= order.indexOf(required));
+  const total = sum(scope);
+  const ok = sum(scope.filter(compliant));
+  const met = sum(scope.filter((r) => r.verdict === "met"));
+  return {
+    levels,
+    achieved_level: achieved,
+    passed: achieved !== null && order.indexOf(achieved) >= order.indexOf(required),
+    score: total > 0 ? Math.round((100 * ok) / total) : 100,
+    verified_share: ok > 0 ? Math.round((met / ok) * 1000) / 1000 : 0,
+  };
+}
+
+// [repository, the page's attributes, the CLI's flags, what only the CLI's history decides]
+for (const [repo, query, args, historyDecides] of [
+  // The fixture's history decides F11 for the CLI: two of three commits name an issue.
+  ["OS2web/eksempel", { level: "sandkasse" }, ["--level", "sandkasse"], ["F11"]],
+  ["OS2web/eksempel", { level: "1" }, ["--level", "1"], ["F11"]],
+  ["OS2web/eksempel", { level: "2", lang: "en" }, ["--level", "2", "--lang", "en"], ["F11"]],
+  // The level the governance report declares.
+  ["OS2web/eksempel", {}, [], ["F11"]],
+  // Its one commit names no issue: F11 is not met for the CLI.
+  ["OS2web/xss", { level: "1" }, ["--level", "1"], ["F11"]],
+]) {
+  test(`the card equals the CLI's remote scan of ${repo} except where only history decides (${JSON.stringify(query)})`, async () => {
+    const fromCli = await cliRemote(repo, args);
+    const { page, result, errors } = await open({ repo, ...query });
+    const card = result.report;
+    assert.ok(card, "a report was rendered");
+    assert.deepEqual(errors, []);
+    assert.deepEqual(card.required_level, fromCli.required_level);
+    assert.equal(card.lang, fromCli.lang);
+    assert.deepEqual(
+      card.requirements.map((r) => r.id),
+      fromCli.requirements.map((r) => r.id),
+    );
+    // Every requirement the browser can decide: the same verdict, message and evidence (F1 and
+    // F12 too, from GitHub's metadata). The history-based ones the CLI decides from its commits
+    // are unknown on the card, saying why.
+    const differing = [];
+    for (const [i, mine] of card.requirements.entries()) {
+      const theirs = fromCli.requirements[i];
+      if (mine.verdict === theirs.verdict) {
+        assert.deepEqual(mine, theirs, `${mine.id}: the same finding`);
+        continue;
+      }
+      differing.push(mine.id);
+      assert.ok(HISTORY_BASED.includes(mine.id), `${mine.id}: ${mine.verdict} on the card, ${theirs.verdict} from the CLI`);
+      assert.equal(mine.verdict, "unknown", mine.id);
+      assert.notEqual(theirs.verdict, "unknown", mine.id);
+      assert.match(mine.message, /commit-historik|commit history/, `${mine.id} says it lacks the history`);
+    }
+    assert.deepEqual(differing, historyDecides);
+    assert.deepEqual(card.contradictions, fromCli.contradictions);
+    // Levels and score: the CLI's, with the history-based verdicts the card could not decide.
+    // (The formula is checked against the CLI's own figures first.)
+    const required = fromCli.required_level.level;
+    const figures = ({ levels, achieved_level, passed, score, verified_share }) => ({ levels, achieved_level, passed, score, verified_share });
+    assert.deepEqual(scoreOf(fromCli.requirements, required), figures(fromCli));
+    const withoutHistory = fromCli.requirements.map((r, i) => (differing.includes(r.id) ? card.requirements[i] : r));
+    assert.deepEqual(figures(card), scoreOf(withoutHistory, required));
+    const order = ["sandkasse", "1", "2", "3"];
+    const inScope = (id) => order.indexOf(card.requirements.find((r) => r.id === id).level) <= order.indexOf(required);
+    if (!differing.some(inScope)) {
+      // Nothing the history decides counts at this level: the card is the CLI's, figure for figure.
+      assert.equal(card.score, fromCli.score);
+      assert.equal(card.achieved_level, fromCli.achieved_level);
+      assert.equal(card.passed, fromCli.passed);
+      assert.equal(card.verified_share, fromCli.verified_share);
+    }
+    // The card says why those are unknown.
+    const text = await cardText(page);
+    assert.match(text, card.lang === "en" ? /History \(commits\) cannot be read in the browser/ : /Historik \(commits\) kan ikke læses i browseren/);
+    await page.close();
+  });
+}

@@ -1,5 +1,5 @@
-// Fixture repositories for the widget's tests: their files (a string, or {symlink: target}) and
-// the metadata GitHub would report. The node test writes `eksempel` to disk for the CLI; the fake
+// Fixture repositories for the widget's tests: their files (a string, or {symlink: target}), and
+// the metadata, history and open issues GitHub would report. The node test writes `eksempel` to disk for the CLI; the fake
 // GitHub server answers for all of them.
 import { mkdirSync, writeFileSync, symlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -102,20 +102,32 @@ const eksempelFiles = {
   "vendor/lib/README.md": "# Vendored\n",
 };
 
+const eksempelMeta = { description: "Sagsbehandling af eksempler", homepage: "https://os2.eu/produkt/os2eksempel", topics: ["os2"] };
+
+// P9: one open issue, ten days old, not yet answered — within the 30 days.
+const eksempelIssues = [
+  {
+    number: 12,
+    html_url: "https://github.com/OS2web/eksempel/issues/12",
+    created_at: "2025-12-22T09:00:00Z",
+    comments: 0,
+    user: { login: "borger", type: "User" },
+  },
+];
+
 export const repos = {
   "OS2web/eksempel": {
     files: eksempelFiles,
-    meta: { description: "Sagsbehandling af eksempler", homepage: "https://os2.eu/produkt/os2eksempel", topics: ["os2"] },
-    // P9: one open issue, ten days old, not yet answered — within the 30 days.
-    issues: [
-      {
-        number: 12,
-        html_url: "https://github.com/OS2web/eksempel/issues/12",
-        created_at: "2025-12-22T09:00:00Z",
-        comments: 0,
-        user: { login: "borger", type: "User" },
-      },
+    meta: eksempelMeta,
+    // The default branch's history, newest first, as `GET …/commits` lists it (the CLI reads it;
+    // the browser cannot): two of the three non-merge commits name an issue, so F11 is met.
+    commits: [
+      { message: "Ret stavefejl i README (#12)", date: "2025-12-01T10:00:00Z" },
+      { message: "Merge pull request #11 from OS2web/arkitektur", date: "2025-11-20T12:00:00Z", merge: true },
+      { message: "Tilføj arkitekturbeskrivelse\n\nRefs #11", date: "2025-11-19T15:30:00Z" },
+      { message: "Første version", date: "2025-11-01T08:00:00Z" },
     ],
+    issues: eksempelIssues,
   },
   "OS2web/xss": {
     files: {
@@ -126,6 +138,8 @@ export const repos = {
       "docs/<b>fed</b>.md": "# <i>kursiv</i>\n",
     },
     meta: { description: "<script>alert(3)</script>" },
+    // No commit names an issue: the CLI finds F11 not met where the browser cannot tell.
+    commits: [{ message: "<script>alert(4)</script> Første version", date: "2025-11-01T08:00:00Z" }],
   },
 };
 

@@ -47,6 +47,40 @@ function gitTree(files) {
   return [...entries.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
+/**
+ * The default branch's commits, newest first, in the shape of `GET /repos/{o}/{r}/commits`, and
+ * the ids the tree and raw URLs answer to: the head commit and its tree. (The ids are not git's
+ * own for these objects, only stable and distinct; the blobs' ids are git's, which the CLI checks
+ * every download against.)
+ */
+function gitHistory(full, fixture, apiBase) {
+  const tree = gitSha("tree", Buffer.from(full));
+  const shas = (fixture.commits ?? []).map((c, i) => gitSha("commit", Buffer.from(`${full}\n${i}\n${c.message}`)));
+  const ref = (sha) => ({ sha, url: `${apiBase}/repos/${full}/commits/${sha}`, html_url: `https://github.com/${full}/commit/${sha}` });
+  const commits = (fixture.commits ?? []).map((c, i) => {
+    const who = { name: "Jens Hansen", email: "jens.hansen@eksempel.dk", date: c.date };
+    const parents = i + 1 < shas.length ? [ref(shas[i + 1])] : [];
+    // A merge's second parent: a branch commit the listing does not otherwise show.
+    if (c.merge) parents.push(ref(gitSha("commit", Buffer.from(`${full}\nbranch\n${i}`))));
+    return {
+      ...ref(shas[i]),
+      node_id: `C_${shas[i].slice(0, 20)}`,
+      commit: {
+        author: who,
+        committer: { ...who, name: "GitHub", email: "noreply@github.com" },
+        message: c.message,
+        tree: { sha: i === 0 ? tree : gitSha("tree", Buffer.from(`${full}\n${i}`)), url: `${apiBase}/repos/${full}/git/trees/${tree}` },
+        url: `${apiBase}/repos/${full}/git/commits/${shas[i]}`,
+        comment_count: 0,
+      },
+      author: { login: "jenshansen", id: 2, type: "User", site_admin: false },
+      committer: { login: "web-flow", id: 19864447, type: "User", site_admin: false },
+      parents,
+    };
+  });
+  return { commits, head: shas[0] ?? null, tree };
+}
+
 function repoJson(full, fixture, apiBase) {
   const [owner, name] = full.split("/");
   const m = fixture.meta ?? {};
@@ -163,7 +197,22 @@ export async function startServers({ resetAt = Math.floor(Date.now() / 1000) + 1
         if (url.searchParams.get("direction") !== "asc") issues.reverse();
         return json(200, issues);
       }
-      if (rest === "/git/trees/main" && url.searchParams.get("recursive") === "1") {
+      const history = gitHistory(full, fixture, apiBase);
+      if (rest === "/commits") {
+        // The CLI asks for the default branch (or its head commit) by name; one page holds the
+        // fixtures' few commits, so there is no `Link` to a next page.
+        const sha = url.searchParams.get("sha");
+        if (sha !== null && sha !== "main" && sha !== history.head) {
+          return json(404, { message: "No commit found for SHA: " + sha, documentation_url: "https://docs.github.com/rest/commits/commits#list-commits", status: "404" });
+        }
+        if (history.commits.length === 0) {
+          return json(409, { message: "Git Repository is empty.", documentation_url: "https://docs.github.com/rest/commits/commits#list-commits", status: "409" });
+        }
+        return json(200, history.commits);
+      }
+      // The tree by branch name (the widget) or by the head commit's tree id (the CLI).
+      const treeRef = rest.startsWith("/git/trees/") ? decodeURIComponent(rest.slice("/git/trees/".length)) : null;
+      if ((treeRef === "main" || treeRef === history.tree) && url.searchParams.get("recursive") === "1") {
         const tree = gitTree(fixture.files).map((e) => ({
           path: e.path,
           mode: e.mode,
@@ -172,14 +221,20 @@ export async function startServers({ resetAt = Math.floor(Date.now() / 1000) + 1
           ...(e.type === "blob" ? { size: e.bytes.length } : {}),
           url: `${apiBase}/repos/${full}/git/${e.type}s/${e.sha}`,
         }));
-        return json(200, { sha: gitSha("tree", Buffer.from(full)), url: `${apiBase}/repos/${full}/git/trees/main`, tree, truncated: false });
+        return json(200, { sha: history.tree, url: `${apiBase}/repos/${full}/git/trees/${history.tree}`, tree, truncated: false });
       }
       return json(404, { message: "Not Found", documentation_url: "https://docs.github.com/rest", status: "404" });
     }
-    if ((m = /^\/raw\/([^/]+)\/([^/]+)\/main\/(.+)$/.exec(url.pathname))) {
+    // Raw files by branch (the widget) or by the head commit's id (the CLI). Anything else — an
+    // organisation's `.github` repository the CLI looks into for default community files, an old
+    // commit — is the raw host's 404.
+    if ((m = /^\/raw\/([^/]+)\/([^/]+)\/([^/]+)\/(.+)$/.exec(url.pathname))) {
       const full = `${decodeURIComponent(m[1])}/${decodeURIComponent(m[2])}`;
-      const path = m[3].split("/").map(decodeURIComponent).join("/");
-      const entry = repos[full] && gitTree(repos[full].files).find((e) => e.path === path && e.type === "blob");
+      const rev = decodeURIComponent(m[3]);
+      const path = m[4].split("/").map(decodeURIComponent).join("/");
+      const fixture = repos[full];
+      const known = fixture && (rev === "main" || rev === gitHistory(full, fixture, "").head);
+      const entry = known && gitTree(fixture.files).find((e) => e.path === path && e.type === "blob");
       if (!entry) {
         res.writeHead(404, { ...cors, "content-type": "text/plain; charset=utf-8" });
         return res.end("404: Not Found");
