@@ -5,6 +5,7 @@
 
 use crate::evidence::Ctx;
 use crate::model::{Evidence, Lang, Level, Msg};
+use crate::report::Verdict;
 use serde::{Deserialize, Serialize};
 
 /// A requirement's documentation text (its `rationale` and `evidence`): only the generated docs,
@@ -180,6 +181,52 @@ impl Outcome {
     }
 }
 
+/// An input a requirement's check reads. When the snapshot says one could not be read
+/// ([`crate::model::Unread`]), the engine turns a verdict that may rest on it into `unknown`
+/// with the reason: what was not found may be in what was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// The repository's files (and the list of their paths).
+    Files,
+    /// The commit history.
+    History,
+    /// The forge's metadata (visibility, archived, issues enabled, branches).
+    Metadata,
+    /// The open issues and pull requests.
+    OpenItems,
+}
+
+/// What a requirement's verdict rests on, declared with it so that the engine, not an adapter
+/// or a list of ids, decides what an unread input does to it.
+#[derive(Debug, Clone, Copy)]
+pub struct RestsOn {
+    pub inputs: &'static [Input],
+    /// `met` rests on what is *not* in the inputs too, so that an input not read could
+    /// overturn it (F11: GitHub Issues counts when no file names a Jira project).
+    pub met_too: bool,
+    /// Decided again once every other requirement is: given this requirement's verdict and the
+    /// ids whose finding the governance report contradicts (never empty), the verdict and the
+    /// sentence to add (P11 asks for a report that agrees with the tool).
+    pub contradictions: Option<fn(Verdict, &str) -> (Verdict, Msg)>,
+}
+
+impl RestsOn {
+    pub const fn on(inputs: &'static [Input]) -> RestsOn {
+        RestsOn {
+            inputs,
+            met_too: false,
+            contradictions: None,
+        }
+    }
+
+    pub fn reads(&self, input: Input) -> bool {
+        self.inputs.contains(&input)
+    }
+}
+
+/// Most requirements read files alone (the governance report is a file too).
+pub const FILES: RestsOn = RestsOn::on(&[Input::Files]);
+
 /// One requirement: its identity, its documentation and its check.
 pub struct Rule {
     pub id: &'static str,
@@ -195,6 +242,8 @@ pub struct Rule {
     pub evidence: Bilingual,
     /// How to satisfy it.
     pub fix: Bilingual,
+    /// The inputs the verdict rests on.
+    pub rests_on: RestsOn,
     pub check: fn(&Ctx) -> Outcome,
 }
 
