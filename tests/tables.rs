@@ -12,15 +12,25 @@ fn licence_ids_are_spdx_ids_with_the_right_osi_flag() {
     for id in &osi {
         let known = spdx::license_id(id).unwrap_or_else(|| panic!("{id} is not an SPDX id"));
         assert_eq!(known.name, *id, "{id}: spelled as the SPDX list spells it");
-        assert!(known.is_osi_approved(), "{id} is in the OSI table but not OSI-approved");
+        assert!(
+            known.is_osi_approved(),
+            "{id} is in the OSI table but not OSI-approved"
+        );
     }
     for id in &other {
         let known = spdx::license_id(id).unwrap_or_else(|| panic!("{id} is not an SPDX id"));
         assert_eq!(known.name, *id, "{id}: spelled as the SPDX list spells it");
-        assert!(!known.is_osi_approved(), "{id} is OSI-approved: it belongs in the OSI table");
+        assert!(
+            !known.is_osi_approved(),
+            "{id} is OSI-approved: it belongs in the OSI table"
+        );
     }
     let unique: BTreeSet<&str> = osi.iter().chain(&other).copied().collect();
-    assert_eq!(unique.len(), osi.len() + other.len(), "an id in both tables");
+    assert_eq!(
+        unique.len(),
+        osi.len() + other.len(),
+        "an id in both tables"
+    );
 }
 
 #[test]
@@ -33,7 +43,12 @@ fn osi_verdicts_agree_with_the_spdx_list() {
             assert!(listed.is_osi_approved(), "{name} called OSI-approved");
         }
     }
-    for id in ["GPL-2.0-only", "GPL-3.0-or-later", "LGPL-2.1-only", "AGPL-3.0-or-later"] {
+    for id in [
+        "GPL-2.0-only",
+        "GPL-3.0-or-later",
+        "LGPL-2.1-only",
+        "AGPL-3.0-or-later",
+    ] {
         assert!(os2gov::licence::is_osi_approved(id), "{id}");
         assert!(spdx::license_id(id).expect("listed").is_osi_approved());
     }
@@ -41,8 +56,10 @@ fn osi_verdicts_agree_with_the_spdx_list() {
 
 #[test]
 fn os2_organisations_match_the_published_list() {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/os2/dk-public-sector-ospo.yml");
-    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/profile/dk-public-sector-ospo.yml");
+    let shared =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/os2/dk-public-sector-ospo.yml");
+    let shipped =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/profile/dk-public-sector-ospo.yml");
     let shipped_text = std::fs::read_to_string(&shipped).expect("shipped list");
     if let Ok(published) = std::fs::read_to_string(&shared) {
         assert_eq!(

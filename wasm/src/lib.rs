@@ -606,9 +606,10 @@ mod tests {
 
     #[test]
     fn checks_a_snapshot() {
-        let report: Value =
-            serde_json::from_str(&check_json(SNAPSHOT, r#"{"lang":"en","level":2}"#).expect("test input"))
-                .expect("test input");
+        let report: Value = serde_json::from_str(
+            &check_json(SNAPSHOT, r#"{"lang":"en","level":2}"#).expect("test input"),
+        )
+        .expect("test input");
         assert_eq!(report["schema_version"], 1);
         assert_eq!(report["lang"], "en");
         assert_eq!(report["required_level"]["level"], "2");
