@@ -333,6 +333,37 @@ mod tests {
         assert_eq!(count(Level::Three), 8);
     }
 
+    /// The declarations say what the engine's id tables said before `rests_on` replaced them:
+    /// files for all but the four decided by the forge alone, and the forge's inputs for those
+    /// that read them.
+    #[test]
+    fn what_the_requirements_rest_on() {
+        let reading = |input: Input| -> Vec<&str> {
+            all()
+                .filter(|r| r.rests_on.reads(input))
+                .map(|r| r.id)
+                .collect()
+        };
+        let not_files: Vec<&str> = all()
+            .filter(|r| !r.rests_on.reads(Input::Files))
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(not_files, ["F1", "F6", "F12", "P9"]);
+        assert_eq!(
+            reading(Input::Metadata),
+            ["F1", "F2", "F6", "F11", "F12", "P9", "P10"]
+        );
+        assert_eq!(reading(Input::History), ["F1", "F11", "F12"]);
+        assert_eq!(reading(Input::OpenItems), ["P9"]);
+        let met_too: Vec<&str> = all().filter(|r| r.rests_on.met_too).map(|r| r.id).collect();
+        assert_eq!(met_too, ["F11"]);
+        let revisited: Vec<&str> = all()
+            .filter(|r| r.rests_on.contradictions.is_some())
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(revisited, ["P11"]);
+    }
+
     /// Runs with the default features (`docs` on); the browser build leaves these texts out.
     #[cfg(feature = "docs")]
     #[test]
