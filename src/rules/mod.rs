@@ -196,6 +196,10 @@ pub enum Input {
     OpenItems,
 }
 
+/// Given a requirement's verdict and the ids whose finding the governance report contradicts
+/// (never empty): the verdict and the sentence to add.
+pub type Revisit = fn(Verdict, &str) -> (Verdict, Msg);
+
 /// What a requirement's verdict rests on, declared with it so that the engine, not an adapter
 /// or a list of ids, decides what an unread input does to it.
 #[derive(Debug, Clone, Copy)]
@@ -204,10 +208,9 @@ pub struct RestsOn {
     /// `met` rests on what is *not* in the inputs too, so that an input not read could
     /// overturn it (F11: GitHub Issues counts when no file names a Jira project).
     pub met_too: bool,
-    /// Decided again once every other requirement is: given this requirement's verdict and the
-    /// ids whose finding the governance report contradicts (never empty), the verdict and the
-    /// sentence to add (P11 asks for a report that agrees with the tool).
-    pub contradictions: Option<fn(Verdict, &str) -> (Verdict, Msg)>,
+    /// Decided again once every other requirement is, when the governance report contradicts
+    /// some of their findings (P11 asks for a report that agrees with the tool).
+    pub contradictions: Option<Revisit>,
 }
 
 impl RestsOn {
