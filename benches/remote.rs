@@ -8,7 +8,8 @@
 //! apart), none warm.
 #![cfg(feature = "remote")]
 
-use os2gov::adapters::remote::{self, RemoteOptions, RemoteTarget, RequestStats, Secret};
+use os2gov::adapters::remote::{RemoteOptions, RemoteTarget, RequestStats, Secret};
+use os2gov::app;
 use os2gov::engine;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -194,7 +195,7 @@ fn run(options: &RemoteOptions) -> (Duration, RequestStats, usize) {
     let target = RemoteTarget::parse(&format!("github:{OWNER}/{REPO}")).expect("target");
     let start = Instant::now();
     let (report, scan) =
-        remote::check_remote(&target, options, &engine::Options::default()).expect("check");
+        app::check_remote(&target, options, &engine::Options::default()).expect("check");
     let elapsed = start.elapsed();
     assert!(!report.requirements.is_empty());
     (elapsed, scan.stats, scan.snapshot.files.len())

@@ -366,9 +366,7 @@ pub fn run(
     let (head_snapshot, scan_notes) = with_metadata(head_snapshot, inputs, runner, now, &options);
     let mut report =
         engine::check(&head_snapshot, &options).map_err(|e| ActionError(e.to_string()))?;
-    for note in &scan_notes {
-        report.notes.push(note.get(report.lang).to_string());
-    }
+    crate::app::add_notes(&mut report, &scan_notes);
     let pull_request = read_pull_request(runner)?;
 
     let mut delta = None;

@@ -7,7 +7,7 @@ use crate::model::{Lang, Level, Msg, Snapshot, Unread};
 use crate::report::{
     Contradiction, Finding, LevelSource, Report, RequiredLevel, Tool, Verdict, SCHEMA_VERSION,
 };
-use crate::rules::{self, Method, Outcome, Rule};
+use crate::rules::{self, Input, Method, Outcome, Rule};
 use crate::{msg, score};
 
 #[derive(Debug, Clone, Default)]
@@ -294,32 +294,25 @@ fn resolve(
     }
 }
 
-/// Requirements decided by the forge's metadata alone: a file that could not be read cannot
-/// change their `not-met` (an archived repository stays archived).
-const DECIDED_BY_METADATA: [&str; 4] = ["F1", "F6", "F12", "P9"];
-/// Requirements that read the forge's metadata.
-const READ_METADATA: [&str; 7] = ["F1", "F2", "F6", "F11", "F12", "P9", "P10"];
-/// Requirements that read the commit history.
-const READ_HISTORY: [&str; 3] = ["F1", "F11", "F12"];
-/// Requirements whose `met` rests on what is *not* in the inputs, so that an input not read
-/// could overturn it: F11 takes GitHub Issues when no file names a Jira project, and a share
-/// of the last 100 commits from however many could be read.
-const MET_NEEDS_EVERY_INPUT: [&str; 1] = ["F11"];
-
-/// Why the inputs `id` rests on are incomplete; empty when they are not.
-fn unread_inputs<'a>(unread: &'a Unread, files: Option<&'a Msg>, id: &str) -> Vec<&'a Msg> {
+/// Why the inputs `rule` rests on are incomplete; empty when they are not. Files first, then
+/// metadata, history and open items, whatever order the declaration lists them in.
+fn unread_inputs<'a>(unread: &'a Unread, files: Option<&'a Msg>, rule: &Rule) -> Vec<&'a Msg> {
     let mut reasons: Vec<&Msg> = Vec::new();
-    if !DECIDED_BY_METADATA.contains(&id) {
-        reasons.extend(files);
-    }
-    if READ_METADATA.contains(&id) {
-        reasons.extend(unread.metadata.as_ref());
-    }
-    if READ_HISTORY.contains(&id) {
-        reasons.extend(unread.history.as_ref());
-    }
-    if id == "P9" {
-        reasons.extend(unread.open_items.as_ref());
+    for input in [
+        Input::Files,
+        Input::Metadata,
+        Input::History,
+        Input::OpenItems,
+    ] {
+        if !rule.rests_on.reads(input) {
+            continue;
+        }
+        reasons.extend(match input {
+            Input::Files => files,
+            Input::Metadata => unread.metadata.as_ref(),
+            Input::History => unread.history.as_ref(),
+            Input::OpenItems => unread.open_items.as_ref(),
+        });
     }
     reasons.dedup();
     reasons
@@ -413,11 +406,11 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
         // What was found counts; what was not found may be in what could not be read.
         let open = match resolved.verdict {
             Verdict::NotMet | Verdict::Unknown => true,
-            Verdict::Met => MET_NEEDS_EVERY_INPUT.contains(&rule.id),
+            Verdict::Met => rule.rests_on.met_too,
             Verdict::Declared | Verdict::Explained => false,
         };
         if open {
-            let reasons = unread_inputs(&snapshot.unread, files_unread.as_ref(), rule.id);
+            let reasons = unread_inputs(&snapshot.unread, files_unread.as_ref(), rule);
             if !reasons.is_empty() {
                 resolved.verdict = Verdict::Unknown;
                 // A check that already names a failure (F1's metadata) is not told it twice.
@@ -450,23 +443,19 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
             fix: fix.get(lang).to_string(),
         });
     }
-    // P11 asks for a report consistent with the tool's findings, known only now.
+    // What rests on the other findings (P11: a report consistent with them) is known only now.
     if !contradictions.is_empty() {
-        if let Some(p11) = findings.iter_mut().find(|f| f.id == "P11") {
-            if p11.verdict == Verdict::Met {
-                p11.verdict = Verdict::NotMet;
+        let ids = contradictions
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        for (rule, finding) in rules::all().zip(findings.iter_mut()) {
+            if let Some(decide) = rule.rests_on.contradictions {
+                let (verdict, extra) = decide(finding.verdict, &ids);
+                finding.verdict = verdict;
+                finding.message = format!("{} {}", finding.message, extra.get(lang));
             }
-            let ids = contradictions
-                .iter()
-                .map(|c| c.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
-            let extra = msg!(
-                "Rapporten modsiger værktøjets fund for {i}.",
-                "The report contradicts the tool's findings for {i}.",
-                i = ids
-            );
-            p11.message = format!("{} {}", p11.message, extra.get(lang));
         }
     }
 

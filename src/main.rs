@@ -281,7 +281,8 @@ fn now() -> i64 {
 }
 
 fn run_check(args: CheckArgs) -> Result<ExitCode> {
-    use os2gov::adapters::remote::{self, RemoteTarget};
+    use os2gov::adapters::remote::RemoteTarget;
+    use os2gov::app;
     let stamp = now();
     let offline = args.offline || offline_by_env();
     let options = Options {
@@ -298,60 +299,57 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         .as_deref()
         .map(|o| output_target(o, target.is_none().then_some(args.path.as_path())))
         .transpose()?;
-    let (report, fallback, unread, warnings) = match target {
+    let source = match target {
         Some(mut target) => {
-            if offline {
-                anyhow::bail!(
-                    "{} is a remote repository: it cannot be checked --offline",
-                    target.slug()
-                );
-            }
             if let Some(rev) = &args.rev {
                 target.rev = Some(rev.clone());
             }
-            let (report, scan) =
-                match remote::check_remote(&target, &args.remote.options(stamp), &options) {
-                    Ok(checked) => checked,
-                    // A config that failed to download is an incomplete read, not bad input.
-                    Err(remote::RemoteError::Engine(
-                        e @ engine::EngineError::ConfigNotRead { .. },
-                    )) => {
-                        print_error(&e.to_string());
-                        return Ok(ExitCode::from(INCOMPLETE));
-                    }
-                    Err(e) => return Err(e.into()),
-                };
-            if args.verbose {
-                eprint!("{}", scan.stats);
-                eprintln!("paths listed: {}", scan.snapshot.stats.paths_listed);
-                eprintln!("blobs read: {}", scan.snapshot.stats.blobs_read);
-            }
-            let fallback = readme_path(&scan.snapshot);
-            (report, fallback, scan.snapshot.unread, scan.warnings)
+            app::Source::Remote(target)
         }
-        None => {
-            let snapshot =
-                os2gov::adapters::git::open_snapshot(&args.path, args.rev.as_deref(), stamp)?;
-            if args.verbose {
-                let s = &snapshot.stats;
+        None => app::Source::Local {
+            path: args.path.clone(),
+            rev: args.rev.clone(),
+        },
+    };
+    let remote_options = (!offline).then(|| args.remote.options(stamp));
+    let checked = match app::check(&source, remote_options.as_ref(), &options, stamp) {
+        Ok(checked) => checked,
+        Err(e) => match e.config_not_read() {
+            Some(e) => {
+                print_error(&e.to_string());
+                return Ok(ExitCode::from(INCOMPLETE));
+            }
+            None => return Err(e.into()),
+        },
+    };
+    if args.verbose {
+        let s = &checked.snapshot.stats;
+        match (&source, &checked.requests) {
+            (app::Source::Remote(_), requests) => {
+                if let Some(requests) = requests {
+                    eprint!("{requests}");
+                }
+                eprintln!("paths listed: {}", s.paths_listed);
+                eprintln!("blobs read: {}", s.blobs_read);
+            }
+            (app::Source::Local { .. }, requests) => {
                 eprintln!("paths listed: {}", s.paths_listed);
                 eprintln!("blobs read: {}", s.blobs_read);
                 eprintln!("commits walked: {}", s.commits_walked);
-            }
-            let fallback = readme_path(&snapshot);
-            if offline {
-                let report = engine::check(&snapshot, &options)?;
-                (report, fallback, snapshot.unread, Vec::new())
-            } else {
-                let (report, scan) =
-                    remote::check_local(snapshot, &args.remote.options(stamp), &options)?;
-                if args.verbose {
-                    eprint!("{}", scan.stats);
+                if let Some(requests) = requests {
+                    eprint!("{requests}");
                 }
-                (report, fallback, scan.snapshot.unread, scan.warnings)
             }
         }
-    };
+    }
+    let fallback = readme_path(&checked.snapshot);
+    let app::Checked {
+        report,
+        snapshot,
+        warnings,
+        ..
+    } = checked;
+    let unread = snapshot.unread;
     let colour = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -854,12 +852,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 lang: args.lang,
                 config: None,
             };
-            let scan = os2gov::adapters::remote::scan_organisation(
-                &args.owner,
-                &remote_options,
-                &options,
-                args.top,
-            )?;
+            let scan =
+                os2gov::app::scan_organisation(&args.owner, &remote_options, &options, args.top)?;
             if args.verbose {
                 eprint!("{}", scan.stats);
             }

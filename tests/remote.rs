@@ -9,6 +9,7 @@ use common::{DAY, NOW};
 use os2gov::adapters::remote::{
     self, ContentSource, RemoteError, RemoteOptions, RemoteTarget, RequestStats, Secret,
 };
+use os2gov::app;
 use os2gov::engine;
 use os2gov::report::{Report, Verdict};
 use sha2::{Digest, Sha256};
@@ -526,7 +527,7 @@ fn target(repo: &Repo) -> RemoteTarget {
 }
 
 fn check(repo: &Repo, options: &RemoteOptions) -> (Report, remote::RemoteScan) {
-    remote::check_remote(&target(repo), options, &english()).expect("check")
+    app::check_remote(&target(repo), options, &english()).expect("check")
 }
 
 fn verdict(report: &Report, id: &str) -> Verdict {
@@ -1312,7 +1313,7 @@ fn render_all(report: &Report) -> String {
 #[test]
 fn nonexistent_repository_and_revision_are_input_errors() {
     let s = servers();
-    let err = remote::check_remote(
+    let err = app::check_remote(
         &RemoteTarget::parse("github:OS2mo/nope").expect("target"),
         &s.options(None),
         &english(),
@@ -1335,7 +1336,7 @@ fn nonexistent_repository_and_revision_are_input_errors() {
     );
     let mut t = target(&repo);
     t.rev = Some("no-such-branch".into());
-    let err = remote::check_remote(&t, &s.options(None), &english()).expect_err("bad rev");
+    let err = app::check_remote(&t, &s.options(None), &english()).expect_err("bad rev");
     assert!(matches!(err, RemoteError::BadRevision { .. }), "{err}");
     assert!(err.to_string().contains("no-such-branch"));
 }
@@ -1664,7 +1665,7 @@ fn the_token_never_appears_in_output_errors_or_the_cache() {
     assert!(files > 0);
 
     // Errors too.
-    let err = remote::check_remote(
+    let err = app::check_remote(
         &RemoteTarget::parse("github:OS2mo/missing").expect("target"),
         &options,
         &english(),
@@ -1695,7 +1696,7 @@ fn local_repository_gets_metadata_from_its_origin() {
     let snapshot =
         os2gov::adapters::git::open_snapshot(fixture.path(), None, NOW).expect("snapshot");
     let (report, scan) =
-        remote::check_local(snapshot.clone(), &s.options(None), &english()).expect("check");
+        app::check_local(snapshot.clone(), &s.options(None), &english()).expect("check");
     assert_eq!(
         verdict(&report, "F1"),
         Verdict::Met,
@@ -1720,7 +1721,7 @@ fn local_repository_gets_metadata_from_its_origin() {
     // Offline failure of the API: the local part is still there; metadata unknown.
     let mut options = s.options(None);
     options.api_url = "http://127.0.0.1:9".into();
-    let (report, scan) = remote::check_local(snapshot, &options, &english()).expect("check");
+    let (report, scan) = app::check_local(snapshot, &options, &english()).expect("check");
     assert!(scan.incomplete.is_none());
     assert_eq!(verdict(&report, "F1"), Verdict::Unknown);
     assert_eq!(verdict(&report, "F2"), Verdict::Met);
@@ -1799,7 +1800,7 @@ fn organisation_portfolio() {
     );
     let mut options = s.options(None);
     options.concurrency = 2;
-    let scan = remote::scan_organisation(
+    let scan = app::scan_organisation(
         "OS2mo",
         &options,
         &engine::Options {
@@ -1842,7 +1843,7 @@ fn organisation_portfolio() {
         serde_json::from_str(&os2gov::portfolio::render_json(&scan.portfolio)).expect("json");
     assert_eq!(json["summary"]["repositories"], 3);
 
-    let err = remote::scan_organisation("nobody", &options, &english(), 3).expect_err("404");
+    let err = app::scan_organisation("nobody", &options, &english(), 3).expect_err("404");
     assert!(matches!(err, RemoteError::NotFound(_)), "{err}");
 }
 
@@ -2017,7 +2018,7 @@ fn organisation_rows_read_incompletely_are_marked_in_every_format() {
     let mut options = s.options(None);
     // One at a time, in name order: the limit runs out in the middle.
     options.concurrency = 1;
-    let scan = remote::scan_organisation("OS2mo", &options, &english(), 3).expect("org");
+    let scan = app::scan_organisation("OS2mo", &options, &english(), 3).expect("org");
     let rows = &scan.portfolio.rows;
     let names: Vec<&str> = rows.iter().map(|r| r.repository.as_str()).collect();
     assert_eq!(
@@ -2497,7 +2498,7 @@ fn local_and_remote_scans_read_the_same_100_non_merge_commits() {
         .map(|c| c.id.clone())
         .collect();
     assert_eq!(local_ids.len(), 100);
-    let (local, _) = remote::check_local(snapshot, &s.options(None), &english()).expect("local");
+    let (local, _) = app::check_local(snapshot, &s.options(None), &english()).expect("local");
     let f11 = local.finding("F11").expect("F11").clone();
     assert!(
         f11.message.contains("of the last 100 commits"),
@@ -2814,7 +2815,7 @@ fn a_failed_config_download_names_the_http_error() {
             .respond_with(ResponseTemplate::new(502))
             .with_priority(1),
     );
-    let err = remote::check_remote(&target(&repo), &s.options(None), &english())
+    let err = app::check_remote(&target(&repo), &s.options(None), &english())
         .expect_err("the config decides the level and the exceptions");
     assert!(
         err.to_string().contains("os2gov.toml could not be read")

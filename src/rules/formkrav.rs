@@ -1,7 +1,7 @@
 //! Formkrav (F): the formal requirements — openness, licence, security, documentation,
 //! communication channels, issue tracking, one version of the code, operations.
 
-use super::{declared_only, Bilingual as B, Method, Outcome, Rule, Theme};
+use super::{declared_only, Bilingual as B, Input, Method, Outcome, RestsOn, Rule, Theme, FILES};
 use crate::evidence::{
     classify_link, Ctx, Hit, LinkKind, Scope, ARCHITECTURE_HEADINGS, DAY, DEVELOPMENT_WORDS,
     EXAMPLE_HEADINGS, FEATURES_HEADINGS, HOW_IT_WORKS_HEADINGS, INSTALL_HEADINGS, PRODUCTION_WORDS,
@@ -32,6 +32,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Gør repositoriet offentligt under OS2's GitHub, ophæv arkiveringen og udvikl i det (ingen interne spejle).",
             en: "Make the repository public under OS2's GitHub, unarchive it and develop in it (no internal mirrors).",
         },
+        rests_on: RestsOn::on(&[Input::Metadata, Input::History]),
         check: check_f1,
     },
     Rule {
@@ -53,6 +54,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Læg licensteksten for MPL-2.0 (OS2's standard) eller en anden OSI-godkendt licens i LICENSE i roden.",
             en: "Put the text of MPL-2.0 (OS2's standard) or another OSI-approved licence in LICENSE at the root.",
         },
+        rests_on: RestsOn::on(&[Input::Files, Input::Metadata]),
         check: check_f2,
     },
     Rule {
@@ -74,6 +76,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Bekræft i governance-rapporten, at udbudspligten er overholdt, eller redegør for undtagelsen.",
             en: "Confirm in the governance report that procurement rules were followed, or explain the exemption.",
         },
+        rests_on: FILES,
         check: declared_only,
     },
     Rule {
@@ -95,6 +98,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Tilføj SECURITY.md med hvordan sårbarheder rapporteres (e-mail), hvilke versioner der understøttes, og hvordan sikkerhed er indtænkt.",
             en: "Add SECURITY.md saying how to report vulnerabilities (e-mail), which versions are supported and how security is built in.",
         },
+        rests_on: FILES,
         check: check_f4,
     },
     Rule {
@@ -116,6 +120,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Tilføj de manglende afsnit til README.md; `os2gov fix` kan indsætte dem fra OS2's skabelon.",
             en: "Add the missing sections to README.md; `os2gov fix` can insert them from OS2's template.",
         },
+        rests_on: FILES,
         check: check_f5,
     },
     Rule {
@@ -137,6 +142,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Overdrag repositoriet til OS2's GitHub-organisation for produktet (kontakt OS2-sekretariatet).",
             en: "Transfer the repository to OS2's GitHub organisation for the product (contact the OS2 secretariat).",
         },
+        rests_on: RestsOn::on(&[Input::Metadata]),
         check: check_f6,
     },
     Rule {
@@ -158,6 +164,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Følg OS2's dokumentationsskabelon (github.com/OS2offdig/os2-docs-template); `os2gov fix` indsætter de manglende dele.",
             en: "Follow OS2's documentation template (github.com/OS2offdig/os2-docs-template); `os2gov fix` inserts the missing parts.",
         },
+        rests_on: FILES,
         check: check_f7,
     },
     Rule {
@@ -179,6 +186,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Link til produktsiden på os2.eu fra README.md.",
             en: "Link to the product page on os2.eu from README.md.",
         },
+        rests_on: FILES,
         check: check_f10,
     },
     Rule {
@@ -199,6 +207,10 @@ pub(super) static RULES: &[Rule] = &[
         fix: B {
             da: "Slå GitHub Issues til eller link til Jira-projektet i README, og skriv opgavenummeret i commit-beskeder.",
             en: "Enable GitHub Issues or link the Jira project from the README, and put the issue number in commit messages.",
+        },
+        rests_on: RestsOn {
+            met_too: true,
+            ..RestsOn::on(&[Input::Files, Input::Metadata, Input::History])
         },
         check: check_f11,
     },
@@ -221,6 +233,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Flet eller luk langlivede grene, og udvikl i ét repository med én hovedgren.",
             en: "Merge or close long-lived branches and develop in one repository with one main branch.",
         },
+        rests_on: RestsOn::on(&[Input::Metadata, Input::History]),
         check: check_f12,
     },
     Rule {
@@ -242,6 +255,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Link til præsentationsmaterialet (fx på produktsiden på os2.eu) fra README.",
             en: "Link to the presentation material (e.g. on the os2.eu product page) from the README.",
         },
+        rests_on: FILES,
         check: check_f13,
     },
     Rule {
@@ -263,6 +277,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Udarbejd en businesscase/one-pager og link til den fra README eller produktsiden.",
             en: "Write a business case/one-pager and link to it from the README or the product page.",
         },
+        rests_on: FILES,
         check: check_f14,
     },
     Rule {
@@ -284,6 +299,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Skriv en implementeringsvejledning i docs/ eller link til den.",
             en: "Write an implementation guide in docs/ or link to one.",
         },
+        rests_on: FILES,
         check: check_f15,
     },
     Rule {
@@ -305,6 +321,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Beskriv kodestandarderne i CONTRIBUTING.md og håndhæv dem med en formatter/linter i CI.",
             en: "Describe the coding standards in CONTRIBUTING.md and enforce them with a formatter/linter in CI.",
         },
+        rests_on: FILES,
         check: check_f16,
     },
     Rule {
@@ -326,6 +343,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Beskriv driftspartner, ansvar, komponenter, monitorering, deployment og backup i docs/.",
             en: "Describe the operations partner, responsibilities, components, monitoring, deployment and backup in docs/.",
         },
+        rests_on: FILES,
         check: check_f17,
     },
     Rule {
@@ -347,6 +365,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Beskriv i docs/architecture.md, hvordan løsningen følger rammearkitekturen, eller hvorfor ikke.",
             en: "Describe in docs/architecture.md how the solution follows the architecture framework, or why not.",
         },
+        rests_on: FILES,
         check: check_f18,
     },
     Rule {
@@ -368,6 +387,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Tilføj en Dockerfile, der bygger og kører løsningen, og evt. en docker-compose.yml.",
             en: "Add a Dockerfile that builds and runs the solution, and possibly a docker-compose.yml.",
         },
+        rests_on: FILES,
         check: check_f19,
     },
     Rule {
@@ -389,6 +409,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Læg brugervejledninger på Loop (faq.os2.eu) og link til dem fra README.",
             en: "Put user guides on Loop (faq.os2.eu) and link to them from the README.",
         },
+        rests_on: FILES,
         check: check_f20,
     },
     Rule {
@@ -410,6 +431,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Henvis i governance-rapporten til materiale til politiske fora.",
             en: "Refer to material for political fora in the governance report.",
         },
+        rests_on: FILES,
         check: declared_only,
     },
     Rule {
@@ -431,6 +453,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Tilføj en implementeringsplan og henvis til den i governance-rapporten.",
             en: "Add an implementation plan and refer to it in the governance report.",
         },
+        rests_on: FILES,
         check: declared_only,
     },
 ];

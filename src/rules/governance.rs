@@ -2,7 +2,7 @@
 //! coordination groups, project model, review, funding and community.
 
 use super::formkrav::os2_product_page;
-use super::{declared_only, Bilingual as B, Method, Outcome, Rule, Theme};
+use super::{declared_only, Bilingual as B, Method, Outcome, Rule, Theme, FILES};
 use crate::evidence::{names_a_person_with_email, Ctx, LinkKind, Scope, CONTACT_HEADINGS};
 use crate::model::{Evidence, Level};
 use crate::msg;
@@ -22,6 +22,7 @@ macro_rules! declared_rule {
                 en: "Not visible in the repository: the governance report's ✅ (or the self-assessment's \"Ja\") with documentation.",
             }),
             fix: B { da: $fix_da, en: $fix_en },
+            rests_on: FILES,
             check: declared_only,
         }
     };
@@ -47,6 +48,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Aftal med OS2-sekretariatet at oprette produktet på os2.eu, og link til siden fra README.",
             en: "Agree with the OS2 secretariat to create the product on os2.eu, and link to the page from the README.",
         },
+        rests_on: FILES,
         check: check_g1,
     },
     declared_rule!("G2", Level::One, "Der koordineres løbende med OS2-sekretariatet", "There is ongoing coordination with the OS2 secretariat",
@@ -71,6 +73,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Tilføj et afsnit \"Kontakt\" i README med tovholderens navn, organisation og e-mail.",
             en: "Add a \"Contact\" section to the README with the tovholder's name, organisation and e-mail.",
         },
+        rests_on: FILES,
         check: check_g3,
     },
     declared_rule!("G4", Level::One, "Bestyrelsen er orienteret", "The board has been informed",
@@ -98,6 +101,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Beskriv styregruppens medlemmer, roller og ansvar i GOVERNANCE.md.",
             en: "Describe the steering group's members, roles and responsibilities in GOVERNANCE.md.",
         },
+        rests_on: FILES,
         check: check_g6,
     },
     Rule {
@@ -119,6 +123,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Beskriv koordinationsgruppen, tovholderen og deres opgaver i GOVERNANCE.md og link til kommissoriet.",
             en: "Describe the coordination group, the tovholder and their tasks in GOVERNANCE.md and link to the charter.",
         },
+        rests_on: FILES,
         check: check_g7,
     },
     Rule {
@@ -140,6 +145,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Beskriv projektmodellen i GOVERNANCE.md.",
             en: "Describe the project model in GOVERNANCE.md.",
         },
+        rests_on: FILES,
         check: check_g8,
     },
     Rule {
@@ -161,6 +167,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Beskriv, hvem der reviewer koden, og link til processen og rapporterne.",
             en: "Describe who reviews the code and link to the process and the reports.",
         },
+        rests_on: FILES,
         check: check_g9,
     },
     Rule {
@@ -182,6 +189,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Link til tilslutningsaftalen (fx på produktsiden på os2.eu) fra GOVERNANCE.md.",
             en: "Link to the affiliation agreement (e.g. on the os2.eu product page) from GOVERNANCE.md.",
         },
+        rests_on: FILES,
         check: check_g10,
     },
     declared_rule!("G11", Level::Three, "Bestyrelsen har godkendt styregruppen", "The board has approved the steering group",
@@ -212,6 +220,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Henvis til brugerforum, netværksmøder eller årshjul fra README eller GOVERNANCE.md.",
             en: "Refer to the user forum, network meetings or annual plan from the README or GOVERNANCE.md.",
         },
+        rests_on: FILES,
         check: check_g14,
     },
 ];

@@ -5,6 +5,7 @@
 
 use crate::evidence::Ctx;
 use crate::model::{Evidence, Lang, Level, Msg};
+use crate::report::Verdict;
 use serde::{Deserialize, Serialize};
 
 /// A requirement's documentation text (its `rationale` and `evidence`): only the generated docs,
@@ -180,6 +181,55 @@ impl Outcome {
     }
 }
 
+/// An input a requirement's check reads. When the snapshot says one could not be read
+/// ([`crate::model::Unread`]), the engine turns a verdict that may rest on it into `unknown`
+/// with the reason: what was not found may be in what was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// The repository's files (and the list of their paths).
+    Files,
+    /// The commit history.
+    History,
+    /// The forge's metadata (visibility, archived, issues enabled, branches).
+    Metadata,
+    /// The open issues and pull requests.
+    OpenItems,
+}
+
+/// Given a requirement's verdict and the ids whose finding the governance report contradicts
+/// (never empty): the verdict and the sentence to add.
+pub type Revisit = fn(Verdict, &str) -> (Verdict, Msg);
+
+/// What a requirement's verdict rests on, declared with it so that the engine, not an adapter
+/// or a list of ids, decides what an unread input does to it.
+#[derive(Debug, Clone, Copy)]
+pub struct RestsOn {
+    pub inputs: &'static [Input],
+    /// `met` rests on what is *not* in the inputs too, so that an input not read could
+    /// overturn it (F11: GitHub Issues counts when no file names a Jira project).
+    pub met_too: bool,
+    /// Decided again once every other requirement is, when the governance report contradicts
+    /// some of their findings (P11 asks for a report that agrees with the tool).
+    pub contradictions: Option<Revisit>,
+}
+
+impl RestsOn {
+    pub const fn on(inputs: &'static [Input]) -> RestsOn {
+        RestsOn {
+            inputs,
+            met_too: false,
+            contradictions: None,
+        }
+    }
+
+    pub fn reads(&self, input: Input) -> bool {
+        self.inputs.contains(&input)
+    }
+}
+
+/// Most requirements read files alone (the governance report is a file too).
+pub const FILES: RestsOn = RestsOn::on(&[Input::Files]);
+
 /// One requirement: its identity, its documentation and its check.
 pub struct Rule {
     pub id: &'static str,
@@ -195,6 +245,8 @@ pub struct Rule {
     pub evidence: Bilingual,
     /// How to satisfy it.
     pub fix: Bilingual,
+    /// The inputs the verdict rests on.
+    pub rests_on: RestsOn,
     pub check: fn(&Ctx) -> Outcome,
 }
 
@@ -282,6 +334,37 @@ mod tests {
         assert_eq!(count(Level::One), 10);
         assert_eq!(count(Level::Two), 19);
         assert_eq!(count(Level::Three), 8);
+    }
+
+    /// The declarations say what the engine's id tables said before `rests_on` replaced them:
+    /// files for all but the four decided by the forge alone, and the forge's inputs for those
+    /// that read them.
+    #[test]
+    fn what_the_requirements_rest_on() {
+        let reading = |input: Input| -> Vec<&str> {
+            all()
+                .filter(|r| r.rests_on.reads(input))
+                .map(|r| r.id)
+                .collect()
+        };
+        let not_files: Vec<&str> = all()
+            .filter(|r| !r.rests_on.reads(Input::Files))
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(not_files, ["F1", "F6", "F12", "P9"]);
+        assert_eq!(
+            reading(Input::Metadata),
+            ["F1", "F2", "F6", "F11", "F12", "P9", "P10"]
+        );
+        assert_eq!(reading(Input::History), ["F1", "F11", "F12"]);
+        assert_eq!(reading(Input::OpenItems), ["P9"]);
+        let met_too: Vec<&str> = all().filter(|r| r.rests_on.met_too).map(|r| r.id).collect();
+        assert_eq!(met_too, ["F11"]);
+        let revisited: Vec<&str> = all()
+            .filter(|r| r.rests_on.contradictions.is_some())
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(revisited, ["P11"]);
     }
 
     /// Runs with the default features (`docs` on); the browser build leaves these texts out.

@@ -1,14 +1,15 @@
 //! Good practice for maintainers from OS2's seed documents (P1–P13), scored as recommendations.
 
 use super::formkrav::{jira_reference, list_message, placeholder_lines};
-use super::{Bilingual as B, Method, Outcome, Rule, Theme};
+use super::{Bilingual as B, Input, Method, Outcome, RestsOn, Rule, Theme, FILES};
 use crate::evidence::{Ctx, LinkKind, Scope, DAY};
 use crate::model::{Evidence, Fetched, Level, Msg};
 use crate::msg;
+use crate::report::Verdict;
 use crate::text::{has_word_prefix, normalize, word_count};
 
 macro_rules! practice {
-    ($id:literal, $level:expr, $title:expr, $why:expr, $evidence:expr, $fix:expr, $check:path) => {
+    ($id:literal, $level:expr, $title:expr, $why:expr, $evidence:expr, $fix:expr, $rests_on:expr, $check:path) => {
         Rule {
             id: $id,
             theme: Theme::GoodPractice,
@@ -19,6 +20,7 @@ macro_rules! practice {
             rationale: doc_text!($why),
             evidence: doc_text!($evidence),
             fix: $fix,
+            rests_on: $rests_on,
             check: $check,
         }
     };
@@ -30,79 +32,79 @@ pub(super) static RULES: &[Rule] = &[
         B { da: "Et adfærdskodeks siger, hvordan vi taler sammen, og hvad der sker, når det går galt; OS2 har et fælles for hele fællesskabet.", en: "A code of conduct says how we treat each other and what happens when that fails; OS2 has one for the whole community." },
         B { da: "CODE_OF_CONDUCT.md (rod, .github/ eller docs/) eller et link til OS2's adfærdskodeks (os2.eu/side/code-conduct).", en: "CODE_OF_CONDUCT.md (root, .github/ or docs/) or a link to OS2's code of conduct (os2.eu/side/code-conduct)." },
         B { da: "Tilføj CODE_OF_CONDUCT.md, der henviser til OS2's adfærdskodeks.", en: "Add CODE_OF_CONDUCT.md referring to OS2's code of conduct." },
-        check_p1),
+        FILES, check_p1),
     practice!("P2", Level::One,
         B { da: "Vejledning for bidragydere (CONTRIBUTING)", en: "Contributor guide (CONTRIBUTING)" },
         B { da: "Nye bidragydere skal vide, hvordan de bidrager, før de bruger tid på det.", en: "New contributors must know how to contribute before they spend time on it." },
         B { da: "CONTRIBUTING (.md/.rst/.txt, rod, .github/ eller docs/) eller et afsnit om bidrag af substans i README.", en: "CONTRIBUTING (.md/.rst/.txt, root, .github/ or docs/) or a contributing section of substance in the README." },
         B { da: "Tilføj CONTRIBUTING.md; `os2gov fix` skriver en skabelon, der besvarer de fire spørgsmål.", en: "Add CONTRIBUTING.md; `os2gov fix` writes a template that answers the four questions." },
-        check_p2),
+        FILES, check_p2),
     practice!("P3", Level::Two,
         B { da: "Skabeloner til issues og pull requests", en: "Issue and pull-request templates" },
         B { da: "Skabeloner giver bedre fejlrapporter og ensartede bidrag med mindre arbejde for vedligeholderne.", en: "Templates give better bug reports and consistent contributions with less work for maintainers." },
         B { da: ".github/ISSUE_TEMPLATE/ eller en PULL_REQUEST_TEMPLATE (én af dem; begge anbefales).", en: ".github/ISSUE_TEMPLATE/ or a PULL_REQUEST_TEMPLATE (either; both are recommended)." },
         B { da: "Tilføj .github/ISSUE_TEMPLATE/ og .github/PULL_REQUEST_TEMPLATE.md.", en: "Add .github/ISSUE_TEMPLATE/ and .github/PULL_REQUEST_TEMPLATE.md." },
-        check_p3),
+        FILES, check_p3),
     practice!("P4", Level::Two,
         B { da: "Governance er dokumenteret", en: "Governance is documented" },
         B { da: "Åbenhed om, hvem der beslutter og hvordan, skaber tillid og lader bidragydere vokse til vedligeholdere.", en: "Openness about who decides and how builds trust and lets contributors grow into maintainers." },
         B { da: "GOVERNANCE.md eller et governance-afsnit, der beskriver beslutningsprocessen, rollerne, og hvordan bidragydere bliver vedligeholdere.", en: "GOVERNANCE.md or a governance section describing the decision process, the roles, and how contributors become maintainers." },
         B { da: "Skriv GOVERNANCE.md med beslutningsproces, roller og vejen fra bidragyder til vedligeholder.", en: "Write GOVERNANCE.md with the decision process, roles and the path from contributor to maintainer." },
-        check_p4),
+        FILES, check_p4),
     practice!("P5", Level::Two,
         B { da: "Mødereferater offentliggøres", en: "Meeting minutes are published" },
         B { da: "Offentlige referater gør beslutninger gennemsigtige for alle anvendere.", en: "Public minutes make decisions transparent to every adopter." },
         B { da: "Referater (referat, minutes) i repositoriet eller linket; det nyeste højst 13 måneder gammelt.", en: "Minutes (referat, minutes) in the repository or linked; the newest at most 13 months old." },
         B { da: "Læg referater fra koordinationsgruppens møder på produktsiden på os2.eu og link til dem.", en: "Publish the coordination group's minutes on the os2.eu product page and link to them." },
-        check_p5),
+        FILES, check_p5),
     practice!("P6", Level::Two,
         B { da: "Offentlig roadmap", en: "Public roadmap" },
         B { da: "En roadmap viser anvendere og leverandører, hvad der kommer, og hvor hjælp er velkommen.", en: "A roadmap shows adopters and suppliers what is coming and where help is welcome." },
         B { da: "ROADMAP.md, et afsnit Roadmap/Køreplan af substans eller et link til en roadmap.", en: "ROADMAP.md, a Roadmap/Køreplan section of substance, or a link to a roadmap." },
         B { da: "Offentliggør roadmap'en i ROADMAP.md eller link til den fra README.", en: "Publish the roadmap in ROADMAP.md or link to it from the README." },
-        check_p6),
+        FILES, check_p6),
     practice!("P7", Level::Two,
         B { da: "Mindst to vedligeholdere", en: "At least two maintainers" },
         B { da: "Ansvaret skal deles, så produktet ikke står og falder med én person.", en: "The load must be shared so that the product does not depend on one person." },
         B { da: "Mindst to forskellige personer i MAINTAINERS.md, CODEOWNERS eller publiccode.yml's kontakter.", en: "At least two distinct people in MAINTAINERS.md, CODEOWNERS or publiccode.yml's contacts." },
         B { da: "Udpeg en ekstra vedligeholder og skriv begge i MAINTAINERS.md.", en: "Appoint a second maintainer and list both in MAINTAINERS.md." },
-        check_p7),
+        FILES, check_p7),
     practice!("P8", Level::One,
         B { da: "Vedligeholdelse er automatiseret", en: "Maintenance is automated" },
         B { da: "CI og automatiske opdateringer af afhængigheder fanger fejl og sårbarheder uden manuelt arbejde.", en: "CI and automatic dependency updates catch defects and vulnerabilities without manual work." },
         B { da: "CI-konfiguration (GitHub workflows, .gitlab-ci.yml, Jenkinsfile, azure-pipelines.yml, .travis.yml, bitbucket-pipelines.yml, .circleci/); Dependabot/Renovate noteres. Slåede-fra filer (*.disabled) tæller ikke.", en: "CI configuration (GitHub workflows, .gitlab-ci.yml, Jenkinsfile, azure-pipelines.yml, .travis.yml, bitbucket-pipelines.yml, .circleci/); Dependabot/Renovate is noted. Disabled files (*.disabled) do not count." },
         B { da: "Tilføj en CI-workflow i .github/workflows/ og .github/dependabot.yml.", en: "Add a CI workflow in .github/workflows/ and .github/dependabot.yml." },
-        check_p8),
+        FILES, check_p8),
     practice!("P9", Level::Two,
         B { da: "Issues og pull requests får svar", en: "Issues and pull requests get answers" },
         B { da: "Bidragydere, der aldrig får svar, kommer ikke igen.", en: "Contributors who never get an answer do not come back." },
         B { da: "GitHub: intet åbent issue eller pull request uden svar fra en anden end forfatteren i mere end 30 dage.", en: "GitHub: no open issue or pull request without a response from someone other than its author for more than 30 days." },
         B { da: "Gennemgå de ubesvarede issues og pull requests, og aftal en svartid i CONTRIBUTING.md.", en: "Go through the unanswered issues and pull requests, and agree a response time in CONTRIBUTING.md." },
-        check_p9),
+        RestsOn::on(&[Input::Metadata, Input::OpenItems]), check_p9),
     practice!("P10", Level::One,
         B { da: "Dokumentationen ligger de rigtige steder", en: "Documentation is where it belongs" },
         B { da: "OS2's tjekliste placerer backlog i Jira/GitHub Issues, teknik i Confluence eller docs/, kommunikation på os2.eu, vejledninger på Loop og kode på GitHub.", en: "OS2's checklist puts the backlog in Jira/GitHub Issues, technical docs in Confluence or docs/, communication on os2.eu, guides on Loop and code on GitHub." },
         B { da: "Link eller bevis for hver slags: Jira-link eller Issues slået til; Confluence-link eller docs/; os2.eu-link; faq.os2.eu-link eller brugerdokumentation; repositoriet selv.", en: "A link or evidence for each kind: a Jira link or Issues enabled; a Confluence link or docs/; an os2.eu link; a faq.os2.eu link or user docs; the repository itself." },
         B { da: "Link fra README til Jira-projektet, produktsiden på os2.eu og vejledningerne på Loop.", en: "Link from the README to the Jira project, the os2.eu product page and the guides on Loop." },
-        check_p10),
+        RestsOn::on(&[Input::Files, Input::Metadata]), check_p10),
     practice!("P11", Level::One,
         B { da: "Governance-rapport i OS2's format", en: "Governance report in OS2's format" },
         B { da: "OS2 beder hvert produkt om at offentliggøre sin udfyldte tjekliste i repositoriet.", en: "OS2 asks every product to publish its filled-in checklist in its repository." },
         B { da: "En fil med governance_report/governancerapport i navnet i OS2's aktuelle skabelon, alle 43 rækker markeret og uden modsigelser med værktøjets fund.", en: "A file with governance_report/governancerapport in its name in OS2's current template, all 43 rows marked and no contradiction with the tool's findings." },
         B { da: "Kør `os2gov report` for at skrive eller opdatere rapporten, og udfyld de erklærede krav.", en: "Run `os2gov report` to write or update the report, and fill in the declared requirements." },
-        check_p11),
+        P11_RESTS_ON, check_p11),
     practice!("P12", Level::One,
         B { da: "Gyldig publiccode.yml", en: "Valid publiccode.yml" },
         B { da: "publiccode.yml gør produktet findbart i offentlige softwarekataloger.", en: "publiccode.yml makes the product discoverable in public software catalogues." },
         B { da: "publiccode.yml i roden, gyldig efter standarden v0.4–v0.7: obligatoriske nøgler, SPDX-licens, BCP-47-sprogkoder, shortDescription højst 150 tegn.", en: "publiccode.yml at the root, valid against the standard v0.4–v0.7: mandatory keys, SPDX licence, BCP-47 language codes, shortDescription at most 150 characters." },
         B { da: "Tilføj eller ret publiccode.yml (se yml.publiccode.tools).", en: "Add or correct publiccode.yml (see yml.publiccode.tools)." },
-        check_p12),
+        FILES, check_p12),
     practice!("P13", Level::Two,
         B { da: "CONTRIBUTING besvarer de fire spørgsmål", en: "CONTRIBUTING answers the four questions" },
         B { da: "Bidragydere skal vide, hvordan bidrag vurderes og accepteres, hvilke bidrag der tages imod, hvornår de kan forvente svar, og hvor meget tid vedligeholderne har.", en: "Contributors must know how contributions are reviewed and accepted, which kinds are welcome, when to expect an answer, and how much time maintainers have." },
         B { da: "CONTRIBUTING behandler review/accept, typer af bidrag, forventet svartid og vedligeholdernes tid.", en: "CONTRIBUTING covers review/acceptance, kinds of contribution, expected response time, and maintainers' time." },
         B { da: "Udbyg CONTRIBUTING.md med de manglende svar.", en: "Extend CONTRIBUTING.md with the missing answers." },
-        check_p13),
+        FILES, check_p13),
 ];
 
 fn origin_note(ctx: &Ctx, path: &str) -> Evidence {
@@ -796,8 +798,30 @@ fn check_p10(ctx: &Ctx) -> Outcome {
     )
 }
 
-/// Judged on the report's presence, format and completeness here; the engine adds the
-/// contradictions it finds when it applies the report to the other requirements.
+/// P11 rests on the files and, once every other requirement is decided, on whether the report
+/// contradicts what the tool found ([`p11_contradicted`]).
+const P11_RESTS_ON: RestsOn = RestsOn {
+    contradictions: Some(p11_contradicted),
+    ..FILES
+};
+
+/// A report that contradicts the tool's findings is not the consistent report P11 asks for.
+fn p11_contradicted(verdict: Verdict, ids: &str) -> (Verdict, Msg) {
+    let verdict = if verdict == Verdict::Met {
+        Verdict::NotMet
+    } else {
+        verdict
+    };
+    let extra = msg!(
+        "Rapporten modsiger værktøjets fund for {i}.",
+        "The report contradicts the tool's findings for {i}.",
+        i = ids
+    );
+    (verdict, extra)
+}
+
+/// Judged on the report's presence, format and completeness here; the contradictions come
+/// from the engine once it has applied the report to the other requirements.
 fn check_p11(ctx: &Ctx) -> Outcome {
     let Some(report) = &ctx.report else {
         return Outcome::missing(msg!(

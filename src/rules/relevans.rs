@@ -1,6 +1,6 @@
 //! Relevans (R): why the product matters locally and across the public sector.
 
-use super::{declared_only, Bilingual as B, Method, Outcome, Rule, Theme};
+use super::{declared_only, Bilingual as B, Method, Outcome, Rule, Theme, FILES};
 use crate::evidence::{Ctx, Scope, AUDIENCE_HEADINGS, MIN_ANSWER_WORDS, VALUE_HEADINGS};
 use crate::model::Level;
 use crate::msg;
@@ -25,6 +25,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Tilføj et afsnit \"Værdi\" til README.md, der beskriver den konkrete økonomiske, organisatoriske eller brugerrettede værdi.",
             en: "Add a \"Value\" section to README.md describing the concrete economic, organisational or user-facing value.",
         },
+        rests_on: FILES,
         check: check_r1,
     },
     Rule {
@@ -46,6 +47,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Markér R2 i governance-rapporten og henvis til ledelsens formelle accept.",
             en: "Mark R2 in the governance report and refer to management's formal acceptance.",
         },
+        rests_on: FILES,
         check: declared_only,
     },
     Rule {
@@ -67,6 +69,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Beskriv i README, hvem der kan bruge løsningen, og hvordan den kan bruges på tværs af kommuner og myndigheder.",
             en: "Describe in the README who can use the solution and how it can be used across municipalities and authorities.",
         },
+        rests_on: FILES,
         check: check_r3,
     },
     Rule {
@@ -88,6 +91,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Henvis i governance-rapporten til de relevante nationale strategier og forklar sammenhængen.",
             en: "Refer to the relevant national strategies in the governance report and explain the link.",
         },
+        rests_on: FILES,
         check: declared_only,
     },
 ];

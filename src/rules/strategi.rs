@@ -1,6 +1,6 @@
 //! Strategisk sammenhæng (S): the product's link to OS2's strategy and its own vision.
 
-use super::{Bilingual as B, Method, Outcome, Rule, Theme};
+use super::{Bilingual as B, Method, Outcome, Rule, Theme, FILES};
 use crate::evidence::{Ctx, Scope, MIN_ANSWER_WORDS};
 use crate::model::{Evidence, Level};
 use crate::msg;
@@ -25,6 +25,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Beskriv i README eller VISION.md, hvordan produktet understøtter OS2's strategi.",
             en: "Describe in the README or VISION.md how the product supports OS2's strategy.",
         },
+        rests_on: FILES,
         check: check_os2_strategy,
     },
     Rule {
@@ -46,6 +47,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Beskriv, hvordan open source-værdier og innovation er tænkt ind i produktet.",
             en: "Describe how open-source values and innovation are built into the product.",
         },
+        rests_on: FILES,
         check: check_s2,
     },
     Rule {
@@ -67,6 +69,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Tilføj et afsnit \"OS2's strategi\" i VISION.md eller docs.",
             en: "Add a section \"OS2's strategy\" to VISION.md or the docs.",
         },
+        rests_on: FILES,
         check: check_os2_strategy,
     },
     Rule {
@@ -88,6 +91,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Skriv VISION.md med produktvision, strategiske mål, og hvad produktet ikke skal være.",
             en: "Write VISION.md with the product vision, strategic goals, and what the product is not meant to be.",
         },
+        rests_on: FILES,
         check: check_s4,
     },
     Rule {
@@ -109,6 +113,7 @@ pub(super) static RULES: &[Rule] = &[
             da: "Forklar i VISION.md, hvordan løsningen passer ind i OS2's værdisæt og vision.",
             en: "Explain in VISION.md how the solution fits OS2's values and vision.",
         },
+        rests_on: FILES,
         check: check_os2_strategy,
     },
 ];

@@ -43,8 +43,6 @@ use crate::engine::{self, EngineError};
 use crate::evidence::{classify_link, github_owner_repo, Ctx, LinkKind};
 use crate::model::{Fetched, Msg, Snapshot, Unread};
 use crate::msg;
-use crate::portfolio::{Portfolio, PortfolioRow};
-use crate::report::Report;
 use futures_util::stream::{self, StreamExt};
 use github::{ApiRepo, HistoryError, OpenItems};
 use http::Http;
@@ -292,15 +290,6 @@ pub struct RemoteScan {
 }
 
 impl RemoteScan {
-    /// Adds the notes to the report. What could not be read is the engine's to decide on, from
-    /// `snapshot.unread`.
-    pub fn apply_to(&self, report: &mut Report) {
-        let lang = report.lang;
-        for note in &self.notes {
-            report.notes.push(note.get(lang).to_string());
-        }
-    }
-
     /// Whether anything could not be read.
     pub fn is_incomplete(&self) -> bool {
         !self.snapshot.unread.is_empty()
@@ -339,18 +328,6 @@ pub fn scan_remote(
     })
 }
 
-/// [`scan_remote`], then the engine: the report with the scan's notes applied.
-pub fn check_remote(
-    target: &RemoteTarget,
-    options: &RemoteOptions,
-    engine: &engine::Options,
-) -> Result<(Report, RemoteScan), RemoteError> {
-    let scan = scan_remote(target, options, engine)?;
-    let mut report = engine::check(&scan.snapshot, engine)?;
-    scan.apply_to(&mut report);
-    Ok((report, scan))
-}
-
 /// Adds GitHub metadata (when `origin` is on GitHub), the organisation's default community
 /// files, the open items and Jira to the snapshot of a local repository. Never fails for a
 /// network reason: what could not be fetched is `Fetched::Unknown` with the reason.
@@ -368,40 +345,38 @@ pub fn enrich_local(
     })
 }
 
-/// [`enrich_local`], then the engine.
-pub fn check_local(
-    snapshot: Snapshot,
-    options: &RemoteOptions,
-    engine: &engine::Options,
-) -> Result<(Report, RemoteScan), RemoteError> {
-    let scan = enrich_local(snapshot, options, engine)?;
-    let mut report = engine::check(&scan.snapshot, engine)?;
-    scan.apply_to(&mut report);
-    Ok((report, scan))
+/// One repository of an organisation, as the listing names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgRepo {
+    /// `OWNER/REPO`.
+    pub slug: String,
+    pub url: String,
 }
 
-/// The outcome of `os2gov org OWNER`.
+/// What `each` made of every repository of an organisation, and what the run cost.
 #[derive(Debug, Clone)]
-pub struct OrgScan {
-    pub portfolio: Portfolio,
+pub struct OrgRead<T> {
+    /// In no particular order (the repositories are read concurrently).
+    pub repos: Vec<T>,
     pub stats: RequestStats,
     /// Problems of the run itself (a cache that cannot be used), for standard error.
     pub warnings: Vec<Msg>,
 }
 
-/// Checks every public, non-archived repository of an organisation (or user), at most
-/// `options.concurrency` at a time, sharing one client and cache, into a portfolio table with
-/// up to `top_gaps` gaps per repository. The level from `engine.level` applies to all; each
-/// repository's own config and governance report are read as in a single check. `OWNER/.github`
-/// is no product: it is left out of the table, and its community files count for the others as
-/// GitHub shows them. A row whose inputs could not all be read (a rate limit that ran out
-/// mid-scan, a failed request) is marked incomplete with the reason.
-pub fn scan_organisation(
+/// Reads every public, non-archived repository of an organisation (or user), at most
+/// `options.concurrency` at a time, sharing one client and cache, and hands each scan to
+/// `each` as soon as it is read, so that no more than `concurrency` snapshots are held at once.
+/// `OWNER/.github` is no product: it is left out, and its community files count for the others
+/// as GitHub shows them. `engine` only says which config names the Jira project.
+pub fn scan_organisation_with<T, F>(
     org: &str,
     options: &RemoteOptions,
     engine: &engine::Options,
-    top_gaps: usize,
-) -> Result<OrgScan, RemoteError> {
+    each: F,
+) -> Result<OrgRead<T>, RemoteError>
+where
+    F: Fn(&OrgRepo, Result<RemoteScan, RemoteError>) -> T,
+{
     if !valid_name(org) {
         return Err(RemoteError::NotFound(org.to_string()));
     }
@@ -424,40 +399,26 @@ pub fn scan_organisation(
             .collect();
         repos.sort_by_key(|r| r.name.to_ascii_lowercase());
         let http = &http;
-        let mut rows: Vec<PortfolioRow> = stream::iter(repos)
+        let each = &each;
+        let read: Vec<T> = stream::iter(repos)
             .map(|repo| async move {
                 let target = RemoteTarget {
                     owner: repo.owner.login.clone(),
                     repo: repo.name.clone(),
                     rev: None,
                 };
-                let url = repo.meta().html_url;
-                let slug = target.slug();
-                match scan_repository(http, &target, Some(repo), options, engine).await {
-                    Ok(scan) => match engine::check(&scan.snapshot, engine) {
-                        Ok(mut report) => {
-                            scan.apply_to(&mut report);
-                            let mut row = PortfolioRow::from_report(&slug, &url, &report, top_gaps);
-                            let reasons = scan.snapshot.unread.reasons();
-                            if let Some(reason) = reasons.into_iter().reduce(|a, b| a.join(&b)) {
-                                row.incomplete = Some(reason.get(report.lang).to_string());
-                            }
-                            row
-                        }
-                        Err(e) => PortfolioRow::failed(&slug, &url, &e.to_string()),
-                    },
-                    Err(e) => PortfolioRow::failed(&slug, &url, &e.to_string()),
-                }
+                let listed = OrgRepo {
+                    slug: target.slug(),
+                    url: repo.meta().html_url,
+                };
+                let scan = scan_repository(http, &target, Some(repo), options, engine).await;
+                each(&listed, scan)
             })
             .buffer_unordered(options.concurrency.max(1))
             .collect()
             .await;
-        rows.sort_by_key(|r| r.repository.to_ascii_lowercase());
-        Ok(OrgScan {
-            portfolio: Portfolio {
-                organisation: org.to_string(),
-                rows,
-            },
+        Ok(OrgRead {
+            repos: read,
             stats: http.stats(),
             warnings: http.warnings(),
         })
