@@ -499,6 +499,7 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
         requirements: findings,
         contradictions,
         notes: notes.iter().map(|m| m.get(lang).to_string()).collect(),
+        incomplete: snapshot.unread.summary().map(|m| m.get(lang).to_string()),
     })
 }
 

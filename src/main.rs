@@ -374,26 +374,19 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     for warning in &warnings {
         print_note(warning.get(lang));
     }
-    if !unread.is_empty() {
+    if let Some(reasons) = &report.incomplete {
         let unknown = report
             .requirements
             .iter()
             .filter(|f| f.verdict == os2gov::report::Verdict::Unknown)
             .count();
-        let reasons = unread
-            .reasons()
-            .into_iter()
-            .reduce(|a, b| a.join(&b))
-            .unwrap_or_default();
         let total = report.requirements.len();
         print_incomplete(&match lang {
             Lang::Da => format!(
-                "{unknown} af {total} krav er ukendte, fordi ikke alt kunne læses: {}",
-                reasons.da
+                "{unknown} af {total} krav er ukendte, fordi ikke alt kunne læses: {reasons}"
             ),
             Lang::En => format!(
-                "{unknown} of {total} requirements are unknown because not everything could be read: {}",
-                reasons.en
+                "{unknown} of {total} requirements are unknown because not everything could be read: {reasons}"
             ),
         });
     }

@@ -491,14 +491,27 @@ impl Unread {
         }
     }
 
-    /// Every reason, in a fixed order, for a one-line summary.
+    /// Every reason, in a fixed order, for a one-line summary; one failure behind several
+    /// inputs (no network) is named once.
     pub fn reasons(&self) -> Vec<Msg> {
-        self.files_reason()
+        let mut reasons: Vec<Msg> = Vec::new();
+        for reason in self
+            .files_reason()
             .into_iter()
             .chain(self.history.clone())
             .chain(self.metadata.clone())
             .chain(self.open_items.clone())
-            .collect()
+        {
+            if !reasons.iter().any(|r| r.en.contains(reason.en.as_str())) {
+                reasons.push(reason);
+            }
+        }
+        reasons
+    }
+
+    /// [`Unread::reasons`] as one text, `None` when everything was read.
+    pub fn summary(&self) -> Option<Msg> {
+        self.reasons().into_iter().reduce(|a, b| a.join(&b))
     }
 }
 

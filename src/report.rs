@@ -133,6 +133,12 @@ pub struct Report {
     pub contradictions: Vec<Contradiction>,
     /// Notes about the input: unreadable files, the governance report used, problems in it.
     pub notes: Vec<String>,
+    /// Set when some inputs could not be read (a failed or truncated file list, failed
+    /// downloads, a history cut short, failed metadata requests): why, in the report's language.
+    /// The verdicts resting on them are `unknown`, so the score may be lower than the
+    /// repository's; absent when everything was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub incomplete: Option<String>,
 }
 
 impl Report {

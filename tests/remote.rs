@@ -2183,6 +2183,29 @@ fn cli_tells_an_unreadable_repository_from_one_below_the_level() {
         );
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(stdout.contains(needle), "the report says it too: {stdout}");
+        // Machine-readable: the JSON report carries why it is incomplete.
+        let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON report");
+        let why = report["incomplete"].as_str().expect("incomplete is set");
+        assert!(why.contains(needle), "{why}");
+        // Text and Markdown say so in their headline, not "failed".
+        for (format, headline) in [
+            ("text", "os2gov: INCOMPLETE: not everything could be read"),
+            (
+                "markdown",
+                "## os2gov: ⚠️ INCOMPLETE: not everything could be read",
+            ),
+        ] {
+            let out = cli(
+                &s,
+                &[
+                    "check", &slug, "--lang", "en", "--level", "1", "--format", format, "--color",
+                    "never",
+                ],
+            );
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert!(stdout.starts_with(headline), "{format}: {stdout}");
+            assert!(!stdout.contains("FAILED"), "{format}: {stdout}");
+        }
     }
     // A 401 on the repository itself: nothing could be read.
     s.on(
@@ -2212,6 +2235,19 @@ fn cli_tells_an_unreadable_repository_from_one_below_the_level() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    let out = cli(
+        &s,
+        &[
+            "check",
+            "github:OS2mo/os2mo",
+            "--level",
+            "3",
+            "--format",
+            "json",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    assert!(report.get("incomplete").is_none(), "complete: no flag");
 }
 
 #[test]

@@ -79,6 +79,16 @@ fn reports_of_small_repositories_validate() {
     let report = check(&snapshot, &Options::default()).expect("check");
     let value: Value = serde_json::from_str(&render::json(&report)).expect("JSON");
     assert_valid(&validator, "plain folder", &value);
+    // A report of a read that did not complete carries why, and still validates.
+    let mut snapshot = snapshot;
+    snapshot.unread.listing = Some(os2gov::Msg::new(
+        "træet kunne ikke læses (502)",
+        "the tree could not be read (502)",
+    ));
+    let report = check(&snapshot, &Options::default()).expect("check");
+    let value: Value = serde_json::from_str(&render::json(&report)).expect("JSON");
+    assert!(value["incomplete"].is_string(), "{value}");
+    assert_valid(&validator, "incomplete read", &value);
 }
 
 /// The strings of a schema's `enum`.

@@ -143,12 +143,17 @@ pub fn markdown(report: &Report) -> String {
     let lang = report.lang;
     let w = words(lang);
     let mut out = String::new();
-    let status = if report.passed {
+    let status = if report.incomplete.is_some() && !report.passed {
+        format!("⚠️ {}", w.incomplete)
+    } else if report.passed {
         format!("✅ {}", w.passed)
     } else {
         format!("❌ {}", w.failed)
     };
     let _ = writeln!(out, "## os2gov: {status}\n");
+    if let Some(why) = &report.incomplete {
+        let _ = writeln!(out, "> {}\n", cell(why));
+    }
     let _ = writeln!(out, "| | |\n|---|---|");
     let _ = writeln!(
         out,

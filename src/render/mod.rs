@@ -64,6 +64,8 @@ pub(crate) struct Words {
     pub verdict: &'static str,
     pub message: &'static str,
     pub no_gaps: &'static str,
+    /// The headline when some inputs could not be read: the score is not the repository's.
+    pub incomplete: &'static str,
 }
 
 pub(crate) fn words(lang: Lang) -> Words {
@@ -75,6 +77,7 @@ pub(crate) fn words(lang: Lang) -> Words {
             verified: "Verificeret andel",
             passed: "BESTÅET",
             failed: "IKKE BESTÅET",
+            incomplete: "UFULDSTÆNDIG: ikke alt kunne læses",
             mandatory: "obligatoriske krav opfyldt på niveauet og niveauerne under",
             recommendation: "anbefaling",
             fix: "Løsning",
@@ -97,6 +100,7 @@ pub(crate) fn words(lang: Lang) -> Words {
             verified: "Verified share",
             passed: "PASSED",
             failed: "FAILED",
+            incomplete: "INCOMPLETE: not everything could be read",
             mandatory: "mandatory requirements compliant at this level and below",
             recommendation: "recommendation",
             fix: "Fix",

@@ -247,12 +247,17 @@ pub fn text(report: &Report, colour_on: bool) -> String {
     let w = words(report.lang);
     let lang = report.lang;
     let mut out = String::new();
-    let status = if report.passed {
+    let status = if report.incomplete.is_some() && !report.passed {
+        p.wrap(RED, w.incomplete)
+    } else if report.passed {
         p.wrap(GREEN, w.passed)
     } else {
         p.wrap(RED, w.failed)
     };
     let _ = writeln!(out, "{}: {}", p.wrap(BOLD, "os2gov"), status);
+    if let Some(why) = &report.incomplete {
+        let _ = writeln!(out, "  {why}");
+    }
     let summary = [
         (
             w.required,
