@@ -2209,6 +2209,7 @@ mod tests {
     /// `.gitignore` is not followed: what `git status --ignored` says (git 2.47) for this tree.
     /// libgit2 drops a negation that no earlier pattern of its own file matches, and follows the
     /// symlink.
+    #[cfg(unix)]
     #[test]
     fn negation_in_a_deeper_file_re_includes_as_git_does() {
         let dir = tempfile::tempdir().expect("tempdir");
