@@ -2,9 +2,10 @@
 //! read from git objects, plus the recent history, branches and the `origin` remote.
 //!
 //! Costs are bounded for big repositories: the work tree is listed from the index and one
-//! `readdir` per folder (no `stat` per file, no diff against HEAD), a revision's tree is listed
-//! without reading blobs, only the files [`wants_content`] names are read (their size checked
-//! first), and the history walk stops after [`RECENT_COMMITS`] non-merge commits.
+//! `readdir` per folder (no `stat` per file, no diff against HEAD, each `.gitignore` read once),
+//! a revision's tree is listed without reading blobs, only the files [`wants_content`] names are
+//! read (their size checked first), and the history walk stops after [`RECENT_COMMITS`]
+//! non-merge commits.
 
 use super::fs::{
     absolute_roots, check_dir, load_listing, resolve_symlink, walk, AdapterError, EntryKind,
@@ -366,6 +367,9 @@ impl Ignores {
         let excludes_file = match config.get_path("core.excludesFile") {
             Ok(path) if path.is_relative() => Some(root.join(path)),
             Ok(path) => Some(path),
+            Err(e) if e.code() != ErrorCode::NotFound => {
+                return Err(git_error("cannot read core.excludesFile", &e))
+            }
             Err(_) => std::env::var_os("XDG_CONFIG_HOME")
                 .filter(|dir| !dir.is_empty())
                 .map(PathBuf::from)
