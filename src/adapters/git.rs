@@ -298,17 +298,17 @@ fn list_work_tree_counted(
 
     let mut ignores = Ignores::new(repo, root)?;
     let listing = walk(root, &mut |rel, kind, dir| {
-        ignores.enter_parent_of(rel, dir)?;
+        ignores.enter_parent_of(rel, dir);
         Ok(match kind {
             EntryKind::Dir => match tracked.get(rel) {
                 // A submodule: listed, never entered.
                 Some(true) => Visit::List,
                 _ if tracked_dirs.contains(rel) => Visit::Descend,
-                _ if ignores.is_ignored(rel, true) => Visit::Skip,
+                _ if ignores.is_ignored(rel, true)? => Visit::Skip,
                 _ => Visit::Descend,
             },
             EntryKind::File | EntryKind::Symlink => {
-                if tracked.contains_key(rel) || !ignores.is_ignored(rel, false) {
+                if tracked.contains_key(rel) || !ignores.is_ignored(rel, false)? {
                     Visit::List
                 } else {
                     Visit::Skip
@@ -325,13 +325,15 @@ fn list_work_tree_counted(
 /// `info/exclude`, then `core.excludesFile`; the first file with a matching pattern decides (its
 /// last matching pattern, so a negation un-ignores), and a path no pattern matches is ignored
 /// when its folder is. Each folder's `.gitignore` is read once, when the walk first asks about a
-/// path in it, and dropped when the walk leaves the folder: libgit2's `is_path_ignored` re-reads
+/// path in it (or below it), and dropped when the walk leaves the folder: libgit2's `is_path_ignored` re-reads
 /// every `.gitignore` above a path for each path it is asked about, cubic in the depth.
 struct Ignores {
     /// `info/exclude`, then `core.excludesFile`: patterns relative to the work tree's root.
     global: Vec<Gitignore>,
     /// The folders from the root to the one the walk is in (never empty: the root stays).
     folders: Vec<IgnoreFolder>,
+    /// How many folders at the bottom of the stack have their `.gitignore` and their own answer.
+    ready: usize,
     /// `core.ignorecase`.
     case_insensitive: bool,
     root: PathBuf,
@@ -342,10 +344,14 @@ struct Ignores {
 struct IgnoreFolder {
     /// The length of the folder's relative path (0 for the root).
     len: usize,
+    /// How to open the folder, until its `.gitignore` has been read: a folder whose paths are
+    /// all tracked is never asked about, and its `.gitignore` is not looked for.
+    unread: Option<PathBuf>,
     /// Its `.gitignore`, if it has one with a pattern.
     rules: Option<Gitignore>,
-    /// Whether the folder itself is ignored; such a folder is entered only for its tracked files.
-    ignored: bool,
+    /// Whether the folder itself is ignored (then entered only for its tracked files), once
+    /// asked.
+    ignored: Option<bool>,
 }
 
 impl Ignores {
@@ -356,7 +362,13 @@ impl Ignores {
         let case_insensitive = config.get_bool("core.ignorecase").unwrap_or(false);
         let mut ignores = Ignores {
             global: Vec::new(),
-            folders: Vec::new(),
+            folders: vec![IgnoreFolder {
+                len: 0,
+                unread: Some(root.to_path_buf()),
+                rules: None,
+                ignored: Some(false),
+            }],
+            ready: 0,
             case_insensitive,
             root: root.to_path_buf(),
             gitignores_read: 0,
@@ -381,45 +393,65 @@ impl Ignores {
                 ignores.global.push(rules);
             }
         }
-        let rules = ignores.read_gitignore(root, &root.join(".gitignore"))?;
-        ignores.folders.push(IgnoreFolder {
-            len: 0,
-            rules,
-            ignored: false,
-        });
         Ok(ignores)
     }
 
-    /// Brings the folder stack to the folder `rel` is in, reached through `dir`. The walk is
+    /// Brings the folder stack to the folder `rel` is in, opened through `dir`. The walk is
     /// depth-first and asks about every folder it enters before anything inside, so the folder
     /// is either on the stack or a child of its last folder.
-    fn enter_parent_of(&mut self, rel: &str, dir: &Path) -> Result<(), AdapterError> {
+    fn enter_parent_of(&mut self, rel: &str, dir: &Path) {
         let parent_len = rel.rfind('/').unwrap_or(0);
         while self.folders.len() > 1 && self.folders.last().is_some_and(|f| f.len > parent_len) {
             self.folders.pop();
         }
+        self.ready = self.ready.min(self.folders.len());
         if self.folders.last().is_some_and(|f| f.len < parent_len) {
-            let parent = &rel[..parent_len];
-            let ignored = self.is_ignored(parent, true);
-            let shown = self.root.join(parent).join(".gitignore");
-            let rules = self.read_gitignore(dir, &shown)?;
             self.folders.push(IgnoreFolder {
                 len: parent_len,
-                rules,
-                ignored,
+                unread: Some(dir.to_path_buf()),
+                rules: None,
+                ignored: None,
             });
         }
-        Ok(())
     }
 
-    /// Whether `rel`, in the last folder of the stack, is ignored.
-    fn is_ignored(&self, rel: &str, is_dir: bool) -> bool {
+    /// Whether `rel`, in the last folder of the stack, is ignored. The folders above it that
+    /// have not been asked about yet have their `.gitignore` read now, once.
+    fn is_ignored(&mut self, rel: &str, is_dir: bool) -> Result<bool, AdapterError> {
+        while self.ready < self.folders.len() {
+            let at = self.ready;
+            if let Some(dir) = self.folders[at].unread.take() {
+                let len = self.folders[at].len;
+                let shown = self.root.join(&rel[..len]).join(".gitignore");
+                let path = dir.join(".gitignore");
+                self.folders[at].rules = read_rules(
+                    &path,
+                    &shown,
+                    self.case_insensitive,
+                    &mut self.gitignores_read,
+                )?;
+            }
+            if self.folders[at].ignored.is_none() {
+                // The folder is matched by the folders above it, not by its own `.gitignore`.
+                let folder = &rel[..self.folders[at].len];
+                let ignored = self.decide(folder, true, at);
+                self.folders[at].ignored = Some(ignored);
+            }
+            self.ready += 1;
+        }
+        Ok(self.decide(rel, is_dir, self.folders.len()))
+    }
+
+    /// git's answer for `rel` from the first `upto` folders of the stack (the folders it is in)
+    /// and the global files.
+    fn decide(&self, rel: &str, is_dir: bool, upto: usize) -> bool {
         let decided = |rules: &Gitignore, path: &str| match rules.matched(path, is_dir) {
             Match::Ignore(_) => Some(true),
             Match::Whitelist(_) => Some(false),
             Match::None => None,
         };
-        for folder in self.folders.iter().rev() {
+        let folders = self.folders.get(..upto).unwrap_or(&self.folders);
+        for folder in folders.iter().rev() {
             let Some(rules) = &folder.rules else { continue };
             // A folder's patterns are written relative to it.
             let below = rel.get(folder.len..).unwrap_or(rel);
@@ -432,22 +464,7 @@ impl Ignores {
                 return answer;
             }
         }
-        self.folders.last().is_some_and(|folder| folder.ignored)
-    }
-
-    /// The patterns of the `.gitignore` in the folder `dir`, counted.
-    fn read_gitignore(
-        &mut self,
-        dir: &Path,
-        shown: &Path,
-    ) -> Result<Option<Gitignore>, AdapterError> {
-        let path = dir.join(".gitignore");
-        read_rules(
-            &path,
-            shown,
-            self.case_insensitive,
-            &mut self.gitignores_read,
-        )
+        folders.last().and_then(|folder| folder.ignored) == Some(true)
     }
 }
 
@@ -2090,10 +2107,10 @@ mod tests {
         let mut ignores = Ignores::new(repo, root).expect("ignores");
         let mut out = Vec::new();
         walk(root, &mut |rel, kind, dir| {
-            ignores.enter_parent_of(rel, dir)?;
+            ignores.enter_parent_of(rel, dir);
             let is_dir = kind == EntryKind::Dir;
             if rel.rsplit('/').next() != Some(".gitignore") {
-                out.push((rel.to_string(), is_dir, ignores.is_ignored(rel, is_dir)));
+                out.push((rel.to_string(), is_dir, ignores.is_ignored(rel, is_dir)?));
             }
             Ok(Visit::Descend)
         })
@@ -2206,6 +2223,31 @@ mod tests {
         let (listing, reads) = list_work_tree_counted(&repo, root).expect("list");
         assert_eq!(listed(&listing), expected);
         assert_eq!(reads, 301);
+    }
+
+    /// Where every path is tracked, no ignore question is asked and no `.gitignore` is read.
+    #[test]
+    fn a_tracked_tree_reads_no_gitignore() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let repo = init(root, false);
+        commit(
+            &repo,
+            &[
+                (".gitignore", Text("*.log\n")),
+                ("a/.gitignore", Text("*.md\n")),
+                ("a/b/kept.md", Text("tracked though ignored\n")),
+                ("a/b/c/x.rs", Text("")),
+            ],
+            "first",
+            1,
+        );
+        let (listing, reads) = list_work_tree_counted(&repo, root).expect("list");
+        assert_eq!(
+            listed(&listing),
+            [".gitignore", "a/.gitignore", "a/b/c/x.rs", "a/b/kept.md"]
+        );
+        assert_eq!(reads, 0);
     }
 
     /// A negation re-includes what a file of lower precedence ignored (a folder's `.gitignore`
