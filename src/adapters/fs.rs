@@ -49,7 +49,7 @@ pub(crate) const MAX_SYMLINK_HOPS: usize = 8;
 /// engine wants. A plain folder has no history.
 pub fn snapshot_folder(root: &Path, now: i64) -> Result<Snapshot, AdapterError> {
     check_dir(root)?;
-    let listing = walk(root, &mut |_, kind| {
+    let listing = walk(root, &mut |_, kind, _| {
         Ok(match kind {
             EntryKind::Dir => Visit::Descend,
             EntryKind::File | EntryKind::Symlink => Visit::List,
@@ -135,13 +135,15 @@ struct Open {
 }
 
 /// Walks `root` depth-first without following symlinks, skipping every `.git` entry, and asks
-/// `visit` what to do with each entry. Each folder is read whole and sorted (a folder sorting as
-/// `name/`), so the listing comes out in path order and the snapshot's map is built in one pass.
+/// `visit` what to do with each entry: its relative path, its kind, and a path that opens the
+/// folder it is in (for a reader of that folder's `.gitignore`). Each folder is read whole and
+/// sorted (a folder sorting as `name/`), so the listing comes out in path order and the
+/// snapshot's map is built in one pass.
 /// Memory and system calls stay linear in the depth: one relative path is kept for the whole
 /// stack, and a long path is reached from an open folder near its end.
 pub(crate) fn walk(
     root: &Path,
-    visit: &mut dyn FnMut(&str, EntryKind) -> Result<Visit, AdapterError>,
+    visit: &mut dyn FnMut(&str, EntryKind, &Path) -> Result<Visit, AdapterError>,
 ) -> Result<Vec<Listed>, AdapterError> {
     let mut listing = Vec::new();
     // The relative path of the entry at hand; each folder on the stack knows its own length.
@@ -170,7 +172,7 @@ pub(crate) fn walk(
             Some(os_name) => dir.join(os_name),
             None => dir.join(name),
         };
-        match visit(&rel, item.kind)? {
+        match visit(&rel, item.kind, dir)? {
             Visit::List => {
                 // Under an anchor, a file the engine reads keeps it open until then.
                 let anchored =

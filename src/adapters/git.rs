@@ -2,9 +2,10 @@
 //! read from git objects, plus the recent history, branches and the `origin` remote.
 //!
 //! Costs are bounded for big repositories: the work tree is listed from the index and one
-//! `readdir` per folder (no `stat` per file, no diff against HEAD), a revision's tree is listed
-//! without reading blobs, only the files [`wants_content`] names are read (their size checked
-//! first), and the history walk stops after [`RECENT_COMMITS`] non-merge commits.
+//! `readdir` per folder (no `stat` per file, no diff against HEAD, each `.gitignore` read once),
+//! a revision's tree is listed without reading blobs, only the files [`wants_content`] names are
+//! read (their size checked first), and the history walk stops after [`RECENT_COMMITS`]
+//! non-merge commits.
 
 use super::fs::{
     absolute_roots, check_dir, load_listing, resolve_symlink, walk, AdapterError, EntryKind,
@@ -18,6 +19,8 @@ use crate::model::{
 use git2::{
     BranchType, Commit, ErrorCode, ObjectType, Odb, Oid, Repository, RepositoryOpenFlags, Tree,
 };
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
+use ignore::Match;
 use std::collections::{BTreeMap, BinaryHeap, HashMap, HashSet};
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -247,8 +250,9 @@ fn kind_name(kind: Option<ObjectType>) -> &'static str {
 // Work tree
 
 /// `git ls-files --cached --others --exclude-standard`, minus tracked files missing on disk: the
-/// index says what is tracked, one walk of the folders says what exists, and libgit2's ignore
-/// rules are asked only about what is not tracked (an ignored folder is skipped whole).
+/// index says what is tracked, one walk of the folders says what exists, and git's ignore rules
+/// ([`Ignores`], each `.gitignore` read once) are asked only about what is not tracked (an
+/// ignored folder is skipped whole).
 fn work_tree_files(
     repo: &Repository,
     root: &Path,
@@ -260,6 +264,14 @@ fn work_tree_files(
 }
 
 fn list_work_tree(repo: &Repository, root: &Path) -> Result<Vec<Listed>, AdapterError> {
+    list_work_tree_counted(repo, root).map(|(listing, _)| listing)
+}
+
+/// [`list_work_tree`], and how many ignore files it read.
+fn list_work_tree_counted(
+    repo: &Repository,
+    root: &Path,
+) -> Result<(Vec<Listed>, usize), AdapterError> {
     let index = read_index(repo)?;
     // Tracked path → is a submodule.
     let mut tracked: HashMap<&str, bool> = HashMap::with_capacity(index.entries.len());
@@ -284,28 +296,19 @@ fn list_work_tree(repo: &Repository, root: &Path) -> Result<Vec<Listed>, Adapter
         }
     }
 
-    let mut ignore_error = None;
-    let mut is_ignored = |path: &str| match repo.is_path_ignored(path) {
-        Ok(ignored) => ignored,
-        Err(e) => {
-            ignore_error.get_or_insert_with(|| {
-                git_error(&format!("cannot match {path} against .gitignore"), &e)
-            });
-            false
-        }
-    };
-    let listing = walk(root, &mut |rel, kind| {
+    let mut ignores = Ignores::new(repo, root)?;
+    let listing = walk(root, &mut |rel, kind, dir| {
+        ignores.enter_parent_of(rel, dir);
         Ok(match kind {
             EntryKind::Dir => match tracked.get(rel) {
                 // A submodule: listed, never entered.
                 Some(true) => Visit::List,
                 _ if tracked_dirs.contains(rel) => Visit::Descend,
-                // The trailing slash tells libgit2 it is a folder without a stat.
-                _ if is_ignored(&format!("{rel}/")) => Visit::Skip,
+                _ if ignores.is_ignored(rel, true)? => Visit::Skip,
                 _ => Visit::Descend,
             },
             EntryKind::File | EntryKind::Symlink => {
-                if tracked.contains_key(rel) || !is_ignored(rel) {
+                if tracked.contains_key(rel) || !ignores.is_ignored(rel, false)? {
                     Visit::List
                 } else {
                     Visit::Skip
@@ -314,10 +317,203 @@ fn list_work_tree(repo: &Repository, root: &Path) -> Result<Vec<Listed>, Adapter
             EntryKind::Other => Visit::Skip,
         })
     })?;
-    if let Some(e) = ignore_error {
-        return Err(e);
+    Ok((listing, ignores.gitignores_read))
+}
+
+/// git's ignore rules during one walk of the work tree, applied as git applies them: the
+/// `.gitignore` of the path's own folder first, then each folder's above it, then
+/// `info/exclude`, then `core.excludesFile`; the first file with a matching pattern decides (its
+/// last matching pattern, so a negation un-ignores), and a path no pattern matches is ignored
+/// when its folder is. Each folder's `.gitignore` is read once, when the walk first asks about a
+/// path in it (or below it), and dropped when the walk leaves the folder: libgit2's `is_path_ignored` re-reads
+/// every `.gitignore` above a path for each path it is asked about, cubic in the depth.
+struct Ignores {
+    /// `info/exclude`, then `core.excludesFile`: patterns relative to the work tree's root.
+    global: Vec<Gitignore>,
+    /// The folders from the root to the one the walk is in (never empty: the root stays).
+    folders: Vec<IgnoreFolder>,
+    /// How many folders at the bottom of the stack have their `.gitignore` and their own answer.
+    ready: usize,
+    /// `core.ignorecase`.
+    case_insensitive: bool,
+    root: PathBuf,
+    /// `.gitignore` files read, for the test that counts work.
+    gitignores_read: usize,
+}
+
+struct IgnoreFolder {
+    /// The length of the folder's relative path (0 for the root).
+    len: usize,
+    /// How to open the folder, until its `.gitignore` has been read: a folder whose paths are
+    /// all tracked is never asked about, and its `.gitignore` is not looked for.
+    unread: Option<PathBuf>,
+    /// Its `.gitignore`, if it has one with a pattern.
+    rules: Option<Gitignore>,
+    /// Whether the folder itself is ignored (then entered only for its tracked files), once
+    /// asked.
+    ignored: Option<bool>,
+}
+
+impl Ignores {
+    fn new(repo: &Repository, root: &Path) -> Result<Ignores, AdapterError> {
+        let config = repo
+            .config()
+            .map_err(|e| git_error("cannot read the git configuration", &e))?;
+        let case_insensitive = config.get_bool("core.ignorecase").unwrap_or(false);
+        let mut ignores = Ignores {
+            global: Vec::new(),
+            folders: vec![IgnoreFolder {
+                len: 0,
+                unread: Some(root.to_path_buf()),
+                rules: None,
+                ignored: Some(false),
+            }],
+            ready: 0,
+            case_insensitive,
+            root: root.to_path_buf(),
+            gitignores_read: 0,
+        };
+        // A worktree shares `info/` with the main repository.
+        let exclude = repo.commondir().join("info").join("exclude");
+        // Unset, git reads `$XDG_CONFIG_HOME/git/ignore` (or `~/.config/git/ignore`).
+        let excludes_file = match config.get_path("core.excludesFile") {
+            Ok(path) if path.is_relative() => Some(root.join(path)),
+            Ok(path) => Some(path),
+            Err(e) if e.code() != ErrorCode::NotFound => {
+                return Err(git_error("cannot read core.excludesFile", &e))
+            }
+            Err(_) => std::env::var_os("XDG_CONFIG_HOME")
+                .filter(|dir| !dir.is_empty())
+                .map(PathBuf::from)
+                .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".config")))
+                .map(|dir| dir.join("git").join("ignore")),
+        };
+        for path in std::iter::once(exclude).chain(excludes_file) {
+            if let Some(rules) = read_rules(&path, &path, case_insensitive, &mut 0)? {
+                ignores.global.push(rules);
+            }
+        }
+        Ok(ignores)
     }
-    Ok(listing)
+
+    /// Brings the folder stack to the folder `rel` is in, opened through `dir`. The walk is
+    /// depth-first and asks about every folder it enters before anything inside, so the folder
+    /// is either on the stack or a child of its last folder.
+    fn enter_parent_of(&mut self, rel: &str, dir: &Path) {
+        let parent_len = rel.rfind('/').unwrap_or(0);
+        while self.folders.len() > 1 && self.folders.last().is_some_and(|f| f.len > parent_len) {
+            self.folders.pop();
+        }
+        self.ready = self.ready.min(self.folders.len());
+        if self.folders.last().is_some_and(|f| f.len < parent_len) {
+            self.folders.push(IgnoreFolder {
+                len: parent_len,
+                unread: Some(dir.to_path_buf()),
+                rules: None,
+                ignored: None,
+            });
+        }
+    }
+
+    /// Whether `rel`, in the last folder of the stack, is ignored. The folders above it that
+    /// have not been asked about yet have their `.gitignore` read now, once.
+    fn is_ignored(&mut self, rel: &str, is_dir: bool) -> Result<bool, AdapterError> {
+        while self.ready < self.folders.len() {
+            let at = self.ready;
+            if let Some(dir) = self.folders[at].unread.take() {
+                let len = self.folders[at].len;
+                let shown = self.root.join(&rel[..len]).join(".gitignore");
+                let path = dir.join(".gitignore");
+                self.folders[at].rules = read_rules(
+                    &path,
+                    &shown,
+                    self.case_insensitive,
+                    &mut self.gitignores_read,
+                )?;
+            }
+            if self.folders[at].ignored.is_none() {
+                // The folder is matched by the folders above it, not by its own `.gitignore`.
+                let folder = &rel[..self.folders[at].len];
+                let ignored = self.decide(folder, true, at);
+                self.folders[at].ignored = Some(ignored);
+            }
+            self.ready += 1;
+        }
+        Ok(self.decide(rel, is_dir, self.folders.len()))
+    }
+
+    /// git's answer for `rel` from the first `upto` folders of the stack (the folders it is in)
+    /// and the global files.
+    fn decide(&self, rel: &str, is_dir: bool, upto: usize) -> bool {
+        let decided = |rules: &Gitignore, path: &str| match rules.matched(path, is_dir) {
+            Match::Ignore(_) => Some(true),
+            Match::Whitelist(_) => Some(false),
+            Match::None => None,
+        };
+        let folders = self.folders.get(..upto).unwrap_or(&self.folders);
+        for folder in folders.iter().rev() {
+            let Some(rules) = &folder.rules else { continue };
+            // A folder's patterns are written relative to it.
+            let below = rel.get(folder.len..).unwrap_or(rel);
+            if let Some(answer) = decided(rules, below.strip_prefix('/').unwrap_or(below)) {
+                return answer;
+            }
+        }
+        for rules in &self.global {
+            if let Some(answer) = decided(rules, rel) {
+                return answer;
+            }
+        }
+        folders.last().and_then(|folder| folder.ignored) == Some(true)
+    }
+}
+
+/// The patterns of the ignore file at `path` (named `shown` in an error), if it exists; `reads`
+/// counts the files read.
+fn read_rules(
+    path: &Path,
+    shown: &Path,
+    case_insensitive: bool,
+    reads: &mut usize,
+) -> Result<Option<Gitignore>, AdapterError> {
+    // Only a regular file: git does not follow a symlinked `.gitignore`, and a FIFO would
+    // never end.
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_file() => {}
+        Ok(_) => return Ok(None),
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Ok(None)
+        }
+        Err(e) => return Err(AdapterError::io(shown, e)),
+    }
+    let bytes = std::fs::read(path).map_err(|e| AdapterError::io(shown, e))?;
+    *reads += 1;
+    // Patterns are matched from the folder they were read in (the paths passed are relative
+    // to it); "." keeps the matcher from stripping anything off them.
+    let mut builder = GitignoreBuilder::new(".");
+    let _ = builder.case_insensitive(case_insensitive);
+    let text = String::from_utf8_lossy(&bytes);
+    for (i, line) in text.lines().enumerate() {
+        let line = if i == 0 {
+            line.trim_start_matches('\u{feff}')
+        } else {
+            line
+        };
+        // A pattern that does not parse matches nothing, as in git.
+        let _ = builder.add_line(None, line);
+    }
+    let rules = builder.build().map_err(|e| {
+        AdapterError::Git(format!(
+            "cannot use the patterns of {}: {e}",
+            shown.display()
+        ))
+    })?;
+    Ok((!rules.is_empty()).then_some(rules))
 }
 
 fn add_with_parents<'a>(dirs: &mut HashSet<&'a str>, mut dir: &'a str) {
@@ -1784,5 +1980,372 @@ mod tests {
         let err = open_snapshot(&corrupt, None, 0).expect_err("corrupt");
         assert!(matches!(err, AdapterError::Git(_)), "{err}");
         assert!(one_line(err).contains("corrupt"));
+    }
+
+    /// A small deterministic generator, so that a failing tree can be made again from its seed.
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((self.0 >> 33) % n as u64) as usize
+        }
+
+        fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+            items[self.below(items.len())]
+        }
+    }
+
+    const NAMES: &[&str] = &[
+        "a",
+        "b",
+        "build",
+        "gen",
+        "doc",
+        "cache",
+        "out",
+        "anchored",
+        "keep.log",
+        "x.log",
+        "important.md",
+        "readme.md",
+        "xyz",
+        "tmp1",
+        "a.txt",
+        "c.txt",
+        "deep",
+        "f.o",
+        "q.tmp",
+        "root-only.log",
+        "#hash",
+        "Mixed.LOG",
+        "sp ace",
+    ];
+    const PATTERNS: &[&str] = &[
+        "*.log",
+        "!keep.log",
+        "build/",
+        "/anchored",
+        "**/gen",
+        "a/**/b",
+        "doc/*.md",
+        "!important.md",
+        "tmp*",
+        "*.o",
+        "cache/",
+        "!cache/",
+        "/out/",
+        "x?z",
+        "[ab]*.txt",
+        "# a comment",
+        "",
+        "\\#hash",
+        "deep/**",
+        "**/*.tmp",
+        "!/root-only.log",
+        "b",
+        "!b/",
+        "a/",
+        "!*.md",
+        "*",
+        "!a",
+        "sp\\ ace",
+        "readme.md ",
+        "/doc/",
+        "**/deep/",
+        "!x.log",
+    ];
+
+    /// Up to four patterns. libgit2 drops a negation that no earlier pattern of the same file
+    /// matches, where git lets it re-include what another file ignored
+    /// (`negation_in_a_deeper_file_re_includes_as_git_does`); each negation here comes after its
+    /// positive, so that the two agree.
+    fn ignore_file(rng: &mut Lcg) -> String {
+        let mut text = String::new();
+        for _ in 0..1 + rng.below(4) {
+            let pattern = rng.pick(PATTERNS);
+            if let Some(positive) = pattern.strip_prefix('!') {
+                if rng.below(2) == 0 {
+                    text.push_str(&format!("{positive}\n"));
+                } else {
+                    let other = rng.pick(PATTERNS).trim_start_matches('!');
+                    text.push_str(&format!("{other}\n{positive}\n"));
+                }
+            }
+            text.push_str(&format!("{pattern}\n"));
+        }
+        text
+    }
+
+    fn grow(rng: &mut Lcg, root: &Path, rel: &str, depth: usize) {
+        let dir = root.join(rel);
+        fs::create_dir_all(&dir).expect("mkdir");
+        if rng.below(2) == 0 {
+            fs::write(dir.join(".gitignore"), ignore_file(rng)).expect("write");
+        }
+        for _ in 0..1 + rng.below(4) {
+            let name = rng.pick(NAMES);
+            let child = if rel.is_empty() {
+                name.to_string()
+            } else {
+                format!("{rel}/{name}")
+            };
+            if depth > 0 && rng.below(2) == 0 && !root.join(&child).is_file() {
+                grow(rng, root, &child, depth - 1);
+            } else if !root.join(&child).is_dir() {
+                fs::write(root.join(&child), "x").expect("write");
+            }
+        }
+    }
+
+    /// Every path of the tree (folders included, and everything inside ignored folders) with
+    /// [`Ignores`]' answer for it.
+    fn answers(repo: &Repository, root: &Path) -> (Vec<(String, bool, bool)>, usize) {
+        let mut ignores = Ignores::new(repo, root).expect("ignores");
+        let mut out = Vec::new();
+        walk(root, &mut |rel, kind, dir| {
+            ignores.enter_parent_of(rel, dir);
+            let is_dir = kind == EntryKind::Dir;
+            if rel.rsplit('/').next() != Some(".gitignore") {
+                out.push((rel.to_string(), is_dir, ignores.is_ignored(rel, is_dir)?));
+            }
+            Ok(Visit::Descend)
+        })
+        .expect("walk");
+        (out, ignores.gitignores_read)
+    }
+
+    #[test]
+    fn ignore_rules_match_libgit2_on_generated_trees() {
+        let mut compared = 0;
+        let mut ignored = 0;
+        for seed in 0..120 {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let root = dir.path().join("repo");
+            fs::create_dir_all(&root).expect("mkdir");
+            let repo = init(&root, false);
+            let mut rng = Lcg(seed);
+            grow(&mut rng, &root, "", 3);
+            let info = repo.path().join("info");
+            fs::create_dir_all(&info).expect("mkdir");
+            fs::write(info.join("exclude"), ignore_file(&mut rng)).expect("write");
+            let excludes = dir.path().join("global-ignore");
+            fs::write(&excludes, ignore_file(&mut rng)).expect("write");
+            let excludes = excludes.to_str().expect("utf-8");
+            repo.config()
+                .expect("config")
+                .set_str("core.excludesFile", excludes)
+                .expect("set");
+
+            for (rel, is_dir, ours) in answers(&repo, &root).0 {
+                let asked = if is_dir {
+                    format!("{rel}/")
+                } else {
+                    rel.clone()
+                };
+                let libgit2 = repo.is_path_ignored(&asked).expect("libgit2");
+                if ours != libgit2 {
+                    // The ignore files that had a say, for the failure message.
+                    let mut files = vec![format!(
+                        "exclude: {:?}",
+                        fs::read_to_string(info.join("exclude"))
+                    )];
+                    files.push(format!("excludesFile: {:?}", fs::read_to_string(excludes)));
+                    let mut folder = String::new();
+                    for part in std::iter::once("").chain(rel.split('/')) {
+                        if !part.is_empty() {
+                            folder = if folder.is_empty() {
+                                part.to_string()
+                            } else {
+                                format!("{folder}/{part}")
+                            };
+                        }
+                        if let Ok(text) = fs::read_to_string(root.join(&folder).join(".gitignore"))
+                        {
+                            files.push(format!("{folder}/.gitignore: {text:?}"));
+                        }
+                    }
+                    panic!(
+                        "seed {seed}: {asked}: ours {ours}, libgit2 {libgit2}\n{}",
+                        files.join("\n")
+                    );
+                }
+                compared += 1;
+                ignored += usize::from(ours);
+            }
+        }
+        // The trees are varied enough to say something: many paths, both answers common.
+        assert!(compared > 1_200, "{compared}");
+        assert!(
+            ignored > compared / 5 && ignored < compared * 4 / 5,
+            "{ignored}/{compared}"
+        );
+    }
+
+    fn listed(listing: &[Listed]) -> Vec<&str> {
+        listing.iter().map(|item| item.rel.as_str()).collect()
+    }
+
+    /// Each `.gitignore` is read once, however deep its folder: libgit2's `is_path_ignored`,
+    /// asked about each untracked path, loaded every `.gitignore` above it each time (here
+    /// about 135,000 loads for 301 files, and the path built afresh for each: cubic in the depth).
+    #[test]
+    fn each_gitignore_is_read_once_however_deep() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let repo = init(root, false);
+        commit(
+            &repo,
+            &[
+                ("README.md", Text("# X\n")),
+                (".gitignore", Text("*.tmp\n")),
+            ],
+            "first",
+            1,
+        );
+        let mut folder = String::new();
+        let mut expected = vec![".gitignore".to_string()];
+        for _ in 0..300 {
+            folder.push_str(if folder.is_empty() { "d" } else { "/d" });
+            write(root, &format!("{folder}/.gitignore"), b"*.bak\n!keep.bak\n");
+            write(root, &format!("{folder}/n.md"), b"x");
+            write(root, &format!("{folder}/x.tmp"), b"ignored above");
+            write(root, &format!("{folder}/x.bak"), b"ignored here");
+            write(root, &format!("{folder}/keep.bak"), b"re-included");
+            expected.extend(["/.gitignore", "/keep.bak", "/n.md"].map(|f| format!("{folder}{f}")));
+        }
+        expected.push("README.md".to_string());
+        expected.sort();
+
+        let (listing, reads) = list_work_tree_counted(&repo, root).expect("list");
+        assert_eq!(listed(&listing), expected);
+        assert_eq!(reads, 301);
+    }
+
+    /// Where every path is tracked, no ignore question is asked and no `.gitignore` is read.
+    #[test]
+    fn a_tracked_tree_reads_no_gitignore() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let repo = init(root, false);
+        commit(
+            &repo,
+            &[
+                (".gitignore", Text("*.log\n")),
+                ("a/.gitignore", Text("*.md\n")),
+                ("a/b/kept.md", Text("tracked though ignored\n")),
+                ("a/b/c/x.rs", Text("")),
+            ],
+            "first",
+            1,
+        );
+        let (listing, reads) = list_work_tree_counted(&repo, root).expect("list");
+        assert_eq!(
+            listed(&listing),
+            [".gitignore", "a/.gitignore", "a/b/c/x.rs", "a/b/kept.md"]
+        );
+        assert_eq!(reads, 0);
+    }
+
+    /// A negation re-includes what a file of lower precedence ignored (a folder's `.gitignore`
+    /// against its parent's, `.gitignore` against `core.excludesFile`), and a symlinked
+    /// `.gitignore` is not followed: what `git status --ignored` says (git 2.47) for this tree.
+    /// libgit2 drops a negation that no earlier pattern of its own file matches, and follows the
+    /// symlink.
+    #[cfg(unix)]
+    #[test]
+    fn negation_in_a_deeper_file_re_includes_as_git_does() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().join("repo");
+        let repo = init(&root, false);
+        let excludes = dir.path().join("global-ignore");
+        fs::write(&excludes, "*.bak\n").expect("write");
+        repo.config()
+            .expect("config")
+            .set_str("core.excludesFile", excludes.to_str().expect("utf-8"))
+            .expect("set");
+        write(&root, ".gitignore", b"*.log\n!keep.bak\n");
+        write(&root, "sub/.gitignore", b"!keep.log\n");
+        for file in [
+            "sub/keep.log",
+            "sub/other.log",
+            "keep.bak",
+            "other.bak",
+            "ln/a.txt",
+        ] {
+            write(&root, file, b"x");
+        }
+        write(&root, "rules", b"a.txt\n");
+        std::os::unix::fs::symlink("../rules", root.join("ln/.gitignore")).expect("symlink");
+
+        let (listing, _) = list_work_tree_counted(&repo, &root).expect("list");
+        assert_eq!(
+            listed(&listing),
+            [
+                ".gitignore",
+                "keep.bak",
+                "ln/.gitignore",
+                "ln/a.txt",
+                "rules",
+                "sub/.gitignore",
+                "sub/keep.log"
+            ]
+        );
+    }
+
+    /// `core.ignorecase` makes patterns match whatever the case, as in git.
+    #[test]
+    fn ignorecase_makes_patterns_case_insensitive() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let repo = init(root, false);
+        write(root, ".gitignore", b"*.log\n");
+        write(root, "A.LOG", b"x");
+        write(root, "b.txt", b"x");
+        let (listing, _) = list_work_tree_counted(&repo, root).expect("list");
+        assert_eq!(listed(&listing), [".gitignore", "A.LOG", "b.txt"]);
+        repo.config()
+            .expect("config")
+            .set_bool("core.ignorecase", true)
+            .expect("set");
+        let (listing, _) = list_work_tree_counted(&repo, root).expect("list");
+        assert_eq!(listed(&listing), [".gitignore", "b.txt"]);
+    }
+
+    /// A `.gitignore` in a folder whose path is longer than the system opens (2,200 deep, 4,400
+    /// bytes) is read through the walk's open folder, not left out.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn gitignore_deeper_than_a_path_is_read() {
+        use std::os::fd::AsRawFd;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let repo = init(root, false);
+        let mut open = Vec::new();
+        let mut at = root.to_path_buf();
+        for level in 1..=2200 {
+            at.push("d");
+            fs::create_dir(&at).expect("mkdir");
+            if level % 500 == 0 {
+                let folder = fs::File::open(&at).expect("open");
+                at = format!("/proc/self/fd/{}", folder.as_raw_fd()).into();
+                open.push(folder);
+            }
+        }
+        fs::write(at.join(".gitignore"), "*.log\n").expect("write");
+        fs::write(at.join("notes.md"), "x").expect("write");
+        fs::write(at.join("trace.log"), "x").expect("write");
+        drop(open);
+
+        let (listing, reads) = list_work_tree_counted(&repo, root).expect("list");
+        let bottom = vec!["d"; 2200].join("/");
+        assert_eq!(
+            listed(&listing),
+            [format!("{bottom}/.gitignore"), format!("{bottom}/notes.md")]
+        );
+        assert_eq!(reads, 1);
     }
 }
