@@ -6,27 +6,9 @@ mod common;
 #[path = "snapshots/fixtures.rs"]
 mod fixtures;
 
-use common::{new_repo, os2gov, repo_with, Entry, Fixture, DAY, NOW};
+use common::{json_report, new_repo, os2gov, repo_with, Entry, Fixture, DAY, NOW};
 use predicates::prelude::*;
 use serde_json::Value;
-use std::path::Path;
-
-/// Runs `os2gov check PATH ARGS… --format json` and parses the report.
-fn json_report(path: &Path, args: &[&str]) -> Value {
-    let output = os2gov()
-        .arg("check")
-        .arg(path)
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .expect("run");
-    assert!(
-        matches!(output.status.code(), Some(0 | 1)),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("JSON report")
-}
 
 fn verdict<'a>(report: &'a Value, id: &str) -> &'a str {
     report["requirements"]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{os2gov, repo_with, Entry, Fixture, NOW};
+use common::{os2gov, repo_with, walk, Entry, Fixture, NOW};
 use os2gov::report::{Report, Verdict};
 use std::path::Path;
 
@@ -116,7 +116,7 @@ fn scaffolded_files_do_not_pass_until_filled_in() {
         scaffolded.notes
     );
 
-    for entry in walk(fixture.path()) {
+    for entry in walk(fixture.path(), false) {
         let text = std::fs::read_to_string(&entry).expect("read");
         if text.contains("TODO(os2gov)") {
             std::fs::write(&entry, fill(&text)).expect("write");
@@ -136,25 +136,6 @@ fn scaffolded_files_do_not_pass_until_filled_in() {
         );
     }
     assert!(filled.notes.iter().all(|n| !n.contains("TODO(os2gov)")));
-}
-
-fn walk(root: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("dir").flatten() {
-            let path = entry.path();
-            if path.file_name().is_some_and(|n| n == ".git") {
-                continue;
-            }
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.push(path);
-            }
-        }
-    }
-    out
 }
 
 #[test]
@@ -380,7 +361,7 @@ fn golden_templates() {
             .arg(fixture.path())
             .assert()
             .success();
-        let mut files: Vec<_> = walk(fixture.path())
+        let mut files: Vec<_> = walk(fixture.path(), false)
             .into_iter()
             .map(|p| {
                 p.strip_prefix(fixture.path())
@@ -452,7 +433,7 @@ fn read_only_file_system_is_a_clear_error_and_nothing_is_written() {
         2,
         "{stderr}"
     );
-    let files: Vec<_> = walk(dir)
+    let files: Vec<_> = walk(dir, false)
         .into_iter()
         .map(|p| p.strip_prefix(dir).expect("inside").to_path_buf())
         .collect();

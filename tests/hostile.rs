@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{os2gov, repo_with, Entry};
+use common::{json_report, os2gov, repo_with, Entry};
 use std::path::Path;
 
 /// Exit 2, nothing on stdout, one line on stderr holding every one of `words`.
@@ -19,20 +19,6 @@ fn assert_input_error(cmd: &mut assert_cmd::Command, words: &[&str]) -> String {
         assert!(stderr.contains(word), "{word:?} not in {stderr:?}");
     }
     stderr
-}
-
-fn json_report(path: &Path) -> serde_json::Value {
-    let output = os2gov()
-        .args(["check", "--format", "json"])
-        .arg(path)
-        .output()
-        .expect("run");
-    assert!(
-        matches!(output.status.code(), Some(0 | 1)),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("JSON report")
 }
 
 fn verdict<'a>(report: &'a serde_json::Value, id: &str) -> &'a str {
@@ -84,7 +70,7 @@ fn bare_repository_without_config_is_read_at_head() {
     std::fs::remove_file(bare.join("config")).expect("rm config");
     assert!(bare.join("packed-refs").is_file());
 
-    let report = json_report(&bare);
+    let report = json_report(&bare, &[]);
     // The licence is the repository's; the folder around it has none.
     assert_eq!(verdict(&report, "F2"), "met", "{report:#}");
     let text = report.to_string();

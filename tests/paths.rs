@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{new_repo, os2gov, Entry, NOW};
+use common::{new_repo, os2gov, walk, Entry, NOW};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -214,7 +214,7 @@ fn no_subcommand_writes_outside_the_repository() {
 
     assert_eq!(w.around(), around, "nothing new beside the repository");
     assert_eq!(new_in_root(&root), Vec::<String>::new(), "nothing new in /");
-    let leftovers: Vec<_> = walk(&w.repo())
+    let leftovers: Vec<_> = walk(&w.repo(), true)
         .into_iter()
         .filter(|p| p.to_string_lossy().contains("os2gov-tmp"))
         .collect();
@@ -257,24 +257,6 @@ fn org_writes_only_where_asked(w: &Watched) {
         .arg("--output")
         .arg(format!("../{TOKEN}-org.json")));
     assert_refused((code, String::new(), stderr), "org --output ../");
-}
-
-fn walk(root: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("dir").flatten() {
-            let path = entry.path();
-            if path.file_name().is_some_and(|n| n == ".git") {
-                continue;
-            }
-            if path.is_dir() {
-                stack.push(path.clone());
-            }
-            out.push(path);
-        }
-    }
-    out
 }
 
 #[test]

@@ -197,3 +197,42 @@ pub fn os2gov() -> assert_cmd::Command {
         .env("OS2GOV_OFFLINE", "1");
     cmd
 }
+
+/// `os2gov check PATH ARGS --format json`, which must give a report (exit 0 or 1), parsed.
+pub fn json_report(path: &Path, args: &[&str]) -> serde_json::Value {
+    let output = os2gov()
+        .arg("check")
+        .arg(path)
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("run");
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("JSON report")
+}
+
+/// Every path below `root` outside `.git`, folders too when `with_dirs`.
+pub fn walk(root: &Path, with_dirs: bool) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("dir").flatten() {
+            let path = entry.path();
+            if path.file_name().is_some_and(|n| n == ".git") {
+                continue;
+            }
+            let is_dir = path.is_dir();
+            if is_dir {
+                stack.push(path.clone());
+            }
+            if with_dirs || !is_dir {
+                out.push(path);
+            }
+        }
+    }
+    out
+}
