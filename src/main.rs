@@ -408,7 +408,11 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
 fn output_target(path: &Path, repo: Option<&Path>) -> Result<PathBuf> {
     let cwd = write::current_dir()?;
     let mut roots = vec![cwd.clone()];
-    roots.extend(repo.map(|r| os2gov::paths::lexical(&cwd, r)));
+    // Checking the current folder (the default path) names it once, in messages too.
+    roots.extend(
+        repo.map(|r| os2gov::paths::lexical(&cwd, r))
+            .filter(|r| *r != cwd),
+    );
     Ok(write::resolve(&Scope::Output(roots), &cwd, path)?)
 }
 
