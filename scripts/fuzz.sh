@@ -136,11 +136,11 @@ done
 seed_from_shared markdown -iname '*.md' -o -iname '*.rst' -o -iname '*.txt'
 seed_from_shared govreport -iname '*governance*report*' -o -iname '*governancerapport*' \
   -o -name governance_template.md -o -iname '*assessment*.md'
-seed govreport src/profile/governance_template.md
+seed govreport src/base/profile/governance_template.md
 seed_from_shared self_assessment -iname '*.json'
 seed self_assessment schema/*.json
 seed_from_shared publiccode -iname '*.yml' -o -iname '*.yaml'
-seed publiccode src/profile/dk-public-sector-ospo.yml
+seed publiccode src/base/profile/dk-public-sector-ospo.yml
 seed_from_shared licence -iname 'licen[cs]e*' -o -iname 'copying*' -o -path '*/LICENSES/*' -o -iname 'readme*'
 seed licence LICENSE
 seed manifest Cargo.toml wasm/package.json

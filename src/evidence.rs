@@ -1,9 +1,9 @@
 //! Evidence gathering over a [`Snapshot`]: which files the engine needs, and the searches every
 //! requirement shares (community files, README/docs sections, links by destination).
 
-use crate::markdown::{Doc, Link};
-use crate::model::{Content, Evidence, Msg, Snapshot};
-use crate::text::{normalize, word_count};
+use crate::base::model::{Content, Evidence, Msg, Snapshot};
+use crate::base::text::{normalize, word_count};
+use crate::parse::markdown::{Doc, Link};
 
 /// Folders whose contents never count as the product's own evidence.
 pub const VENDORED: [&str; 3] = ["vendor", "node_modules", "third_party"];
@@ -76,7 +76,7 @@ fn has_report_marker(path: &str) -> bool {
         "governancerapport",
     ]
     .iter()
-    .any(|needle| crate::text::contains_ignore_ascii_case(path, needle))
+    .any(|needle| crate::base::text::contains_ignore_ascii_case(path, needle))
 }
 
 /// A file name that marks a governance report in OS2's format.
@@ -177,7 +177,7 @@ pub struct Ctx<'a> {
     /// Jira from the config: (base URL, project key).
     pub jira: Option<(String, Option<String>)>,
     /// The repository's own governance report, when it has one (declarations, never evidence).
-    pub report: Option<crate::govreport::GovernanceReport>,
+    pub report: Option<crate::parse::govreport::GovernanceReport>,
     /// Files still holding [`PLACEHOLDER`]s (scaffolded by `os2gov fix` and not yet filled in).
     /// They do not count as evidence until a human has written them.
     pub unfinished: Vec<String>,
@@ -188,7 +188,7 @@ pub struct Ctx<'a> {
     shallow_paths: Vec<&'a str>,
     /// publiccode.yml validated once: four requirements read it, and a 1 MiB file with 100,000
     /// problems should not be validated four times.
-    publiccode: std::cell::OnceCell<Option<(&'a str, crate::publiccode::Validation)>>,
+    publiccode: std::cell::OnceCell<Option<(&'a str, crate::parse::publiccode::Validation)>>,
     /// Every link's text and destination, normalised once: several rules search them, and a
     /// README may hold tens of thousands of links.
     link_texts: std::cell::OnceCell<Vec<String>>,
@@ -393,9 +393,9 @@ impl<'a> Ctx<'a> {
     }
 
     /// The first place where running text mentions one of `phrases` (matched by
-    /// [`crate::text::matches_phrase`]), with the line it is on.
+    /// [`crate::base::text::matches_phrase`]), with the line it is on.
     pub fn mention(&self, scope: Scope, phrases: &[&str]) -> Option<Hit> {
-        let mentions = |text: &str| crate::text::mentions_any(&normalize(text), phrases);
+        let mentions = |text: &str| crate::base::text::mentions_any(&normalize(text), phrases);
         for file in self.documents(scope) {
             for section in &file.doc.sections {
                 if let Some(line) = section.text.lines().find(|l| mentions(l)) {
@@ -472,7 +472,7 @@ impl<'a> Ctx<'a> {
                 .iter()
                 .zip(&substrings)
                 .any(|(p, sub)| {
-                    crate::text::matches_phrase(text, p)
+                    crate::base::text::matches_phrase(text, p)
                         || sub.as_deref().is_some_and(|sub| text.contains(sub))
                 })
                 .then(|| Evidence::link(path, link.line, &link.url))
@@ -555,7 +555,7 @@ fn jira_project_key(path: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::FileEntry;
+    use crate::base::model::FileEntry;
 
     fn readme_ctx(readme: &str) -> Snapshot {
         let mut snapshot = Snapshot::default();
@@ -768,7 +768,7 @@ pub const INSTALL_HEADINGS: [&str; 5] = [
     "Setup",
 ];
 /// Words by which the install section covers its two halves (F7), matched by
-/// [`crate::text::matches_phrase`] (word prefixes; a trailing space means the whole word).
+/// [`crate::base::text::matches_phrase`] (word prefixes; a trailing space means the whole word).
 pub const DEVELOPMENT_WORDS: [&str; 3] = ["udvikl", "develop", "dev "];
 pub const PRODUCTION_WORDS: [&str; 6] = [
     "produktion",
@@ -935,7 +935,7 @@ const ORGANISATION_WORDS: [&str; 16] = [
 /// ("Contact: support@…", "Aarhus Kommune, digitalisering@…") does not count as a contact person.
 pub fn names_a_person_with_email(text: &str) -> bool {
     text.lines().any(|line| {
-        if crate::text::emails(line).is_empty() {
+        if crate::base::text::emails(line).is_empty() {
             return false;
         }
         let words: Vec<&str> = line
@@ -988,7 +988,7 @@ pub const DAY: i64 = 86_400;
 
 impl<'a> Ctx<'a> {
     /// The root publiccode.yml and what validating it found.
-    pub fn publiccode(&self) -> Option<(&'a str, &crate::publiccode::Validation)> {
+    pub fn publiccode(&self) -> Option<(&'a str, &crate::parse::publiccode::Validation)> {
         self.publiccode
             .get_or_init(|| {
                 ["publiccode.yml", "publiccode.yaml"]
@@ -996,7 +996,7 @@ impl<'a> Ctx<'a> {
                     .find_map(|name| {
                         let path = self.paths().find(|p| p.eq_ignore_ascii_case(name))?;
                         let text = self.text(path)?;
-                        Some((path, crate::publiccode::validate(text)))
+                        Some((path, crate::parse::publiccode::validate(text)))
                     })
             })
             .as_ref()
@@ -1005,7 +1005,7 @@ impl<'a> Ctx<'a> {
 
     /// `(owner, repo)` from GitHub's metadata, else from the `origin` remote.
     pub fn github_slug(&self) -> Option<(String, String)> {
-        if let crate::model::Fetched::Got { value } = &self.snapshot.github {
+        if let crate::base::model::Fetched::Got { value } = &self.snapshot.github {
             return Some((value.owner.clone(), value.name.clone()));
         }
         self.snapshot

@@ -3,9 +3,9 @@
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use os2gov::adapters::write;
+use os2gov::base::model::{Lang, Level};
+use os2gov::base::paths::Scope;
 use os2gov::engine::{self, Options};
-use os2gov::model::{Lang, Level};
-use os2gov::paths::Scope;
 use os2gov::{render, rules};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -378,7 +378,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         let unknown = report
             .requirements
             .iter()
-            .filter(|f| f.verdict == os2gov::report::Verdict::Unknown)
+            .filter(|f| f.verdict == os2gov::engine::report::Verdict::Unknown)
             .count();
         let total = report.requirements.len();
         print_incomplete(&match lang {
@@ -404,13 +404,13 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
 
 /// Where a typed `--output` goes: resolved against the current folder; a relative path must stay
 /// in the current folder or in the repository being checked (`repo`), an absolute one is the
-/// user's explicit choice (the rule: [`os2gov::paths`]).
+/// user's explicit choice (the rule: [`os2gov::base::paths`]).
 fn output_target(path: &Path, repo: Option<&Path>) -> Result<PathBuf> {
     let cwd = write::current_dir()?;
     let mut roots = vec![cwd.clone()];
     // Checking the current folder (the default path) names it once, in messages too.
     roots.extend(
-        repo.map(|r| os2gov::paths::lexical(&cwd, r))
+        repo.map(|r| os2gov::base::paths::lexical(&cwd, r))
             .filter(|r| *r != cwd),
     );
     Ok(write::resolve(&Scope::Output(roots), &cwd, path)?)
@@ -418,7 +418,7 @@ fn output_target(path: &Path, repo: Option<&Path>) -> Result<PathBuf> {
 
 /// The repository root the files of `fix` and `report` must stay in, absolute.
 fn repository_root(path: &Path) -> Result<PathBuf> {
-    Ok(os2gov::paths::lexical(&write::current_dir()?, path))
+    Ok(os2gov::base::paths::lexical(&write::current_dir()?, path))
 }
 
 /// `target` (resolved) as a path inside the repository, for messages and the report's own name.
@@ -537,8 +537,8 @@ fn run_fix(args: FixArgs) -> Result<ExitCode> {
             }
         }
     }
-    let facts = os2gov::scaffold::Facts::from(&snapshot, &report, &folder_name(&args.path));
-    let plan = os2gov::scaffold::plan(&snapshot, &report, &facts, lang, args.only.as_deref());
+    let facts = os2gov::fix::Facts::from(&snapshot, &report, &folder_name(&args.path));
+    let plan = os2gov::fix::plan(&snapshot, &report, &facts, lang, args.only.as_deref());
     if plan.is_empty() {
         print_out(match lang {
             Lang::Da => "Intet at rette: ingen manglende fil eller README-afsnit kan lukke de åbne krav.\n",
@@ -602,7 +602,7 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
         config: read_config(args.config.as_ref())?,
     };
     let report = engine::check(&snapshot, &options)?;
-    let facts = os2gov::scaffold::Facts::from(&snapshot, &report, &folder_name(&args.path));
+    let facts = os2gov::fix::Facts::from(&snapshot, &report, &folder_name(&args.path));
     let found = engine::find_governance_report(&snapshot);
     let existing = found.as_ref().map(|r| r.path.clone());
     // A typed --out is resolved against the current folder, the report the tool found or names
@@ -637,27 +637,27 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
     };
     // A new file beside an old-format report carries the old report's rows over.
     let old_report = found
-        .filter(|r| r.format == os2gov::govreport::Format::Old && r.path != relative)
+        .filter(|r| r.format == os2gov::parse::govreport::Format::Old && r.path != relative)
         .and_then(|r| snapshot.text(&r.path).map(|text| (r.path.clone(), text)));
     let (written, migration) = match (&before, old_report) {
         (Some(text), _) => (
-            os2gov::report_writer::update_report(&relative, text, &report)?,
+            os2gov::render::report_writer::update_report(&relative, text, &report)?,
             None,
         ),
         (None, Some((old_path, old_text))) => {
             let (written, migration) =
-                os2gov::report_writer::migrate_report(&facts.product, old_text, &report);
+                os2gov::render::report_writer::migrate_report(&facts.product, old_text, &report);
             (written, Some((old_path, migration)))
         }
         (None, None) => (
-            os2gov::report_writer::new_report(&facts.product, &report),
+            os2gov::render::report_writer::new_report(&facts.product, &report),
             None,
         ),
     };
     let after = written.text.clone();
     let mut files = vec![(target, after.clone())];
     if let Some(sa) = &args.self_assessment {
-        let (y, m, d) = os2gov::model::civil_date(stamp);
+        let (y, m, d) = os2gov::base::model::civil_date(stamp);
         let date = format!("{y:04}-{m:02}-{d:02}");
         let secs = stamp.rem_euclid(86_400);
         let timestamp = format!(
@@ -668,7 +668,12 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
         );
         files.push((
             write::resolve(&scope, &cwd, sa)?,
-            os2gov::report_writer::self_assessment_json(&facts.product, &report, &date, &timestamp),
+            os2gov::render::report_writer::self_assessment_json(
+                &facts.product,
+                &report,
+                &date,
+                &timestamp,
+            ),
         ));
     }
     if args.dry_run {
@@ -706,8 +711,8 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
 
 /// The rows `report` left alone although the tool finds the requirement not met.
 fn kept_lines(
-    kept: &[os2gov::report_writer::KeptMarker],
-    report: &os2gov::report::Report,
+    kept: &[os2gov::render::report_writer::KeptMarker],
+    report: &os2gov::engine::report::Report,
 ) -> String {
     let mut out = String::new();
     for k in kept {
@@ -732,7 +737,7 @@ fn kept_lines(
 /// What came over from an old-format report, and what did not.
 fn migration_lines(
     old_path: &str,
-    migration: &os2gov::report_writer::Migration,
+    migration: &os2gov::render::report_writer::Migration,
     lang: Lang,
 ) -> String {
     let ids = |list: &mut dyn Iterator<Item = String>| list.collect::<Vec<_>>().join(", ");
@@ -788,7 +793,7 @@ fn migration_lines(
 }
 
 fn run_action() -> Result<ExitCode> {
-    use os2gov::action::{self, Inputs, Runner};
+    use os2gov::app::action::{self, Inputs, Runner};
     let env: std::collections::HashMap<String, String> = std::env::vars().collect();
     let runner = Runner::from_env(&env);
     let outcome = Inputs::from_env(&env, &runner).and_then(|inputs| {
@@ -856,9 +861,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             let lang = args.lang.unwrap_or_default();
             let out = match args.format {
-                OrgFormat::Text => os2gov::portfolio::render_text(&scan.portfolio, lang),
-                OrgFormat::Json => os2gov::portfolio::render_json(&scan.portfolio),
-                OrgFormat::Markdown => os2gov::portfolio::render_markdown(&scan.portfolio, lang),
+                OrgFormat::Text => os2gov::render::portfolio::render_text(&scan.portfolio, lang),
+                OrgFormat::Json => os2gov::render::portfolio::render_json(&scan.portfolio),
+                OrgFormat::Markdown => {
+                    os2gov::render::portfolio::render_markdown(&scan.portfolio, lang)
+                }
             };
             match &output {
                 Some(path) => write::write_atomically(path, out.as_bytes())?,
@@ -868,7 +875,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 print_note(warning.get(lang));
             }
             let rows = &scan.portfolio.rows;
-            let incomplete: Vec<&os2gov::portfolio::PortfolioRow> =
+            let incomplete: Vec<&os2gov::render::portfolio::PortfolioRow> =
                 rows.iter().filter(|r| r.is_incomplete()).collect();
             let Some(first) = incomplete.first() else {
                 return Ok(ExitCode::SUCCESS);
@@ -902,7 +909,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 config: read_config(args.config.as_ref())?,
             };
             let report = engine::check(&snapshot, &options)?;
-            let svg = os2gov::badge::badge_svg(&report);
+            let svg = os2gov::render::badge::badge_svg(&report);
             match &output {
                 Some(path) => write::write_atomically(path, svg.as_bytes())?,
                 None => print_out(&svg),
@@ -921,8 +928,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let lang = lang.unwrap_or_default();
             if id.trim().eq_ignore_ascii_case("score") {
                 let formula = match lang {
-                    Lang::Da => os2gov::score::FORMULA_DA,
-                    Lang::En => os2gov::score::FORMULA_EN,
+                    Lang::Da => os2gov::engine::score::FORMULA_DA,
+                    Lang::En => os2gov::engine::score::FORMULA_EN,
                 };
                 print_out(&format!("{formula}\n"));
                 return Ok(ExitCode::SUCCESS);

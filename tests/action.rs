@@ -478,8 +478,8 @@ fn action_yml_inputs_and_outputs_are_wired() {
         );
     }
     let source =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/action.rs"))
-            .expect("action.rs");
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app/action.rs"))
+            .expect("src/app/action.rs");
     for var in env.keys() {
         assert!(
             source.contains(&format!("\"{var}\"")),

@@ -5,8 +5,8 @@ mod common;
 
 use common::{corpus_repo, NOW};
 use os2gov::adapters::git::open_snapshot;
+use os2gov::engine::report::{LevelSource, Report, Verdict};
 use os2gov::engine::{check, Options};
-use os2gov::report::{LevelSource, Report, Verdict};
 use os2gov::{Lang, Level};
 
 fn report(owner: &str, name: &str) -> Report {
@@ -22,7 +22,7 @@ fn report(owner: &str, name: &str) -> Report {
     .expect("check")
 }
 
-fn finding<'a>(report: &'a Report, id: &str) -> &'a os2gov::report::Finding {
+fn finding<'a>(report: &'a Report, id: &str) -> &'a os2gov::engine::report::Finding {
     report.finding(id).expect("finding")
 }
 

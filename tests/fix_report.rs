@@ -4,7 +4,7 @@
 mod common;
 
 use common::{os2gov, repo_with, walk, Entry, Fixture, NOW};
-use os2gov::report::{Report, Verdict};
+use os2gov::engine::report::{Report, Verdict};
 use std::path::Path;
 
 const INTRO: &str =
@@ -245,7 +245,7 @@ fn report_round_trips_and_keeps_human_text() {
     );
     let path = fixture.path().join("Demo_governance_report.md");
     let text = std::fs::read_to_string(&path).expect("report written");
-    let parsed = os2gov::govreport::parse("Demo_governance_report.md", &text);
+    let parsed = os2gov::parse::govreport::parse("Demo_governance_report.md", &text);
     assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
     assert_eq!(parsed.rows.len(), 43);
     let report = check(fixture.path());
@@ -253,10 +253,10 @@ fn report_round_trips_and_keeps_human_text() {
     for row in &parsed.rows {
         let f = report.finding(&row.id).expect("finding");
         match row.marker {
-            os2gov::govreport::Marker::Met => {
+            os2gov::parse::govreport::Marker::Met => {
                 assert!(f.verdict.is_compliant(), "{} {:?}", row.id, f.verdict)
             }
-            os2gov::govreport::Marker::NotMet => {
+            os2gov::parse::govreport::Marker::NotMet => {
                 assert_eq!(f.verdict, Verdict::NotMet, "{}", row.id)
             }
             _ => {}
@@ -345,8 +345,9 @@ fn self_assessment_export() {
         .assert()
         .success();
     let json = std::fs::read_to_string(&out_file).expect("json");
-    let sa = os2gov::govreport::parse_self_assessment("docs/self-assessment/demo.json", &json)
-        .expect("parse");
+    let sa =
+        os2gov::parse::govreport::parse_self_assessment("docs/self-assessment/demo.json", &json)
+            .expect("parse");
     assert_eq!(sa.rows.len(), 43);
     assert!(json.contains("\"filledDate\": \"2026-11-27\""), "{json}");
 }
@@ -584,11 +585,11 @@ fn old_format_report_is_migrated_with_its_text() {
     );
     let new = std::fs::read_to_string(fixture.path().join("docs/Demo_governance_report.md"))
         .expect("written");
-    let parsed = os2gov::govreport::parse("docs/Demo_governance_report.md", &new);
+    let parsed = os2gov::parse::govreport::parse("docs/Demo_governance_report.md", &new);
     assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
-    assert_eq!(parsed.format, os2gov::govreport::Format::Current);
+    assert_eq!(parsed.format, os2gov::parse::govreport::Format::Current);
     let row = |id: &str| parsed.row(id).unwrap_or_else(|| panic!("{id}"));
-    use os2gov::govreport::Marker;
+    use os2gov::parse::govreport::Marker;
     // Same id, same text; links kept as links.
     assert_eq!(row("G3").marker, Marker::Met);
     assert_eq!(row("G3").documentation, "Mogens Kjeldsen, OS2");
@@ -638,7 +639,7 @@ fn report_updates_a_table_whose_headers_the_check_reads() {
         .replace(marker_id, "| Status | Nr. |")
         .replace(documentation, "| Documentation               |");
     std::fs::write(&path, &renamed).expect("write");
-    let parsed = os2gov::govreport::parse("Demo_governance_report.md", &renamed);
+    let parsed = os2gov::parse::govreport::parse("Demo_governance_report.md", &renamed);
     assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
     assert_eq!(parsed.rows.len(), 43, "the check reads every row");
     std::fs::write(

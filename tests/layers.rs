@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 /// Where a `Verdict` may be made or changed: the engine and the requirements.
-const VERDICT_HOMES: [&str; 2] = ["src/engine.rs", "src/rules/"];
+const VERDICT_HOMES: [&str; 2] = ["src/engine/", "src/rules/"];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -63,8 +63,8 @@ fn makes_a_verdict(line: &str) -> bool {
         let before = line[..at].trim_end();
         let before = before
             .strip_suffix("report::")
-            .or_else(|| before.strip_suffix("os2gov::report::"))
             .unwrap_or(before)
+            .trim_end_matches("engine::")
             .trim_end_matches("os2gov::")
             .trim_end();
         let pattern = line[at..].contains("=>");
@@ -81,7 +81,7 @@ fn the_reading_tells_making_from_reading() {
         "        verdict: Verdict::Met,",
         "    finding.verdict = Verdict::Unknown;",
         "    row.verdict = other;",
-        "    let v = os2gov::report::Verdict::NotMet;",
+        "    let v = os2gov::engine::report::Verdict::NotMet;",
         "    Some(Verdict::Declared)",
     ] {
         assert!(makes_a_verdict(making), "{making}");
@@ -90,7 +90,7 @@ fn the_reading_tells_making_from_reading() {
         "        Verdict::Met => \"✔\",",
         "        (Verdict::NotMet, true, false) => \"error\",",
         "        Verdict::Met | Verdict::Declared => json!(\"Ja\"),",
-        "        .filter(|f| f.verdict == os2gov::report::Verdict::Unknown)",
+        "        .filter(|f| f.verdict == os2gov::engine::report::Verdict::Unknown)",
         "    if !matches!(f.verdict, Verdict::NotMet | Verdict::Unknown) {",
         "    verdict: f.verdict,",
         "    if a.verdict == b.verdict {",
@@ -114,7 +114,7 @@ fn no_verdict_is_made_outside_the_engine_and_the_requirements() {
     }
     assert!(
         found.is_empty(),
-        "verdicts are the engine's (src/engine.rs, src/rules/):\n{}",
+        "verdicts are the engine's (src/engine/, src/rules/):\n{}",
         found.join("\n")
     );
 }
@@ -166,19 +166,24 @@ fn the_engine_names_no_requirement() {
     assert!(!names_a_requirement(r#"    "Governance-rapport: {p}.","#));
     // What a requirement rests on is declared with it (`rules::RestsOn`), not listed by id in
     // the engine; the engine's own tests may name the requirements they test.
-    let (_, lines) = sources()
+    let engine: Vec<(String, Vec<String>)> = sources()
         .into_iter()
-        .find(|(name, _)| name == "src/engine.rs")
-        .expect("src/engine.rs");
-    let end = lines
-        .iter()
-        .position(|line| line.starts_with("#[cfg(") && line.contains("test"))
-        .unwrap_or(lines.len());
-    let found: Vec<String> = lines[..end]
-        .iter()
-        .enumerate()
-        .filter(|(_, line)| names_a_requirement(line))
-        .map(|(n, line)| format!("src/engine.rs:{}: {}", n + 1, line.trim()))
+        .filter(|(name, _)| name.starts_with("src/engine/"))
         .collect();
+    assert!(engine.len() >= 4, "src/engine/ was not found");
+    let mut found: Vec<String> = Vec::new();
+    for (name, lines) in &engine {
+        let end = lines
+            .iter()
+            .position(|line| line.starts_with("#[cfg(") && line.contains("test"))
+            .unwrap_or(lines.len());
+        found.extend(
+            lines[..end]
+                .iter()
+                .enumerate()
+                .filter(|(_, line)| names_a_requirement(line))
+                .map(|(n, line)| format!("{name}:{}: {}", n + 1, line.trim())),
+        );
+    }
     assert!(found.is_empty(), "{}", found.join("\n"));
 }

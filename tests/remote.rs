@@ -11,7 +11,7 @@ use os2gov::adapters::remote::{
 };
 use os2gov::app;
 use os2gov::engine;
-use os2gov::report::{Report, Verdict};
+use os2gov::engine::report::{Report, Verdict};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 use std::time::Duration;
@@ -633,7 +633,7 @@ fn public_active_os2_repository_cold_then_warm() {
     assert_eq!(history.recent_commits.len(), 3, "merges are left out");
     assert_eq!(history.newest_commit_time, Some(NOW - 3 * DAY));
     match &snap.jira {
-        os2gov::model::Fetched::Got { value } => {
+        os2gov::base::model::Fetched::Got { value } => {
             assert!(value.exists && value.public);
             assert_eq!(value.last_issue_updated, Some(1_795_165_200));
         }
@@ -848,7 +848,7 @@ fn issue_tracking_and_response_times() {
     );
     assert!(!p9.contains("#41") && !p9.contains("#43"), "{p9}");
     match &scan.snapshot.open_items {
-        os2gov::model::Fetched::Got { value } => {
+        os2gov::base::model::Fetched::Got { value } => {
             assert_eq!(value.len(), 5, "every page read");
             let answered = value.iter().find(|i| i.number == 41).expect("#41");
             assert_eq!(answered.first_response_at, Some(NOW - 55 * DAY));
@@ -974,7 +974,7 @@ fn jira_project_missing_is_not_public() {
     mount_jira_cloud(&s, "OS2MO", false);
     let (report, scan) = check(&repo, &s.options(None));
     match &scan.snapshot.jira {
-        os2gov::model::Fetched::Got { value } => assert!(!value.exists && !value.public),
+        os2gov::base::model::Fetched::Got { value } => assert!(!value.exists && !value.public),
         other => panic!("{other:?}"),
     }
     assert_eq!(
@@ -1022,7 +1022,7 @@ fn jira_data_center_uses_api_2_and_cloud_falls_back_when_search_jql_is_missing()
     );
     let (report, scan) = check(&repo, &s.options(None));
     match &scan.snapshot.jira {
-        os2gov::model::Fetched::Got { value } => {
+        os2gov::base::model::Fetched::Got { value } => {
             assert!(value.exists && value.public);
             assert_eq!(value.last_issue_updated, Some(NOW - DAY + 7 * 3600));
         }
@@ -1061,7 +1061,7 @@ fn jira_data_center_uses_api_2_and_cloud_falls_back_when_search_jql_is_missing()
     );
     let (_, scan) = check(&repo, &s.options(None));
     match &scan.snapshot.jira {
-        os2gov::model::Fetched::Got { value } => assert!(value.last_issue_updated.is_some()),
+        os2gov::base::model::Fetched::Got { value } => assert!(value.last_issue_updated.is_some()),
         other => panic!("{other:?}"),
     }
 }
@@ -1081,7 +1081,7 @@ fn jira_cloud_410_on_the_old_search_is_reported_when_the_new_one_fails_too() {
     mount_jira_cloud(&s, "OS2MO", true);
     let (_, scan) = check(&repo, &s.options(None));
     match &scan.snapshot.jira {
-        os2gov::model::Fetched::Got { value } => {
+        os2gov::base::model::Fetched::Got { value } => {
             assert!(value.exists && value.public);
             assert_eq!(value.last_issue_updated, None);
         }
@@ -1136,7 +1136,7 @@ fn jira_from_the_readme_link_with_a_token() {
     options.jira_token = Secret::new(JIRA_TOKEN);
     let (report, scan) = check(&repo, &options);
     match &scan.snapshot.jira {
-        os2gov::model::Fetched::Got { value } => assert!(value.exists && !value.public),
+        os2gov::base::model::Fetched::Got { value } => assert!(value.exists && !value.public),
         other => panic!("{other:?}"),
     }
     assert_eq!(
@@ -1706,7 +1706,7 @@ fn local_repository_gets_metadata_from_its_origin() {
     assert_eq!(verdict(&report, "F6"), Verdict::Met);
     assert!(matches!(
         scan.snapshot.open_items,
-        os2gov::model::Fetched::Got { .. }
+        os2gov::base::model::Fetched::Got { .. }
     ));
     // Only metadata: no tree, no commits, no file downloads of the repository itself.
     let api_paths = s.paths(&s.api);
@@ -1829,18 +1829,19 @@ fn organisation_portfolio() {
     ));
     // No per-repository metadata request: the listing had it.
     assert!(!s.paths(&s.api).contains(&"/repos/OS2mo/os2mo".to_string()));
-    let text = os2gov::portfolio::render_text(&scan.portfolio, os2gov::Lang::En);
+    let text = os2gov::render::portfolio::render_text(&scan.portfolio, os2gov::Lang::En);
     assert!(
         text.contains("OS2mo/os2mo-ui") && text.contains("Top gaps"),
         "{text}"
     );
-    let md = os2gov::portfolio::render_markdown(&scan.portfolio, os2gov::Lang::Da);
+    let md = os2gov::render::portfolio::render_markdown(&scan.portfolio, os2gov::Lang::Da);
     assert!(
         md.contains("| [OS2mo/os2mo](https://github.com/OS2mo/os2mo) |"),
         "{md}"
     );
     let json: serde_json::Value =
-        serde_json::from_str(&os2gov::portfolio::render_json(&scan.portfolio)).expect("json");
+        serde_json::from_str(&os2gov::render::portfolio::render_json(&scan.portfolio))
+            .expect("json");
     assert_eq!(json["summary"]["repositories"], 3);
 
     let err = app::scan_organisation("nobody", &options, &english(), 3).expect_err("404");
@@ -2039,7 +2040,7 @@ fn organisation_rows_read_incompletely_are_marked_in_every_format() {
         "incomplete rows are not in the mean"
     );
 
-    let text = os2gov::portfolio::render_text(&scan.portfolio, os2gov::Lang::En);
+    let text = os2gov::render::portfolio::render_text(&scan.portfolio, os2gov::Lang::En);
     let line = |name: &str| {
         text.lines()
             .find(|l| l.starts_with(name))
@@ -2052,10 +2053,11 @@ fn organisation_rows_read_incompletely_are_marked_in_every_format() {
         assert!(line(name).contains('?'), "the score is marked: {text}");
     }
     assert!(text.contains("2 incomplete"), "{text}");
-    let da = os2gov::portfolio::render_markdown(&scan.portfolio, os2gov::Lang::Da);
+    let da = os2gov::render::portfolio::render_markdown(&scan.portfolio, os2gov::Lang::Da);
     assert_eq!(da.matches("ufuldstændig: ").count(), 2, "{da}");
     let json: serde_json::Value =
-        serde_json::from_str(&os2gov::portfolio::render_json(&scan.portfolio)).expect("json");
+        serde_json::from_str(&os2gov::render::portfolio::render_json(&scan.portfolio))
+            .expect("json");
     let repos = json["repositories"].as_array().expect("rows");
     assert!(repos[0]["incomplete"].is_null(), "{}", repos[0]);
     assert!(repos[1]["incomplete"].is_string(), "{}", repos[1]);
@@ -2125,7 +2127,7 @@ fn a_failed_tree_gives_unknown_with_a_rerun_fix_never_a_fix_to_write_content() {
     let repo = good_repo();
     mount_with_broken_tree(&s, &repo, 502);
     let (report, _) = check(&repo, &s.options(None));
-    let affected: Vec<&os2gov::report::Finding> = report
+    let affected: Vec<&os2gov::engine::report::Finding> = report
         .requirements
         .iter()
         .filter(|f| f.message.contains("502"))

@@ -7,9 +7,9 @@ mod common;
 
 use common::{new_repo, Entry, Fixture, DAY, NOW};
 use os2gov::adapters::git::open_snapshot;
+use os2gov::base::model::{Fetched, OpenItem, RepoMeta};
+use os2gov::engine::report::{Finding, LevelSource, Report, Verdict};
 use os2gov::engine::{check, EngineError, Options};
-use os2gov::model::{Fetched, OpenItem, RepoMeta};
-use os2gov::report::{Finding, LevelSource, Report, Verdict};
 use os2gov::rules::Method;
 use os2gov::{Lang, Level, Snapshot};
 use std::collections::BTreeMap;
@@ -543,7 +543,7 @@ fn full_report(overrides: &[(&str, &str, &str)]) -> String {
 }
 
 fn full_report_with_prose(prose: &str, overrides: &[(&str, &str, &str)]) -> String {
-    let rows: Vec<(&str, &str, &str)> = os2gov::govreport::REQUIREMENT_IDS
+    let rows: Vec<(&str, &str, &str)> = os2gov::parse::govreport::REQUIREMENT_IDS
         .iter()
         .map(|id| {
             overrides
@@ -2886,7 +2886,7 @@ fn f11_jira_lookup_failure_online_is_unknown_not_met() {
     let f11 = verdict(&failed, "F11", Verdict::Unknown);
     says(f11, "could not be checked: connection refused");
     snapshot.jira = Fetched::Got {
-        value: os2gov::model::JiraMeta {
+        value: os2gov::base::model::JiraMeta {
             base_url: "https://os2web.atlassian.net".into(),
             project: "OS2TEST".into(),
             exists: false,

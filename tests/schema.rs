@@ -9,8 +9,8 @@ mod fixtures;
 
 use common::{corpus_repo, Fixture, NOW};
 use os2gov::adapters::git::open_snapshot;
+use os2gov::engine::report::{LevelSource, Verdict};
 use os2gov::engine::{check, Options};
-use os2gov::report::{LevelSource, Verdict};
 use os2gov::{render, Lang, Level};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -259,7 +259,7 @@ fn the_config_schema_accepts_what_os2gov_accepts() {
     let mut configs = vec![FULL_CONFIG, "", "level = \"sandkasse\"\n"];
     configs.push("[jira]\nurl = \"http://jira.example.org\"\n");
     for text in configs {
-        os2gov::config::parse("os2gov.toml", text).expect("os2gov accepts it");
+        os2gov::engine::config::parse("os2gov.toml", text).expect("os2gov accepts it");
         let instance = toml_to_json(text);
         let errors = errors(&validator, &instance);
         assert!(errors.is_empty(), "{text}\n{errors:#?}");
@@ -292,7 +292,7 @@ fn the_config_schema_rejects_what_os2gov_rejects() {
         "[jira]\nurl = \"https://jira.example.org\"\nboard = 1\n",
     ] {
         assert!(
-            os2gov::config::parse("os2gov.toml", text).is_err(),
+            os2gov::engine::config::parse("os2gov.toml", text).is_err(),
             "os2gov should reject {text:?}"
         );
         let instance = toml_to_json(text);

@@ -7,7 +7,7 @@ use std::path::Path;
 
 #[test]
 fn licence_ids_are_spdx_ids_with_the_right_osi_flag() {
-    let (osi, other) = os2gov::licence::id_tables();
+    let (osi, other) = os2gov::parse::licence::id_tables();
     assert!(osi.len() > 50 && other.len() > 10);
     for id in &osi {
         let known = spdx::license_id(id).unwrap_or_else(|| panic!("{id} is not an SPDX id"));
@@ -39,7 +39,7 @@ fn osi_verdicts_agree_with_the_spdx_list() {
     // -only / -or-later forms of the GNU licences follow their base id.
     for (name, _, _) in spdx::identifiers::LICENSES {
         let listed = spdx::license_id(name).expect("listed");
-        if os2gov::licence::is_osi_approved(name) {
+        if os2gov::parse::licence::is_osi_approved(name) {
             assert!(listed.is_osi_approved(), "{name} called OSI-approved");
         }
     }
@@ -49,7 +49,7 @@ fn osi_verdicts_agree_with_the_spdx_list() {
         "LGPL-2.1-only",
         "AGPL-3.0-or-later",
     ] {
-        assert!(os2gov::licence::is_osi_approved(id), "{id}");
+        assert!(os2gov::parse::licence::is_osi_approved(id), "{id}");
         assert!(spdx::license_id(id).expect("listed").is_osi_approved());
     }
 }
@@ -59,12 +59,12 @@ fn os2_organisations_match_the_published_list() {
     let shared =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/os2/dk-public-sector-ospo.yml");
     let shipped =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/profile/dk-public-sector-ospo.yml");
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/base/profile/dk-public-sector-ospo.yml");
     let shipped_text = std::fs::read_to_string(&shipped).expect("shipped list");
     if let Ok(published) = std::fs::read_to_string(&shared) {
         assert_eq!(
             shipped_text, published,
-            "src/profile/dk-public-sector-ospo.yml is stale: copy ../shared/os2/dk-public-sector-ospo.yml"
+            "src/base/profile/dk-public-sector-ospo.yml is stale: copy ../shared/os2/dk-public-sector-ospo.yml"
         );
     }
     let yaml: serde_yaml_ng::Value = serde_yaml_ng::from_str(&shipped_text).expect("valid YAML");
@@ -86,7 +86,9 @@ fn os2_organisations_match_the_published_list() {
         }
     }
     assert!(from_yaml.len() > 10);
-    let ours: BTreeSet<String> = os2gov::profile::os2_organisations().into_iter().collect();
+    let ours: BTreeSet<String> = os2gov::base::profile::os2_organisations()
+        .into_iter()
+        .collect();
     // SPEC §8 adds four organisations to the published list; everything else is the list's.
     let added: BTreeSet<String> = ["os2offdig", "os2web", "os2sandbox", "os2kitos"]
         .iter()

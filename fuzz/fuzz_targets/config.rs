@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let (full, subset) = os2gov::config::parse_both("os2gov.toml", text);
+    let (full, subset) = os2gov::engine::config::parse_both("os2gov.toml", text);
     match (&full, &subset) {
         (Ok(a), Ok(b)) => assert_eq!(a, b, "the readers disagree on {text:?}"),
         (Err(_), Err(_)) => {}

@@ -13,8 +13,9 @@
 
 use libfuzzer_sys::fuzz_target;
 use os2gov::engine::{self, Options};
-use os2gov::model::{Content, FileEntry, Lang, Level, Snapshot};
-use os2gov::{badge, delta, render, report_writer, scaffold};
+use os2gov::base::model::{Content, FileEntry, Lang, Level, Snapshot};
+use os2gov::fix as scaffold;
+use os2gov::render::{self, badge, delta, report_writer};
 
 fn entry(kind: &str, content: &[u8]) -> FileEntry {
     let text = String::from_utf8_lossy(content);
@@ -28,7 +29,7 @@ fn entry(kind: &str, content: &[u8]) -> FileEntry {
     match kind.split_once(':').unwrap_or((kind, "")) {
         ("binary", _) => FileEntry::with_content(Content::Binary),
         ("large", _) => FileEntry::with_content(Content::TooLarge {
-            size: content.len() as u64 + os2gov::model::MAX_FILE_SIZE,
+            size: content.len() as u64 + os2gov::base::model::MAX_FILE_SIZE,
         }),
         ("broken", _) => FileEntry::with_content(Content::Broken {
             reason: text.to_string(),

@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use os2gov::licence::fuzzing::{matches, name_patterns, norm};
+use os2gov::parse::licence::fuzzing::{matches, name_patterns, norm};
 use std::sync::OnceLock;
 
 type Spans = Vec<Option<(usize, usize)>>;

@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
         "pyproject.toml",
         "pom.xml",
     ] {
-        if let Some(licence) = os2gov::licence::manifest_licence(path, text) {
+        if let Some(licence) = os2gov::parse::licence::manifest_licence(path, text) {
             assert!(!licence.trim().is_empty(), "{path}: an empty licence");
         }
     }

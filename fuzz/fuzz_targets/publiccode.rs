@@ -7,7 +7,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let validation = os2gov::publiccode::validate(text);
+    let validation = os2gov::parse::publiccode::validate(text);
     // A file that parsed is valid exactly when nothing was found wrong with it.
     assert_eq!(validation.is_valid(), validation.problems.is_empty());
     for problem in &validation.problems {

@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use os2gov::govreport::{self, REQUIREMENT_IDS};
+use os2gov::parse::govreport::{self, REQUIREMENT_IDS};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

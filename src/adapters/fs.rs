@@ -5,8 +5,8 @@
 //! [`Content::NotLoaded`], which is what keeps a 100,000-file folder cheap: the walk reads
 //! directories only (`readdir` reports each entry's type without a `stat` per file).
 
+use crate::base::model::{Content, FileEntry, Snapshot, SnapshotStats, MAX_FILE_SIZE};
 use crate::evidence::wants_content;
-use crate::model::{Content, FileEntry, Snapshot, SnapshotStats, MAX_FILE_SIZE};
 use std::collections::{BTreeMap, VecDeque};
 use std::fs::File;
 use std::io::{self, Read};

@@ -11,11 +11,11 @@ use super::fs::{
     absolute_roots, check_dir, load_listing, resolve_symlink, walk, AdapterError, EntryKind,
     Listed, Node, Resolved, Visit,
 };
-use crate::evidence::wants_content;
-use crate::model::{
+use crate::base::model::{
     Branch, Commit as RecentCommit, Content, FileEntry, History, Snapshot, SnapshotStats,
     MAX_FILE_SIZE,
 };
+use crate::evidence::wants_content;
 use git2::{
     BranchType, Commit, ErrorCode, ObjectType, Odb, Oid, Repository, RepositoryOpenFlags, Tree,
 };
@@ -26,9 +26,9 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 /// Non-merge commits kept in [`History::recent_commits`]; the remote adapter reads as many.
-pub const RECENT_COMMITS: usize = crate::model::RECENT_COMMITS;
+pub const RECENT_COMMITS: usize = crate::base::model::RECENT_COMMITS;
 /// A history of nothing but merges must not be walked to its root either.
-const MAX_COMMITS_WALKED: usize = crate::model::MAX_COMMITS_WALKED;
+const MAX_COMMITS_WALKED: usize = crate::base::model::MAX_COMMITS_WALKED;
 /// Ahead counts are computed only when there are at most this many branches.
 const MAX_BRANCHES_WITH_AHEAD: usize = 50;
 /// Commits the ahead-count walk may read for all branches together (about 6 µs each).
@@ -193,9 +193,9 @@ fn snapshot_of(
         history: Some(history),
         now,
         stats,
-        unread: crate::model::Unread {
+        unread: crate::base::model::Unread {
             history: cut_short,
-            ..crate::model::Unread::default()
+            ..crate::base::model::Unread::default()
         },
         ..Snapshot::default()
     })
@@ -840,7 +840,7 @@ fn history(
     repo: &Repository,
     start: Option<&Commit<'_>>,
     stats: &mut SnapshotStats,
-) -> Result<(History, Option<crate::model::Msg>), AdapterError> {
+) -> Result<(History, Option<crate::base::model::Msg>), AdapterError> {
     let mut history = History {
         newest_commit_time: start.map(|c| c.time().seconds()),
         ..History::default()
@@ -848,7 +848,7 @@ fn history(
     let mut cut_short = None;
     if let Some(start) = start {
         let (commits, why) = recent_commits(repo, start.id(), stats)?;
-        cut_short = why.map(|why| crate::model::history_cut_short(commits.len(), &why));
+        cut_short = why.map(|why| crate::base::model::history_cut_short(commits.len(), &why));
         history.recent_commits = commits;
     }
     let (default_branch, default_tip) = default_branch(repo);
@@ -880,7 +880,7 @@ fn recent_commits(
     repo: &Repository,
     start: Oid,
     stats: &mut SnapshotStats,
-) -> Result<(Vec<RecentCommit>, Option<crate::model::Msg>), AdapterError> {
+) -> Result<(Vec<RecentCommit>, Option<crate::base::model::Msg>), AdapterError> {
     let walk_error =
         |e: git2::Error| git_error(&format!("cannot walk the history from {start}"), &e);
     let mut walk = repo.revwalk().map_err(walk_error)?;

@@ -6,5 +6,5 @@ pub mod git;
 /// GitHub (octocrab) and Jira: metadata, remote scans without a clone, organisation scans.
 #[cfg(feature = "remote")]
 pub mod remote;
-/// Writing files: where a path really leads, the one rule of [`crate::paths`], atomic writes.
+/// Writing files: where a path really leads, the one rule of [`crate::base::paths`], atomic writes.
 pub mod write;

@@ -1,8 +1,8 @@
-//! The file-system half of [`crate::paths`]: asks the disk where a path really leads (symlinked
+//! The file-system half of [`crate::base::paths`]: asks the disk where a path really leads (symlinked
 //! folders and files resolved), applies the one rule, and writes atomically — a temporary file in
 //! the same folder, then a rename — so that a failure never leaves a half-written file behind.
 
-use crate::paths::{self, PathError, Scope, Target};
+use crate::base::paths::{self, PathError, Scope, Target};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 

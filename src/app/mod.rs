@@ -7,13 +7,16 @@
 //! Nothing here constructs or changes a verdict: it adds the adapters' notes to the report and
 //! builds the organisation's portfolio from the engine's reports.
 
+#[cfg(feature = "cli")]
+pub mod action;
+
 use crate::adapters::remote::{
     self, OrgRepo, RemoteError, RemoteOptions, RemoteScan, RemoteTarget, RequestStats,
 };
+use crate::base::model::{Msg, Snapshot};
+use crate::engine::report::Report;
 use crate::engine::{self, EngineError};
-use crate::model::{Msg, Snapshot};
-use crate::portfolio::{Portfolio, PortfolioRow};
-use crate::report::Report;
+use crate::render::portfolio::{Portfolio, PortfolioRow};
 use std::path::PathBuf;
 
 /// Adds an adapter's notes (organisation defaults used, Jira's answer) to the report, in the

@@ -4,7 +4,7 @@
 //! [`command`] or [`log_line`]: a value read from a repository (a path, an os2gov.toml key, a
 //! message quoting either) must never end the line it is on and start a command of its own.
 
-use crate::report::{Report, Verdict};
+use crate::engine::report::{Report, Verdict};
 use std::fmt::Write;
 
 /// The workflow commands the Action issues; the name is never built from data.

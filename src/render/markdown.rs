@@ -8,8 +8,8 @@
 
 use super::text::{evidence_line, sanitize};
 use super::{achieved_label, source_label, words};
-use crate::model::Level;
-use crate::report::{Finding, Report, Verdict};
+use crate::base::model::Level;
+use crate::engine::report::{Finding, Report, Verdict};
 use std::fmt::Write;
 
 /// Escapes one character of plain text for a table cell.

@@ -1,7 +1,11 @@
 //! Renderers read only the [`Report`]: human text, JSON, Markdown (PR comments, step summaries).
 
 pub mod annotations;
+pub mod badge;
+pub mod delta;
 mod markdown;
+pub mod portfolio;
+pub mod report_writer;
 mod sarif;
 mod text;
 
@@ -11,8 +15,8 @@ pub use markdown::markdown;
 pub use sarif::{sarif, DOCS_URL};
 pub use text::text;
 
-use crate::model::{Lang, Level};
-use crate::report::{LevelSource, Report};
+use crate::base::model::{Lang, Level};
+use crate::engine::report::{LevelSource, Report};
 
 /// The report as pretty JSON (the published contract, schema_version 1).
 pub fn json(report: &Report) -> String {

@@ -2,8 +2,8 @@
 //! and a help URI; every requirement that is not met or unknown is a result, located at its
 //! evidence (file and line) where it has one.
 
-use crate::model::Lang;
-use crate::report::{Finding, Report, Verdict};
+use crate::base::model::Lang;
+use crate::engine::report::{Finding, Report, Verdict};
 use crate::rules;
 use serde_json::{json, Value};
 

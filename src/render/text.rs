@@ -3,8 +3,8 @@
 //! a governance report cannot move the cursor or recolour the terminal.
 
 use super::{achieved_label, source_label, words};
-use crate::model::{Evidence, Level};
-use crate::report::{Finding, Report, Verdict};
+use crate::base::model::{Evidence, Level};
+use crate::engine::report::{Finding, Report, Verdict};
 use std::fmt::Write;
 
 /// The terminal width the report is wrapped to.

@@ -2,7 +2,7 @@
 //! `os2gov explain`.
 
 use super::{all, Method, Rule};
-use crate::model::{Lang, Level};
+use crate::base::model::{Lang, Level};
 use std::fmt::Write;
 
 fn method_label(method: Method, lang: Lang) -> &'static str {
@@ -86,7 +86,7 @@ pub fn requirements_markdown() -> String {
     out.push_str("<!-- Generated from src/rules/*.rs by `os2gov rules --format markdown`; a test fails when this file is stale. -->\n\n");
     out.push_str("OS2's 43 governance requirements (R, F, S, G) from `governance_template.md` and 13 good practices (P) from OS2's documents for coordination groups. ");
     out.push_str("A level includes every requirement of the levels below it; recommendations are scored at half weight and never block a level.\n\n");
-    let _ = writeln!(out, "## Score\n\n{}\n", crate::score::FORMULA_EN);
+    let _ = writeln!(out, "## Score\n\n{}\n", crate::engine::score::FORMULA_EN);
     out.push_str("| id | level | method | title | titel |\n|---|---|---|---|---|\n");
     for rule in all() {
         let _ = writeln!(

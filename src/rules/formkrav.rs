@@ -2,13 +2,13 @@
 //! communication channels, issue tracking, one version of the code, operations.
 
 use super::{declared_only, Bilingual as B, Input, Method, Outcome, RestsOn, Rule, Theme, FILES};
+use crate::base::model::{Content, Evidence, Fetched, Level, Msg};
+use crate::base::text::{mentions_any, normalize};
 use crate::evidence::{
     classify_link, Ctx, Hit, LinkKind, Scope, ARCHITECTURE_HEADINGS, DAY, DEVELOPMENT_WORDS,
     EXAMPLE_HEADINGS, FEATURES_HEADINGS, HOW_IT_WORKS_HEADINGS, INSTALL_HEADINGS, PRODUCTION_WORDS,
 };
-use crate::model::{Content, Evidence, Fetched, Level, Msg};
 use crate::msg;
-use crate::text::{mentions_any, normalize};
 
 const YEAR: i64 = 365 * DAY;
 
@@ -548,16 +548,18 @@ fn check_f2(ctx: &Ctx) -> Outcome {
         let via = entry.and_then(|e| e.symlink_to.clone());
         match entry.map(|e| &e.content) {
             Some(Content::Text { text, .. }) => {
-                let identified = crate::licence::identify(text).map(|i| i.spdx).or_else(|| {
-                    path.to_ascii_lowercase()
-                        .starts_with("licenses/")
-                        .then(|| {
-                            crate::licence::spdx_from_filename(
-                                path.rsplit('/').next().unwrap_or(path),
-                            )
-                        })
-                        .flatten()
-                });
+                let identified = crate::parse::licence::identify(text)
+                    .map(|i| i.spdx)
+                    .or_else(|| {
+                        path.to_ascii_lowercase()
+                            .starts_with("licenses/")
+                            .then(|| {
+                                crate::parse::licence::spdx_from_filename(
+                                    path.rsplit('/').next().unwrap_or(path),
+                                )
+                            })
+                            .flatten()
+                    });
                 match identified {
                     Some(spdx) if found.is_none() => found = Some((spdx, path)),
                     Some(_) => {}
@@ -610,7 +612,7 @@ fn check_f2(ctx: &Ctx) -> Outcome {
         for manifest in ctx.shallow_paths().filter(|p| !p.contains('/')) {
             if let Some(declared) = ctx
                 .text(manifest)
-                .and_then(|t| crate::licence::manifest_licence(manifest, t))
+                .and_then(|t| crate::parse::licence::manifest_licence(manifest, t))
             {
                 message = message.join(&msg!(
                     "{m} angiver {l}, men en licens kun i et pakkemanifest er ikke nok.",
@@ -633,7 +635,7 @@ fn check_f2(ctx: &Ctx) -> Outcome {
     {
         evidence[0].note = Some(format!("symlink → {target}"));
     }
-    if !crate::licence::is_osi_approved(&spdx) {
+    if !crate::parse::licence::is_osi_approved(&spdx) {
         return Outcome::Missing {
             evidence,
             message: msg!(
@@ -650,7 +652,7 @@ fn check_f2(ctx: &Ctx) -> Outcome {
             .as_deref()
             .filter(|l| *l != "NOASSERTION")
         {
-            if !crate::licence::same_licence(&spdx, theirs) {
+            if !crate::parse::licence::same_licence(&spdx, theirs) {
                 disagreements.push(msg!(
                     "GitHub registrerer {t}",
                     "GitHub detects {t}",
@@ -669,7 +671,7 @@ fn check_f2(ctx: &Ctx) -> Outcome {
             .as_ref()
             .and_then(|p| p.licence.as_deref())
         {
-            if !crate::licence::same_licence(&spdx, theirs) {
+            if !crate::parse::licence::same_licence(&spdx, theirs) {
                 disagreements.push(msg!(
                     "{p} angiver {t}",
                     "{p} declares {t}",
@@ -704,7 +706,7 @@ fn check_f2(ctx: &Ctx) -> Outcome {
                 f = path,
                 p = pc_path
             )
-            .join(&crate::publiccode::not_checked_reason()),
+            .join(&crate::parse::publiccode::not_checked_reason()),
         };
     }
     let mut message = msg!(
@@ -751,10 +753,10 @@ fn check_f4(ctx: &Ctx) -> Outcome {
     for file in ctx.documents(Scope::Docs) {
         for index in file.doc.find_headings(&SECURITY_HEADINGS) {
             let text = file.doc.text_under(index);
-            if crate::text::word_count(&text) == 0 {
+            if crate::base::text::word_count(&text) == 0 {
                 continue;
             }
-            let contact = !crate::text::emails(&text).is_empty()
+            let contact = !crate::base::text::emails(&text).is_empty()
                 || file.doc.links_under(index).iter().any(|l| {
                     let url = l.url.to_ascii_lowercase();
                     url.starts_with("http://")
@@ -1024,7 +1026,7 @@ fn check_f7(ctx: &Ctx) -> Outcome {
     let footer_has = |words: &[&str]| {
         words
             .iter()
-            .any(|w| crate::text::has_word_prefix(&readme_text, &normalize(w)))
+            .any(|w| crate::base::text::has_word_prefix(&readme_text, &normalize(w)))
             || readme_links
                 .iter()
                 .any(|l| words.iter().any(|w| l.contains(&w.to_ascii_lowercase())))
@@ -1146,7 +1148,7 @@ pub(crate) fn os2_product_page(ctx: &Ctx) -> Option<Evidence> {
             .unwrap_or("")
             .replace(['-', '_'], "")
     };
-    let pages: Vec<(&str, &crate::markdown::Link)> = ctx
+    let pages: Vec<(&str, &crate::parse::markdown::Link)> = ctx
         .links()
         .filter(|(_, l)| classify_link(&l.url) == LinkKind::Os2ProductPage)
         .collect();

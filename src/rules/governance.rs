@@ -3,8 +3,8 @@
 
 use super::formkrav::os2_product_page;
 use super::{declared_only, Bilingual as B, Method, Outcome, Rule, Theme, FILES};
+use crate::base::model::{Evidence, Level};
 use crate::evidence::{names_a_person_with_email, Ctx, LinkKind, Scope, CONTACT_HEADINGS};
-use crate::model::{Evidence, Level};
 use crate::msg;
 
 macro_rules! declared_rule {
@@ -303,7 +303,7 @@ fn check_g3(ctx: &Ctx) -> Outcome {
                 "No named contact person with an e-mail in the README, MAINTAINERS.md or the docs; {p}'s maintenance.contacts were",
                 p = path
             )
-            .join(&crate::publiccode::not_checked_reason()),
+            .join(&crate::parse::publiccode::not_checked_reason()),
         };
     }
     Outcome::missing(msg!(
@@ -383,7 +383,7 @@ fn section_or_link(
     if let Some(hit) = ctx.section(Scope::Docs, phrases, crate::evidence::MIN_ANSWER_WORDS) {
         return Outcome::found(
             vec![hit.evidence()],
-            crate::model::Msg::new(
+            crate::base::model::Msg::new(
                 format!("{found_da} (\"{}\").", hit.heading),
                 format!("{found_en} (\"{}\").", hit.heading),
             ),
@@ -392,11 +392,14 @@ fn section_or_link(
     if let Some(e) = ctx.link_mentioning(phrases) {
         return Outcome::found(
             vec![e],
-            crate::model::Msg::new(format!("{found_da} (link)."), format!("{found_en} (link).")),
+            crate::base::model::Msg::new(
+                format!("{found_da} (link)."),
+                format!("{found_en} (link)."),
+            ),
         );
     }
     Outcome::NoEvidence {
-        message: crate::model::Msg::new(none_da, none_en),
+        message: crate::base::model::Msg::new(none_da, none_en),
     }
 }
 

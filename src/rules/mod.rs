@@ -3,9 +3,9 @@
 //! the function that checks it; `docs/requirements.md`, `os2gov rules` and `os2gov explain` are
 //! generated from these declarations.
 
+use crate::base::model::{Evidence, Lang, Level, Msg};
+use crate::engine::report::Verdict;
 use crate::evidence::Ctx;
-use crate::model::{Evidence, Lang, Level, Msg};
-use crate::report::Verdict;
 use serde::{Deserialize, Serialize};
 
 /// A requirement's documentation text (its `rationale` and `evidence`): only the generated docs,
@@ -182,7 +182,7 @@ impl Outcome {
 }
 
 /// An input a requirement's check reads. When the snapshot says one could not be read
-/// ([`crate::model::Unread`]), the engine turns a verdict that may rest on it into `unknown`
+/// ([`crate::base::model::Unread`]), the engine turns a verdict that may rest on it into `unknown`
 /// with the reason: what was not found may be in what was not read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Input {
@@ -291,7 +291,7 @@ mod tests {
         assert_eq!(ids.len(), unique.len(), "duplicate ids");
         assert_eq!(ids.iter().filter(|id| !id.starts_with('P')).count(), 43);
         assert_eq!(ids.iter().filter(|id| id.starts_with('P')).count(), 13);
-        for id in crate::govreport::REQUIREMENT_IDS {
+        for id in crate::parse::govreport::REQUIREMENT_IDS {
             assert!(find(id).is_some(), "{id} missing");
         }
     }

@@ -2,11 +2,11 @@
 
 use super::formkrav::{jira_reference, list_message, placeholder_lines};
 use super::{Bilingual as B, Input, Method, Outcome, RestsOn, Rule, Theme, FILES};
+use crate::base::model::{Evidence, Fetched, Level, Msg};
+use crate::base::text::{has_word_prefix, normalize, word_count};
+use crate::engine::report::Verdict;
 use crate::evidence::{Ctx, LinkKind, Scope, DAY};
-use crate::model::{Evidence, Fetched, Level, Msg};
 use crate::msg;
-use crate::report::Verdict;
-use crate::text::{has_word_prefix, normalize, word_count};
 
 macro_rules! practice {
     ($id:literal, $level:expr, $title:expr, $why:expr, $evidence:expr, $fix:expr, $rests_on:expr, $check:path) => {
@@ -371,7 +371,7 @@ fn newest_date(text: &str) -> Option<(i32, u32)> {
 
 /// Months between a year-month and the snapshot's "now".
 fn months_since(now: i64, (year, month): (i32, u32)) -> i64 {
-    let (y, m, _) = crate::model::civil_date(now);
+    let (y, m, _) = crate::base::model::civil_date(now);
     (y - i64::from(year)) * 12 + (i64::from(m) - i64::from(month))
 }
 
@@ -380,8 +380,8 @@ fn check_p5(ctx: &Ctx) -> Outcome {
     let mut evidence = Vec::new();
     let mut dated: Option<(i32, u32)> = None;
     let mentions_minutes = |p: &str| {
-        crate::text::contains_ignore_ascii_case(p, "referat")
-            || crate::text::contains_ignore_ascii_case(p, "minutes")
+        crate::base::text::contains_ignore_ascii_case(p, "referat")
+            || crate::base::text::contains_ignore_ascii_case(p, "minutes")
     };
     for path in ctx.paths().filter(|p| mentions_minutes(p)) {
         let norm = normalize(path);
@@ -504,7 +504,7 @@ fn check_p7(ctx: &Ctx) -> Outcome {
         if let Some(text) = ctx.text(path) {
             evidence.push(Evidence::file(path));
             for line in text.lines() {
-                let emails = crate::text::emails(line);
+                let emails = crate::base::text::emails(line);
                 let mut handles = github_handles(line);
                 handles.sort();
                 handles.dedup();
@@ -559,7 +559,7 @@ fn check_p7(ctx: &Ctx) -> Outcome {
                 n = n,
                 p = path
             )
-            .join(&crate::publiccode::not_checked_reason()),
+            .join(&crate::parse::publiccode::not_checked_reason()),
         };
     }
     if n >= 2 {
@@ -830,7 +830,7 @@ fn check_p11(ctx: &Ctx) -> Outcome {
         ));
     };
     let evidence = vec![Evidence::file(&report.path)];
-    if report.format == crate::govreport::Format::Old {
+    if report.format == crate::parse::govreport::Format::Old {
         return Outcome::Missing {
             evidence,
             message: msg!(
@@ -875,7 +875,7 @@ fn check_p12(ctx: &Ctx) -> Outcome {
         return Outcome::Unknown {
             evidence: vec![Evidence::file(path)],
             reason: msg!("{p} er", "{p} was", p = path)
-                .join(&crate::publiccode::not_checked_reason()),
+                .join(&crate::parse::publiccode::not_checked_reason()),
         };
     }
     if validation.problems.is_empty() {

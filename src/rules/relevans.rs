@@ -1,8 +1,8 @@
 //! Relevans (R): why the product matters locally and across the public sector.
 
 use super::{declared_only, Bilingual as B, Method, Outcome, Rule, Theme, FILES};
+use crate::base::model::Level;
 use crate::evidence::{Ctx, Scope, AUDIENCE_HEADINGS, MIN_ANSWER_WORDS, VALUE_HEADINGS};
-use crate::model::Level;
 use crate::msg;
 
 pub(super) static RULES: &[Rule] = &[

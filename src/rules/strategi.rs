@@ -1,8 +1,8 @@
 //! Strategisk sammenhæng (S): the product's link to OS2's strategy and its own vision.
 
 use super::{Bilingual as B, Method, Outcome, Rule, Theme, FILES};
+use crate::base::model::{Evidence, Level};
 use crate::evidence::{Ctx, Scope, MIN_ANSWER_WORDS};
-use crate::model::{Evidence, Level};
 use crate::msg;
 
 pub(super) static RULES: &[Rule] = &[
@@ -128,10 +128,10 @@ fn check_os2_strategy(ctx: &Ctx) -> Outcome {
         )
         .into_iter()
         .find(|hit| {
-            let heading = crate::text::normalize(&hit.heading);
-            let body = crate::text::normalize(&hit.text);
-            crate::text::has_word_prefix(&heading, "os2")
-                || crate::text::has_word_prefix(&body, "os2")
+            let heading = crate::base::text::normalize(&hit.heading);
+            let body = crate::base::text::normalize(&hit.text);
+            crate::base::text::has_word_prefix(&heading, "os2")
+                || crate::base::text::has_word_prefix(&body, "os2")
         });
     match hit {
         Some(hit) => Outcome::found(
@@ -179,7 +179,10 @@ const VISION_MIN_WORDS: usize = 40;
 
 fn check_s4(ctx: &Ctx) -> Outcome {
     if let Some(path) = ctx.community_file(&["vision"], &["", "docs", "doc"]) {
-        let words = ctx.text(path).map(crate::text::word_count).unwrap_or(0);
+        let words = ctx
+            .text(path)
+            .map(crate::base::text::word_count)
+            .unwrap_or(0);
         if words >= VISION_MIN_WORDS
             && ctx
                 .text(path)

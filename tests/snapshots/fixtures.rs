@@ -5,7 +5,7 @@
 #![allow(dead_code)]
 
 use crate::common::{repo_with, Entry, Fixture};
-use os2gov::govreport::REQUIREMENT_IDS;
+use os2gov::parse::govreport::REQUIREMENT_IDS;
 
 /// A README with a title and nothing else.
 pub fn nearly_empty() -> Fixture {

@@ -9,12 +9,12 @@
 //! ~40 KB gzipped in WebAssembly, the hand-written reader a few. A test checks that both read
 //! every field the same way.
 
-use os2gov::engine::{self, Options};
-use os2gov::model::{
+use os2gov::base::model::{
     Branch, Commit, Content, Fetched, FileEntry, History, JiraMeta, Lang, Level, Msg, OpenItem,
     RepoMeta, Snapshot, SnapshotStats,
 };
-use os2gov::text::quoted;
+use os2gov::base::text::quoted;
+use os2gov::engine::{self, Options};
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
@@ -37,7 +37,7 @@ pub fn wants_content(path: &str) -> bool {
 /// Files over this many bytes are listed but not parsed (`{"kind": "too-large", "size": N}`).
 #[wasm_bindgen]
 pub fn max_file_size() -> f64 {
-    os2gov::model::MAX_FILE_SIZE as f64
+    os2gov::base::model::MAX_FILE_SIZE as f64
 }
 
 /// A shields-style SVG badge for a report (the JSON [`check`] returned).
@@ -71,7 +71,7 @@ pub fn badge_json(report: &str) -> Result<String, String> {
         let level = Level::parse(value.get("required_level")?.get("level")?.as_str()?)?;
         let passed = value.get("passed")?.as_bool()?;
         let score = u32::try_from(value.get("score")?.as_u64()?).ok()?;
-        Some(os2gov::badge::badge_for(lang, level, passed, score))
+        Some(os2gov::render::badge::badge_for(lang, level, passed, score))
     };
     read().ok_or_else(|| {
         "report: expected the JSON that check returns (lang, required_level.level, passed, score)"
@@ -123,7 +123,7 @@ fn parse_options(text: &str) -> Result<Options, String> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The snapshot, read by hand in the model's serde shape (see `os2gov::model`).
+// The snapshot, read by hand in the model's serde shape (see `os2gov::base::model`).
 
 /// Where in the input a value sits, for error messages.
 #[derive(Clone, Copy)]
@@ -634,8 +634,9 @@ mod tests {
         let svg = badge_json(&report).expect("test input");
         assert!(svg.starts_with("<svg"));
         assert!(svg.contains("niveau 1 ✗"));
-        let full: os2gov::report::Report = serde_json::from_str(&report).expect("test input");
-        assert_eq!(svg, os2gov::badge::badge_svg(&full));
+        let full: os2gov::engine::report::Report =
+            serde_json::from_str(&report).expect("test input");
+        assert_eq!(svg, os2gov::render::badge::badge_svg(&full));
         assert!(badge_json("{}").is_err());
     }
 }

@@ -12,11 +12,11 @@
 use super::http::{encode_path, encode_query, Answer, FetchError, Http};
 use super::ContentSource;
 use crate::adapters::fs::{resolve_symlink, Node, Resolved};
-use crate::evidence::{is_doc_format, wants_content};
-use crate::model::{
+use crate::base::model::{
     history_cut_short, Branch, Commit, Content, FileEntry, History, Msg, OpenItem, RepoMeta,
     MAX_COMMITS_WALKED, MAX_FILE_SIZE, RECENT_COMMITS,
 };
+use crate::evidence::{is_doc_format, wants_content};
 use crate::msg;
 use futures_util::stream::{self, StreamExt};
 use serde::{Deserialize, Serialize};

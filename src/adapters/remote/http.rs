@@ -5,7 +5,7 @@
 
 use super::cache::{DiskCache, Stored};
 use super::{RemoteOptions, RequestStats, Secret};
-use crate::model::Msg;
+use crate::base::model::Msg;
 use crate::msg;
 use http::header::{
     HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, ETAG, IF_NONE_MATCH,

@@ -7,7 +7,7 @@
 //! Center, or when the new one does not exist on the site.
 
 use super::http::{encode_path, encode_query, FetchError, Http};
-use crate::model::{Fetched, JiraMeta, Msg};
+use crate::base::model::{Fetched, JiraMeta, Msg};
 use crate::msg;
 use serde::Deserialize;
 

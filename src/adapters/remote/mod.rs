@@ -39,9 +39,9 @@ mod jira;
 pub use cache::default_cache_dir;
 pub use http::next_page;
 
+use crate::base::model::{Fetched, Msg, Snapshot, Unread};
 use crate::engine::{self, EngineError};
 use crate::evidence::{classify_link, github_owner_repo, Ctx, LinkKind};
-use crate::model::{Fetched, Msg, Snapshot, Unread};
 use crate::msg;
 use futures_util::stream::{self, StreamExt};
 use github::{ApiRepo, HistoryError, OpenItems};
@@ -708,7 +708,7 @@ async fn jira(
     options: &RemoteOptions,
     engine: &engine::Options,
     notes: &mut Vec<Msg>,
-) -> Fetched<crate::model::JiraMeta> {
+) -> Fetched<crate::base::model::JiraMeta> {
     let configured = engine::load_config(snapshot, engine)
         .ok()
         .and_then(|c| c.jira)

@@ -6,8 +6,8 @@ use super::markers::{clean_documentation, read_marker, MarkerRead};
 use super::scan::{scan, RawTable};
 use super::REQUIREMENT_IDS;
 use super::{canonical_id, cap_problems, find_row, is_current_id, missing, Marker, Row};
-use crate::model::{Level, Msg};
-use crate::text::normalize;
+use crate::base::model::{Level, Msg};
+use crate::base::text::normalize;
 use serde::Serialize;
 
 /// Ids that only exist in the checklist's old numbering; seeing them marks a table as old.
@@ -346,8 +346,8 @@ fn read_table(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::govreport::test_support::{da, shared};
-    use crate::govreport::MAX_PROBLEMS;
+    use crate::parse::govreport::test_support::{da, shared};
+    use crate::parse::govreport::MAX_PROBLEMS;
 
     #[test]
     fn blank_template_has_43_empty_rows() {

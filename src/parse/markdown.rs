@@ -2,7 +2,7 @@
 //! sections with their normalised headings and the text under them, and every link with its line.
 //! Code blocks never count as evidence, so their text is dropped.
 
-use crate::text::normalize;
+use crate::base::text::normalize;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,13 +77,13 @@ impl Doc {
     }
 
     /// Indexes of sections whose heading matches one of `phrases` (plain text, normalised here)
-    /// by [`crate::text::matches_phrase`].
+    /// by [`crate::base::text::matches_phrase`].
     pub fn find_headings(&self, phrases: &[&str]) -> Vec<usize> {
         self.sections
             .iter()
             .enumerate()
             .filter(|(_, s)| s.level > 0)
-            .filter(|(_, s)| crate::text::mentions_any(&s.norm, phrases))
+            .filter(|(_, s)| crate::base::text::mentions_any(&s.norm, phrases))
             .map(|(i, _)| i)
             .collect()
     }

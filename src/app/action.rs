@@ -9,14 +9,14 @@
 #[cfg(feature = "remote")]
 use crate::adapters::remote::next_page;
 use crate::adapters::write;
-use crate::delta::{self, Delta};
+use crate::base::model::{Lang, Level, Msg};
+use crate::base::paths::Scope;
+use crate::engine::report::Report;
 use crate::engine::{self, Options};
-use crate::model::{Lang, Level, Msg};
 use crate::msg;
-use crate::paths::Scope;
 use crate::render;
 use crate::render::annotations::{command, log_line, Command};
-use crate::report::Report;
+use crate::render::delta::{self, Delta};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -298,12 +298,12 @@ fn absolute(path: &Path) -> PathBuf {
 /// `unknown` with the reason, and the step goes on.
 #[cfg(feature = "remote")]
 fn with_metadata(
-    snapshot: crate::model::Snapshot,
+    snapshot: crate::base::model::Snapshot,
     inputs: &Inputs,
     runner: &Runner,
     now: i64,
     options: &Options,
-) -> (crate::model::Snapshot, Vec<crate::model::Msg>) {
+) -> (crate::base::model::Snapshot, Vec<crate::base::model::Msg>) {
     use crate::adapters::remote::{enrich_local, RemoteOptions, Secret};
     let Some(token) = inputs.token.as_deref().and_then(Secret::new) else {
         return (snapshot, Vec::new());
@@ -317,7 +317,7 @@ fn with_metadata(
         Ok(scan) => (scan.snapshot, scan.notes),
         Err(e) => (
             snapshot,
-            vec![crate::model::Msg::new(
+            vec![crate::base::model::Msg::new(
                 format!("Metadata kunne ikke hentes: {e}"),
                 format!("Metadata could not be fetched: {e}"),
             )],
@@ -327,12 +327,12 @@ fn with_metadata(
 
 #[cfg(not(feature = "remote"))]
 fn with_metadata(
-    snapshot: crate::model::Snapshot,
+    snapshot: crate::base::model::Snapshot,
     _: &Inputs,
     _: &Runner,
     _: i64,
     _: &Options,
-) -> (crate::model::Snapshot, Vec<crate::model::Msg>) {
+) -> (crate::base::model::Snapshot, Vec<crate::base::model::Msg>) {
     (snapshot, Vec::new())
 }
 

@@ -7,8 +7,8 @@
 //!   over the requirements up to the required level, rounded to a whole number.
 //! - Verified share = the same weighting, `met` / compliant.
 
-use crate::model::Level;
-use crate::report::{Finding, LevelCompliance, Verdict};
+use crate::base::model::Level;
+use crate::engine::report::{Finding, LevelCompliance, Verdict};
 
 /// The formulas above, in the words `--explain score` and the docs print.
 pub const FORMULA_EN: &str = "score = 100 × (compliant mandatory + ½ × compliant recommended) ÷ (mandatory + ½ × recommended), over the requirements of the required level and below; verified share = the same sum counting only `met` ÷ the same sum counting every compliant verdict (met, declared, explained); achieved level = the highest level whose mandatory requirements, and those of every level below, are all compliant.";

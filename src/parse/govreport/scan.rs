@@ -301,7 +301,7 @@ pub(super) fn scan(text: &str) -> Scan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::govreport::test_support::shared;
+    use crate::parse::govreport::test_support::shared;
 
     #[test]
     fn os2iot_tables_are_all_read_even_without_blank_lines() {

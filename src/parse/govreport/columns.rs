@@ -3,7 +3,7 @@
 //! `os2gov report`, so that every table the check reads is one the writer can update.
 
 use super::canonical_id;
-use crate::text::normalize;
+use crate::base::text::normalize;
 
 /// Where a requirement table keeps what the reader reads and `os2gov report` writes.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,9 +1,9 @@
 //! What a change did to governance: two reports of the same repository (a pull request's base
 //! and head) compared requirement by requirement.
 
-use crate::model::{Lang, Level};
+use crate::base::model::{Lang, Level};
+use crate::engine::report::{Report, Verdict};
 use crate::render::markdown_cell as cell;
-use crate::report::{Report, Verdict};
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -130,8 +130,8 @@ pub fn markdown(delta: &Delta, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::model::{FileEntry, Snapshot};
     use crate::engine::{check, Options};
-    use crate::model::{FileEntry, Snapshot};
 
     fn report(files: &[(&str, &str)]) -> Report {
         let mut snapshot = Snapshot {

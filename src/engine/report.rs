@@ -2,7 +2,7 @@
 //! governance report, and the score. Its JSON form is a published contract
 //! (`schema/report.schema.json`, `schema_version` 1).
 
-use crate::model::{Evidence, Lang, Level};
+use crate::base::model::{Evidence, Lang, Level};
 use crate::rules::{Method, Theme};
 use serde::{Deserialize, Serialize};
 

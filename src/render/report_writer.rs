@@ -6,15 +6,15 @@
 //! documentation cell is filled with the evidence); every human-written explanation, every human
 //! marker on a declared requirement and every other byte of the file stay as they were.
 
-use crate::govreport::{self, Columns, GovernanceReport, Marker, OldRow};
-use crate::model::Evidence;
-use crate::report::{Finding, Report, Verdict};
+use crate::base::model::Evidence;
+use crate::base::text::normalize;
+use crate::engine::report::{Finding, Report, Verdict};
+use crate::parse::govreport::{self, Columns, GovernanceReport, Marker, OldRow};
 use crate::rules::{Method, Theme};
-use crate::text::normalize;
 use serde_json::json;
 
 /// OS2's checklist, shipped in the crate.
-pub const TEMPLATE: &str = include_str!("profile/governance_template.md");
+pub const TEMPLATE: &str = include_str!("../base/profile/governance_template.md");
 const NAME_PLACEHOLDER: &str = "# INDSÆT NAVNET PÅ PRODUKTET";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -465,8 +465,8 @@ pub fn self_assessment_json(product: &str, report: &Report, date: &str, timestam
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::model::{FileEntry, Lang, Snapshot};
     use crate::engine::{check, Options};
-    use crate::model::{FileEntry, Lang, Snapshot};
 
     fn report_for(files: &[(&str, &str)]) -> Report {
         let mut snapshot = Snapshot {

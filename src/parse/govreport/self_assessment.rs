@@ -2,7 +2,7 @@
 
 use super::markers::{answer_marker, clean_documentation};
 use super::{canonical_id, cap_problems, find_row, is_current_id, missing, Marker, Row};
-use crate::model::Msg;
+use crate::base::model::Msg;
 use serde::Serialize;
 
 /// A parsed self-assessment (`docs/self-assessment/*.json`).
@@ -58,7 +58,7 @@ fn json_string(value: Option<&serde_json::Value>) -> Option<String> {
 
 /// A JSON number as written back: whole numbers exactly, others with the shortest digits
 /// (`2.5`, `3.0`). Not serde_json's `Display` nor `f64`'s, whose float formatting would add ~4 KB
-/// (gzipped) to the browser build for this one use: [`crate::text::short_decimal`], and a number
+/// (gzipped) to the browser build for this one use: [`crate::base::text::short_decimal`], and a number
 /// that needs more than six decimals is written rounded to six.
 fn number_text(n: &serde_json::Number) -> String {
     if let Some(i) = n.as_i64() {
@@ -68,8 +68,8 @@ fn number_text(n: &serde_json::Number) -> String {
         return u.to_string();
     }
     let x = n.as_f64().unwrap_or_default();
-    let text = crate::text::short_decimal(x, 6)
-        .or_else(|| crate::text::short_decimal((x * 1e6).round() / 1e6, 6))
+    let text = crate::base::text::short_decimal(x, 6)
+        .or_else(|| crate::base::text::short_decimal((x * 1e6).round() / 1e6, 6))
         .unwrap_or_else(|| (x as i128).to_string());
     if text.contains('.') {
         text
@@ -177,8 +177,8 @@ pub fn parse_self_assessment(path: &str, text: &str) -> Result<SelfAssessment, G
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::govreport::test_support::da;
-    use crate::govreport::REQUIREMENT_IDS;
+    use crate::parse::govreport::test_support::da;
+    use crate::parse::govreport::REQUIREMENT_IDS;
 
     #[test]
     fn numbers_read_as_written() {

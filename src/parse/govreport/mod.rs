@@ -22,7 +22,7 @@ pub use old::{old_rows, old_to_current, OldRow};
 pub use report::{parse, Format, GovernanceReport};
 pub use self_assessment::{parse_self_assessment, GovReportError, SelfAssessment};
 
-use crate::model::Msg;
+use crate::base::model::Msg;
 use serde::Serialize;
 
 /// The 43 requirement ids of OS2's current checklist, in template order (F8 and F9 were dropped
@@ -124,7 +124,7 @@ pub(super) fn cap_problems(problems: &mut Vec<Msg>) {
 
 #[cfg(test)]
 pub(super) mod test_support {
-    use crate::model::Msg;
+    use crate::base::model::Msg;
 
     pub fn shared(rel: &str) -> String {
         let path = format!("{}/../shared/{rel}", env!("CARGO_MANIFEST_DIR"));

@@ -2,7 +2,7 @@
 //! answers, and the old check boxes.
 
 use super::Marker;
-use crate::text::normalize;
+use crate::base::text::normalize;
 
 /// How a marker cell read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

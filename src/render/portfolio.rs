@@ -2,8 +2,8 @@
 //! achieved level, score, the gaps that matter most — as text, JSON or Markdown. The overview a
 //! coordination group or the OS2 secretariat wants. Built from reports; no I/O.
 
-use crate::model::{Lang, Level};
-use crate::report::{LevelSource, Report, Verdict};
+use crate::base::model::{Lang, Level};
+use crate::engine::report::{LevelSource, Report, Verdict};
 use serde::{Deserialize, Serialize};
 
 /// Version of the portfolio's JSON form.
@@ -364,7 +364,7 @@ pub fn render_json(portfolio: &Portfolio) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{FileEntry, Snapshot};
+    use crate::base::model::{FileEntry, Snapshot};
 
     fn report() -> Report {
         let mut snapshot = Snapshot::default();

@@ -1,14 +1,18 @@
 //! The engine: snapshot → evidence → verdicts → score. No I/O.
 
-use crate::config::{self, ConfigError, ValidConfig};
-use crate::evidence::{is_governance_report_path, Ctx};
-use crate::govreport::{self, GovernanceReport, Marker, Row, SelfAssessment};
-use crate::model::{Lang, Level, Msg, Snapshot, Unread};
-use crate::report::{
+pub mod config;
+pub mod report;
+pub mod score;
+
+use crate::base::model::{Lang, Level, Msg, Snapshot, Unread};
+use crate::engine::config::{ConfigError, ValidConfig};
+use crate::engine::report::{
     Contradiction, Finding, LevelSource, Report, RequiredLevel, Tool, Verdict, SCHEMA_VERSION,
 };
+use crate::evidence::{is_governance_report_path, Ctx};
+use crate::msg;
+use crate::parse::govreport::{self, GovernanceReport, Marker, Row, SelfAssessment};
 use crate::rules::{self, Input, Method, Outcome, Rule};
-use crate::{msg, score};
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -60,8 +64,8 @@ pub fn load_config(snapshot: &Snapshot, options: &Options) -> Result<ValidConfig
 }
 
 /// What an unreadable file is, for an error message.
-fn describe(content: &crate::model::Content) -> String {
-    use crate::model::Content;
+fn describe(content: &crate::base::model::Content) -> String {
+    use crate::base::model::Content;
     match content {
         Content::Text { .. } => "text".to_string(),
         Content::Binary => "binary".to_string(),
@@ -122,7 +126,7 @@ fn marker_label(marker: Marker) -> Msg {
 
 struct Resolved {
     verdict: Verdict,
-    evidence: Vec<crate::model::Evidence>,
+    evidence: Vec<crate::base::model::Evidence>,
     message: Msg,
     contradiction: Option<(Msg, Msg)>,
 }
@@ -351,7 +355,7 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
         ));
     }
     for (path, entry) in &snapshot.files {
-        if let crate::model::Content::Text { lossy: true, .. } = entry.content {
+        if let crate::base::model::Content::Text { lossy: true, .. } = entry.content {
             notes.push(msg!(
                 "{p} er ikke gyldig UTF-8 og blev læst med erstatningstegn.",
                 "{p} is not valid UTF-8 and was read with replacement characters.",
@@ -360,7 +364,7 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
         }
     }
 
-    let mut organisations = crate::profile::os2_organisations();
+    let mut organisations = crate::base::profile::os2_organisations();
     organisations.extend(config.organisations.iter().cloned());
     let jira = config
         .jira
@@ -508,8 +512,8 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
 #[cfg(all(test, feature = "yaml"))]
 mod tests {
     use super::*;
-    use crate::model::FileEntry;
-    use crate::publiccode::without_yaml;
+    use crate::base::model::FileEntry;
+    use crate::parse::publiccode::without_yaml;
 
     const LONG: &str = "A system that municipalities use to keep track of their organisation, \
                         employees and their roles, and which shares that information with other \

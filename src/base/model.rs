@@ -130,10 +130,10 @@ impl Msg {
 #[macro_export]
 macro_rules! msg {
     ($da:literal, $en:literal $(,)?) => {
-        $crate::model::Msg::new(format!($da), format!($en))
+        $crate::base::model::Msg::new(format!($da), format!($en))
     };
     ($da:literal, $en:literal, $($arg:tt)*) => {
-        $crate::model::Msg::new(format!($da, $($arg)*), format!($en, $($arg)*))
+        $crate::base::model::Msg::new(format!($da, $($arg)*), format!($en, $($arg)*))
     };
 }
 

@@ -133,7 +133,7 @@ pub fn old_to_current(old_id: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::govreport::test_support::shared;
+    use crate::parse::govreport::test_support::shared;
 
     #[test]
     fn os2iot_old_rows_keep_markers_and_markdown() {

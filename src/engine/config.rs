@@ -6,8 +6,8 @@
 //! config is read by a reader of exactly the TOML subset os2gov.toml needs (`subset`), which
 //! gives the same [`ValidConfig`] and, for anything beyond that subset, an error saying so.
 
-use crate::model::{Lang, Level};
-use crate::text::quoted;
+use crate::base::model::{Lang, Level};
+use crate::base::text::quoted;
 #[cfg(feature = "toml")]
 use serde::Deserialize;
 #[cfg(feature = "toml")]

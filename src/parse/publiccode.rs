@@ -20,7 +20,7 @@
 //! `unchecked` set, so it is never taken as valid.
 #![cfg_attr(not(feature = "yaml"), allow(dead_code))]
 
-use crate::model::Msg;
+use crate::base::model::Msg;
 use crate::msg;
 use serde::Serialize;
 #[cfg(feature = "yaml")]
@@ -606,7 +606,7 @@ impl Checker<'_> {
 
     fn licence(&mut self, licence: &str) {
         let path = ["legal", "license"];
-        match crate::licence::spdx_ids(licence) {
+        match crate::parse::licence::spdx_ids(licence) {
             None => self.push(
                 &path,
                 msg!(
@@ -615,7 +615,7 @@ impl Checker<'_> {
                 ),
             ),
             Some(ids) => {
-                let unknown: Vec<String> = ids.into_iter().filter(|id| !crate::licence::is_known_spdx(id)).collect();
+                let unknown: Vec<String> = ids.into_iter().filter(|id| !crate::parse::licence::is_known_spdx(id)).collect();
                 if !unknown.is_empty() {
                     let list = unknown.join(", ");
                     self.push(
@@ -659,7 +659,7 @@ impl Checker<'_> {
                         ),
                     }
                     if let Some(email) = email {
-                        if crate::text::emails(&email) != [email.trim()] {
+                        if crate::base::text::emails(&email) != [email.trim()] {
                             self.push(
                                 &["maintenance", "contacts"],
                                 msg!(

@@ -2,8 +2,8 @@
 //! "OS2 governance | niveau 2 ✓ · 74/100", green when the repository meets its required level and
 //! red when it does not. Reads only the [`Report`]; every text is XML-escaped.
 
-use crate::model::{Lang, Level};
-use crate::report::Report;
+use crate::base::model::{Lang, Level};
+use crate::engine::report::Report;
 
 /// Background of the label half (shields' grey).
 const LABEL_COLOUR: &str = "#555";
@@ -113,9 +113,9 @@ fn round1(x: f64) -> f64 {
 }
 
 /// A [`round1`] value as text ("46", "45.5") without float formatting (see
-/// [`crate::text::short_decimal`]).
+/// [`crate::base::text::short_decimal`]).
 fn tenths(x: f64) -> String {
-    crate::text::short_decimal(x, 1).unwrap_or_else(|| (x.round() as i64).to_string())
+    crate::base::text::short_decimal(x, 1).unwrap_or_else(|| (x.round() as i64).to_string())
 }
 
 /// Approximate advance widths of Verdana at 11 px, the font shields badges are measured in;
@@ -154,8 +154,8 @@ pub fn xml_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::model::{FileEntry, Snapshot};
     use crate::engine::{check, Options};
-    use crate::model::{FileEntry, Snapshot};
 
     fn report(level: Level, lang: Lang) -> Report {
         let mut snapshot = Snapshot {

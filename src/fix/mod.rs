@@ -4,9 +4,9 @@
 //! scaffolded file never passes by itself. Existing files are never overwritten: README sections
 //! are inserted, every other byte stays as it was. No I/O here; the CLI writes the plan.
 
-use crate::markdown::Doc;
-use crate::model::{Lang, Snapshot};
-use crate::report::Report;
+use crate::base::model::{Lang, Snapshot};
+use crate::engine::report::Report;
+use crate::parse::markdown::Doc;
 
 /// One file the fix would create or change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,8 +50,8 @@ impl Facts {
             })
             .filter(|t| !t.contains("Replace") && !t.trim().is_empty());
         let from_meta = match &snapshot.github {
-            crate::model::Fetched::Got { value } => Some(value.name.clone()),
-            crate::model::Fetched::Unknown { .. } => None,
+            crate::base::model::Fetched::Got { value } => Some(value.name.clone()),
+            crate::base::model::Fetched::Unknown { .. } => None,
         };
         let from_origin = snapshot
             .history
@@ -381,9 +381,13 @@ pub fn plan(
         });
     }
     let config_wanted = only.is_none_or(|ids| ids.iter().any(|o| o.eq_ignore_ascii_case("config")));
-    if config_wanted && !snapshot.files.contains_key(crate::config::FILE_NAME) {
+    if config_wanted
+        && !snapshot
+            .files
+            .contains_key(crate::engine::config::FILE_NAME)
+    {
         planned.push(Planned {
-            path: crate::config::FILE_NAME.to_string(),
+            path: crate::engine::config::FILE_NAME.to_string(),
             before: None,
             after: facts.fill(template!(lang, "os2gov.toml")),
             requirements: Vec::new(),
