@@ -1319,7 +1319,10 @@ fn nonexistent_repository_and_revision_are_input_errors() {
         &english(),
     )
     .expect_err("404");
-    assert!(matches!(err, RemoteError::NotFound(_)), "{err}");
+    assert!(
+        matches!(err, app::AppError::Remote(RemoteError::NotFound(_))),
+        "{err}"
+    );
     assert!(err.to_string().contains("github:OS2mo/nope"));
 
     let repo = good_repo();
@@ -1337,7 +1340,10 @@ fn nonexistent_repository_and_revision_are_input_errors() {
     let mut t = target(&repo);
     t.rev = Some("no-such-branch".into());
     let err = app::check_remote(&t, &s.options(None), &english()).expect_err("bad rev");
-    assert!(matches!(err, RemoteError::BadRevision { .. }), "{err}");
+    assert!(
+        matches!(err, app::AppError::Remote(RemoteError::BadRevision { .. })),
+        "{err}"
+    );
     assert!(err.to_string().contains("no-such-branch"));
 }
 

@@ -304,7 +304,8 @@ fn with_metadata(
     now: i64,
     options: &Options,
 ) -> (crate::base::model::Snapshot, Vec<crate::base::model::Msg>) {
-    use crate::adapters::remote::{enrich_local, RemoteOptions, Secret};
+    use crate::adapters::remote::{RemoteOptions, Secret};
+    use crate::app::enrich_local;
     let Some(token) = inputs.token.as_deref().and_then(Secret::new) else {
         return (snapshot, Vec::new());
     };

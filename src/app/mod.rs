@@ -11,11 +11,12 @@
 pub mod action;
 
 use crate::adapters::remote::{
-    self, OrgRepo, RemoteError, RemoteOptions, RemoteScan, RemoteTarget, RequestStats,
+    self, JiraRef, OrgRepo, RemoteError, RemoteOptions, RemoteScan, RemoteTarget, RequestStats,
 };
 use crate::base::model::{Msg, Snapshot};
 use crate::engine::report::Report;
 use crate::engine::{self, EngineError};
+use crate::evidence::{classify_link, Ctx, LinkKind};
 use crate::render::portfolio::{Portfolio, PortfolioRow};
 use std::path::PathBuf;
 
@@ -29,14 +30,36 @@ pub fn add_notes(report: &mut Report, notes: &[Msg]) {
         .extend(notes.iter().map(|note| note.get(lang).to_string()));
 }
 
+/// Jira from the config (`[jira] url, project`), else the first Jira link in the README/docs.
+/// A config that cannot be read names no project here: the check reports why it could not.
+fn jira_of(snapshot: &Snapshot, engine: &engine::Options) -> Option<JiraRef> {
+    let configured = engine::load_config(snapshot, engine)
+        .ok()
+        .and_then(|c| c.jira)
+        .map(|j| JiraRef {
+            base: j.url,
+            project: j.project,
+        });
+    configured.or_else(|| {
+        let ctx = Ctx::new(snapshot, Vec::new(), None);
+        let found = ctx
+            .links()
+            .find_map(|(_, link)| match classify_link(&link.url) {
+                LinkKind::Jira { base, project } => Some(JiraRef { base, project }),
+                _ => None,
+            });
+        found
+    })
+}
+
 /// Reads a GitHub repository through the API, without cloning ([`remote::scan_remote`]), then
 /// checks it: the report with the scan's notes.
 pub fn check_remote(
     target: &RemoteTarget,
     options: &RemoteOptions,
     engine: &engine::Options,
-) -> Result<(Report, RemoteScan), RemoteError> {
-    let scan = remote::scan_remote(target, options, engine)?;
+) -> Result<(Report, RemoteScan), AppError> {
+    let scan = remote::scan_remote(target, options, &|s| jira_of(s, engine))?;
     let mut report = engine::check(&scan.snapshot, engine)?;
     add_notes(&mut report, &scan.notes);
     Ok((report, scan))
@@ -47,11 +70,21 @@ pub fn check_local(
     snapshot: Snapshot,
     options: &RemoteOptions,
     engine: &engine::Options,
-) -> Result<(Report, RemoteScan), RemoteError> {
-    let scan = remote::enrich_local(snapshot, options, engine)?;
+) -> Result<(Report, RemoteScan), AppError> {
+    let scan = enrich_local(snapshot, options, engine)?;
     let mut report = engine::check(&scan.snapshot, engine)?;
     add_notes(&mut report, &scan.notes);
     Ok((report, scan))
+}
+
+/// Adds GitHub metadata, the organisation's default community files, the open items and Jira to
+/// a local snapshot ([`remote::enrich_local`]), with the Jira project the config or README names.
+pub fn enrich_local(
+    snapshot: Snapshot,
+    options: &RemoteOptions,
+    engine: &engine::Options,
+) -> Result<RemoteScan, RemoteError> {
+    remote::enrich_local(snapshot, options, &|s| jira_of(s, engine))
 }
 
 /// What `os2gov check` checks.
@@ -91,7 +124,7 @@ impl AppError {
     /// The config could not be downloaded: an incomplete read (exit 3), not bad input.
     pub fn config_not_read(&self) -> Option<&EngineError> {
         match self {
-            AppError::Remote(RemoteError::Engine(e @ EngineError::ConfigNotRead { .. })) => Some(e),
+            AppError::Engine(e @ EngineError::ConfigNotRead { .. }) => Some(e),
             _ => None,
         }
     }
@@ -179,7 +212,7 @@ pub fn scan_organisation(
         }
         row
     };
-    let read = remote::scan_organisation_with(org, options, engine, row)?;
+    let read = remote::scan_organisation_with(org, options, &|s| jira_of(s, engine), row)?;
     let mut rows = read.repos;
     rows.sort_by_key(|r| r.repository.to_ascii_lowercase());
     Ok(OrgScan {

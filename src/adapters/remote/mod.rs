@@ -40,8 +40,7 @@ pub use cache::default_cache_dir;
 pub use http::next_page;
 
 use crate::base::model::{Fetched, Msg, Snapshot, Unread};
-use crate::engine::{self, EngineError};
-use crate::evidence::{classify_link, github_owner_repo, Ctx, LinkKind};
+use crate::evidence::github_owner_repo;
 use crate::msg;
 use futures_util::stream::{self, StreamExt};
 use github::{ApiRepo, HistoryError, OpenItems};
@@ -270,8 +269,6 @@ pub enum RemoteError {
     /// The runtime, the HTTP client or the cache could not be set up.
     #[error("{0}")]
     Setup(String),
-    #[error(transparent)]
-    Engine(#[from] EngineError),
 }
 
 /// What a remote read produced: the snapshot for the engine, and what the report must say.
@@ -317,11 +314,11 @@ fn client(options: &RemoteOptions) -> Result<Http, RemoteError> {
 pub fn scan_remote(
     target: &RemoteTarget,
     options: &RemoteOptions,
-    engine: &engine::Options,
+    find_jira: FindJira<'_>,
 ) -> Result<RemoteScan, RemoteError> {
     runtime()?.block_on(async {
         let http = client(options)?;
-        let mut scan = scan_repository(&http, target, None, options, engine).await?;
+        let mut scan = scan_repository(&http, target, None, options, find_jira).await?;
         scan.stats = http.stats();
         scan.warnings.extend(http.warnings());
         Ok(scan)
@@ -334,11 +331,11 @@ pub fn scan_remote(
 pub fn enrich_local(
     snapshot: Snapshot,
     options: &RemoteOptions,
-    engine: &engine::Options,
+    find_jira: FindJira<'_>,
 ) -> Result<RemoteScan, RemoteError> {
     runtime()?.block_on(async {
         let http = client(options)?;
-        let mut scan = enrich(&http, snapshot, options, engine).await;
+        let mut scan = enrich(&http, snapshot, options, find_jira).await;
         scan.stats = http.stats();
         scan.warnings.extend(http.warnings());
         Ok(scan)
@@ -367,11 +364,11 @@ pub struct OrgRead<T> {
 /// `options.concurrency` at a time, sharing one client and cache, and hands each scan to
 /// `each` as soon as it is read, so that no more than `concurrency` snapshots are held at once.
 /// `OWNER/.github` is no product: it is left out, and its community files count for the others
-/// as GitHub shows them. `engine` only says which config names the Jira project.
+/// as GitHub shows them.
 pub fn scan_organisation_with<T, F>(
     org: &str,
     options: &RemoteOptions,
-    engine: &engine::Options,
+    find_jira: FindJira<'_>,
     each: F,
 ) -> Result<OrgRead<T>, RemoteError>
 where
@@ -411,7 +408,7 @@ where
                     slug: target.slug(),
                     url: repo.meta().html_url,
                 };
-                let scan = scan_repository(http, &target, Some(repo), options, engine).await;
+                let scan = scan_repository(http, &target, Some(repo), options, find_jira).await;
                 each(&listed, scan)
             })
             .buffer_unordered(options.concurrency.max(1))
@@ -440,7 +437,7 @@ async fn scan_repository(
     target: &RemoteTarget,
     listed: Option<ApiRepo>,
     options: &RemoteOptions,
-    engine: &engine::Options,
+    find_jira: FindJira<'_>,
 ) -> Result<RemoteScan, RemoteError> {
     let mut notes: Vec<Msg> = Vec::new();
     let mut snapshot = Snapshot {
@@ -567,7 +564,15 @@ async fn scan_repository(
         snapshot.history = Some(head.history);
     }
     snapshot.github = Fetched::Got { value: meta };
-    after_files(http, &mut snapshot, &api_repo, options, engine, &mut notes).await;
+    after_files(
+        http,
+        &mut snapshot,
+        &api_repo,
+        options,
+        find_jira,
+        &mut notes,
+    )
+    .await;
     let incomplete = snapshot.unread.files_reason();
     Ok(RemoteScan {
         snapshot,
@@ -597,7 +602,7 @@ async fn enrich(
     http: &Http,
     mut snapshot: Snapshot,
     options: &RemoteOptions,
-    engine: &engine::Options,
+    find_jira: FindJira<'_>,
 ) -> RemoteScan {
     let mut notes = Vec::new();
     let slug = snapshot
@@ -613,14 +618,22 @@ async fn enrich(
             );
             snapshot.github = unknown(&reason);
             snapshot.open_items = unknown(&reason);
-            snapshot.jira = jira(http, &snapshot, options, engine, &mut notes).await;
+            snapshot.jira = fetch_jira(http, &snapshot, options, find_jira, &mut notes).await;
         }
         Some((owner, repo)) => match github::repository(http, &owner, &repo).await {
             Ok(api_repo) => {
                 snapshot.github = Fetched::Got {
                     value: api_repo.meta(),
                 };
-                after_files(http, &mut snapshot, &api_repo, options, engine, &mut notes).await;
+                after_files(
+                    http,
+                    &mut snapshot,
+                    &api_repo,
+                    options,
+                    find_jira,
+                    &mut notes,
+                )
+                .await;
             }
             Err(e) => {
                 let reason = if e.status() == Some(404) {
@@ -637,7 +650,7 @@ async fn enrich(
                 };
                 snapshot.github = unknown(&reason);
                 snapshot.open_items = unknown(&reason);
-                snapshot.jira = jira(http, &snapshot, options, engine, &mut notes).await;
+                snapshot.jira = fetch_jira(http, &snapshot, options, find_jira, &mut notes).await;
             }
         },
     }
@@ -656,7 +669,7 @@ async fn after_files(
     snapshot: &mut Snapshot,
     api_repo: &ApiRepo,
     options: &RemoteOptions,
-    engine: &engine::Options,
+    find_jira: FindJira<'_>,
     notes: &mut Vec<Msg>,
 ) {
     let owner = api_repo.owner.login.clone();
@@ -698,32 +711,30 @@ async fn after_files(
             }
         }
     };
-    snapshot.jira = jira(http, snapshot, options, engine, notes).await;
+    snapshot.jira = fetch_jira(http, snapshot, options, find_jira, notes).await;
 }
 
-/// Jira from the config (`[jira] url, project`), else the first Jira link in the README/docs.
-async fn jira(
+/// Where a repository's Jira project is: its base URL and, when known, the project key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JiraRef {
+    pub base: String,
+    pub project: Option<String>,
+}
+
+/// Which Jira project a snapshot names. Asked once the files are in (the config and the README
+/// are among them), so that Jira is still the last request; the application layer answers it
+/// (from the config the engine reads, else a README link), because the adapter only fetches.
+pub type FindJira<'a> = &'a dyn Fn(&Snapshot) -> Option<JiraRef>;
+
+/// Jira's project as `find_jira` finds it in the snapshot, asked at `options.jira_url` when set.
+async fn fetch_jira(
     http: &Http,
     snapshot: &Snapshot,
     options: &RemoteOptions,
-    engine: &engine::Options,
+    find_jira: FindJira<'_>,
     notes: &mut Vec<Msg>,
 ) -> Fetched<crate::base::model::JiraMeta> {
-    let configured = engine::load_config(snapshot, engine)
-        .ok()
-        .and_then(|c| c.jira)
-        .map(|j| (j.url, j.project));
-    let reference = configured.or_else(|| {
-        let ctx = Ctx::new(snapshot, Vec::new(), None);
-        let found = ctx
-            .links()
-            .find_map(|(_, link)| match classify_link(&link.url) {
-                LinkKind::Jira { base, project } => Some((base, project)),
-                _ => None,
-            });
-        found
-    });
-    let Some((base, project)) = reference else {
+    let Some(JiraRef { base, project }) = find_jira(snapshot) else {
         return unknown(&msg!(
             "intet Jira-projekt i os2gov.toml eller README",
             "no Jira project in os2gov.toml or the README"
