@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Fuzzes os2gov's parsers and engine (the cargo-fuzz targets in fuzz/) for a fixed number of inputs
-# each, seeded from OS2's documents and the real repository extracts in ../shared. Fails on any
-# panic, failed assertion or input that takes over a second (-timeout=1). Prints, per target, the
-# inputs run and the slowest input's time.
+# Fuzzes os2gov's parsers and engine (the libFuzzer targets in fuzz/, laid out as cargo-fuzz
+# lays them out) for a fixed number of inputs each, seeded from OS2's documents and the real
+# repository extracts in ../shared. Fails on any panic, failed assertion or input that takes over
+# a second (-timeout=1). Prints, per target, the inputs run and the slowest input's time.
 #
 #   bash scripts/fuzz.sh                     # the bounded run that scripts/test.sh (CI) makes
 #   FUZZ_RUNS=1000000 bash scripts/fuzz.sh   # longer: that many inputs per target
@@ -11,16 +11,16 @@
 #   FUZZ_TARGET_DIR=/tmp/fuzz-target …           # build elsewhere than fuzz/target
 #   FUZZ_TIMEOUT=5 …                             # seconds per input, on a busy machine
 #
-# cargo-fuzz needs a nightly compiler: rustup's `nightly` toolchain where it works, otherwise the
-# stable one with RUSTC_BOOTSTRAP=1 (what cargo-fuzz uses of nightly is only its flags). A crash
-# is saved under fuzz/artifacts/TARGET/; replay it with
+# Built with the flags cargo-fuzz would pass, without installing it: rustup's `nightly` toolchain
+# where it works, otherwise the stable one with RUSTC_BOOTSTRAP=1. A crash is saved under
+# fuzz/artifacts/TARGET/; replay it with
 #   fuzz/target/x86_64-unknown-linux-gnu/release/TARGET fuzz/artifacts/TARGET/crash-…
 # (or `cargo +nightly fuzz run TARGET fuzz/artifacts/TARGET/crash-…` from the repository's root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-TOOLS_DIR="${OS2GOV_TOOLS_DIR:-$PWD/.tools}"
 SHARED="${OS2GOV_SHARED:-$ROOT/../shared}"
+# The cargo-fuzz release whose build flags the build below uses (cargo-fuzz itself is not needed).
 CARGO_FUZZ_VERSION=0.13.2
 ALL_TARGETS=(markdown govreport self_assessment publiccode licence licence_pattern manifest config engine)
 read -r -a TARGETS <<<"${FUZZ_TARGETS:-${ALL_TARGETS[*]}}"
@@ -41,35 +41,52 @@ declare -A MAX_LEN=(
 
 step() { printf '\n-- %s --\n' "$*"; }
 
-# cargo-fuzz, into the tools folder as scripts/setup.sh installs wasm-bindgen-cli.
-if ! "$TOOLS_DIR/bin/cargo-fuzz" --version 2>/dev/null | grep -q " $CARGO_FUZZ_VERSION\$"; then
-  step "cargo install cargo-fuzz $CARGO_FUZZ_VERSION"
-  cargo install --quiet --locked --root "$TOOLS_DIR" cargo-fuzz --version "=$CARGO_FUZZ_VERSION"
-fi
-export PATH="$TOOLS_DIR/bin:$PATH"
-
 toolchain="${FUZZ_TOOLCHAIN:-}"
 if [ -z "$toolchain" ]; then
   if rustup run nightly rustc --version >/dev/null 2>&1; then toolchain=nightly; else toolchain=stable; fi
 fi
 if [ "$toolchain" = nightly ]; then
-  fuzz() { cargo +nightly fuzz "$@"; }
+  fuzz_cargo() { cargo +nightly "$@"; }
+  rustc_version=$(rustup run nightly rustc -vV)
   echo "fuzz: $(rustup run nightly rustc --version)"
 else
-  # The stable compiler, allowed the unstable flags cargo-fuzz passes.
-  fuzz() { RUSTC_BOOTSTRAP=1 cargo fuzz "$@"; }
+  # The stable compiler, allowed any unstable flag libfuzzer-sys or a dependency may ask for.
+  fuzz_cargo() { RUSTC_BOOTSTRAP=1 cargo "$@"; }
+  rustc_version=$(rustc -vV)
   echo "fuzz: $(rustc --version), with RUSTC_BOOTSTRAP=1"
 fi
+HOST=$(awk '/^host:/ { print $2 }' <<<"$rustc_version")
 
-# No sanitizer: the project forbids `unsafe`, so AddressSanitizer would find nothing that Rust's
-# own checks do not, at twice the build time. Debug assertions and overflow checks (-a) on, so
-# that an arithmetic overflow is a crash here as in the test build.
+# The build `cargo fuzz build --sanitizer none --debug-assertions` makes (cargo-fuzz
+# $CARGO_FUZZ_VERSION, src/project.rs), with its flags set here rather than by installing
+# cargo-fuzz, which cost CI a compile of its own as long as the targets' build: libFuzzer's
+# coverage instrumentation (SanitizerCoverage: 8-bit counters, PC table, compares, stack depth),
+# `--cfg fuzzing`, no branch folding (so that each branch is a coverage edge), one codegen unit (as
+# cargo-fuzz says, the coverage pass otherwise keeps ThinLTO from inlining, ~3x slower runs),
+# line tables only for readable backtraces, release mode with `--target` (so that the flags do
+# not reach build scripts). No sanitizer: the project forbids `unsafe`, so AddressSanitizer
+# would find nothing that Rust's own checks do not, at twice the build time. Debug assertions
+# and overflow checks on, so that an arithmetic overflow is a crash here as in the test build.
+FUZZ_RUSTFLAGS=(
+  -Cpasses=sancov-module
+  -Cllvm-args=-sanitizer-coverage-level=4
+  -Cllvm-args=-sanitizer-coverage-inline-8bit-counters
+  -Cllvm-args=-sanitizer-coverage-pc-table
+  -Cllvm-args=-sanitizer-coverage-trace-compares
+  --cfg fuzzing
+  -Cllvm-args=-simplifycfg-branch-fold-threshold=0
+  -Cllvm-args=-sanitizer-coverage-stack-depth
+  -Cdebug-assertions
+  -Ccodegen-units=1
+)
 step "build the fuzz targets"
 TARGET_DIR="${FUZZ_TARGET_DIR:-$ROOT/fuzz/target}"
 build_start=$(date +%s)
-fuzz build --sanitizer none --debug-assertions --target-dir "$TARGET_DIR"
+RUSTFLAGS="${FUZZ_RUSTFLAGS[*]}${RUSTFLAGS:+ $RUSTFLAGS}" \
+  fuzz_cargo build --manifest-path fuzz/Cargo.toml --target "$HOST" --release \
+  --config 'profile.release.debug="line-tables-only"' --bins --target-dir "$TARGET_DIR"
 echo "fuzz: built in $(($(date +%s) - build_start)) s"
-BIN="$TARGET_DIR/$(rustc -vV | awk '/^host:/ { print $2 }')/release"
+BIN="$TARGET_DIR/$HOST/release"
 
 # Seeds: the files of ../shared each target reads, copied at run time into the target's corpus
 # folder (fuzz/corpus/TARGET, not committed), beside the small hand-made seeds in fuzz/seeds.

@@ -1,0 +1,179 @@
+//! The `os2gov` command line: thin glue between the adapters, the engine and the renderers.
+//! This file holds what every command shares: the exit codes, the one-line messages on standard
+//! error, standard output, the clock; each command group has a file of its own.
+
+mod action;
+mod args;
+mod check;
+mod explain;
+mod fix;
+mod org;
+mod report;
+
+use anyhow::{Context, Result};
+use args::{Cli, Command};
+use clap::Parser;
+use os2gov::adapters::write;
+use os2gov::base::paths::Scope;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// "Now", overridable with `OS2GOV_NOW` (Unix seconds) so that reports can be reproduced.
+pub(crate) fn now() -> i64 {
+    if let Some(now) = std::env::var("OS2GOV_NOW")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+    {
+        return now;
+    }
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
+
+/// Where a typed `--output` goes: resolved against the current folder; a relative path must stay
+/// in the current folder or in the repository being checked (`repo`), an absolute one is the
+/// user's explicit choice (the rule: [`os2gov::base::paths`]).
+pub(crate) fn output_target(path: &Path, repo: Option<&Path>) -> Result<PathBuf> {
+    let cwd = write::current_dir()?;
+    let mut roots = vec![cwd.clone()];
+    // Checking the current folder (the default path) names it once, in messages too.
+    roots.extend(
+        repo.map(|r| os2gov::base::paths::lexical(&cwd, r))
+            .filter(|r| *r != cwd),
+    );
+    Ok(write::resolve(&Scope::Output(roots), &cwd, path)?)
+}
+
+/// Exit code: the check could not read all of its inputs, so its verdict is not the
+/// repository's (1 is kept for "below the required level", 2 for bad input and errors).
+pub(crate) const INCOMPLETE: u8 = 3;
+
+/// One line on standard error about an incomplete read.
+pub(crate) fn print_incomplete(message: &str) {
+    eprintln!("os2gov: incomplete: {}", one_line(message));
+}
+
+/// One line on standard error about the run itself (not an error: the run goes on).
+pub(crate) fn print_note(message: &str) {
+    eprintln!("os2gov: note: {}", one_line(message));
+}
+
+pub(crate) fn read_config(path: Option<&PathBuf>) -> Result<Option<(String, String)>> {
+    path.map(|path| {
+        std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read config {}", path.display()))
+            .map(|text| (path.display().to_string(), text))
+    })
+    .transpose()
+}
+
+/// Writes to standard output; a closed pipe (`os2gov rules | head`) is not an error worth a
+/// message, and must not panic as `print!` would.
+pub(crate) fn print_out(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Check(args) => check::run_check(args),
+        Command::Fix(args) => fix::run_fix(args),
+        Command::Report(args) => report::run_report(args),
+        Command::Action => action::run_action(),
+        Command::Org(args) => org::run_org(args),
+        Command::Badge(args) => check::run_badge(args),
+        Command::Rules { lang, format } => explain::run_rules(lang, format),
+        Command::Explain { id, lang } => explain::run_explain(&id, lang),
+    }
+}
+
+/// The error and its causes joined with `: `, leaving out a cause whose text the message already
+/// holds (a wrapper that displays its source would otherwise repeat it).
+pub(crate) fn error_chain(error: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
+}
+
+/// An error as one line on standard error: control characters and line breaks become spaces.
+pub(crate) fn print_error(message: &str) {
+    eprintln!("os2gov: error: {}", one_line(message));
+}
+
+/// `message` without control characters or line breaks, for one line of standard error.
+pub(crate) fn one_line(message: &str) -> String {
+    let clean: String = message
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    clean.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Clap's usage errors, which span several lines, as one line with exit code 2; help and
+/// version go to standard output as usual.
+pub(crate) fn usage_error(error: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = error.print();
+            ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = error.print();
+            ExitCode::from(2)
+        }
+        _ => {
+            let rendered = error.render().to_string();
+            let mut parts = Vec::new();
+            for line in rendered.lines().map(str::trim) {
+                if let Some(message) = line.strip_prefix("error:") {
+                    parts.push(message.trim().to_string());
+                } else if let Some(usage) = line.strip_prefix("Usage:") {
+                    parts.push(format!("usage: {}", usage.trim()));
+                } else if !line.is_empty() && !line.starts_with("For more information") {
+                    // `[possible values: …]` and `tip: …`
+                    parts.push(line.to_string());
+                }
+            }
+            if parts.is_empty() {
+                parts.push(rendered);
+            }
+            let mut line = String::new();
+            for part in parts {
+                if !line.is_empty() {
+                    line.push_str(if line.ends_with(':') { " " } else { "; " });
+                }
+                line.push_str(&part);
+            }
+            print_error(&line);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(error),
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            print_error(&error_chain(&error));
+            ExitCode::from(2)
+        }
+    }
+}
