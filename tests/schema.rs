@@ -133,7 +133,7 @@ fn the_schema_enums_match_the_types() {
     );
     assert_eq!(
         listed(&schema, "method"),
-        serialised(os2gov::rules::all().map(|r| r.method))
+        serialised(os2gov::rules::all().map(|r| r.method()))
     );
     let sources = [
         LevelSource::Flag,

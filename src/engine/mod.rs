@@ -268,7 +268,7 @@ fn resolve(
             } else {
                 Verdict::Unknown
             };
-            let status = match (declared, rule.method) {
+            let status = match (declared, rule.method()) {
                 (Marker::NotMet, _) => {
                     msg!("Erklæret ❌ i {s}.", "Declared ❌ in {s}.", s = source)
                 }
@@ -387,7 +387,7 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
     let mut findings = Vec::new();
     let mut contradictions = Vec::new();
     for rule in rules::all() {
-        let outcome = (rule.check)(&ctx);
+        let outcome = rule.check.run(&ctx);
         let declaration = ctx
             .report
             .as_ref()
@@ -439,7 +439,7 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
             theme: rule.theme,
             level: rule.level,
             recommended: rule.recommended,
-            method: rule.method,
+            method: rule.method(),
             title: rule.title.get(lang).to_string(),
             verdict: resolved.verdict,
             evidence: resolved.evidence,

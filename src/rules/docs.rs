@@ -55,7 +55,7 @@ pub fn explain(rule: &Rule, lang: Lang) -> String {
         "{theme}: {}   {level}: {}   {method}: {}",
         rule.theme.label(lang),
         level_text(rule, lang),
-        method_label(rule.method, lang)
+        method_label(rule.method(), lang)
     );
     let _ = writeln!(out, "\n{why}:\n  {}", rule.rationale.get(lang));
     let _ = writeln!(out, "\n{evidence}:\n  {}", rule.evidence.get(lang));
@@ -72,7 +72,7 @@ pub fn list(lang: Lang) -> String {
             "{:<4} {:<22} {:<28} {}",
             rule.id,
             level_text(rule, lang),
-            method_label(rule.method, lang),
+            method_label(rule.method(), lang),
             rule.title.get(lang)
         );
     }
@@ -93,7 +93,7 @@ pub fn requirements_markdown() -> String {
             out,
             "| [{id}](#{anchor}) | {} | {} | {} | {} |",
             level_text(rule, Lang::En),
-            method_label(rule.method, Lang::En),
+            method_label(rule.method(), Lang::En),
             rule.title.en,
             rule.title.da,
             id = rule.id,
@@ -110,7 +110,7 @@ pub fn requirements_markdown() -> String {
                 "- Theme: {} · Level: {} · Method: {}",
                 rule.theme.label(Lang::En),
                 level_text(rule, Lang::En),
-                method_label(rule.method, Lang::En)
+                method_label(rule.method(), Lang::En)
             );
             let _ = writeln!(out, "- **Why:** {}", rule.rationale.en);
             let _ = writeln!(out, "- **Evidence:** {}", rule.evidence.en);

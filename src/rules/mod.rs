@@ -24,6 +24,38 @@ macro_rules! doc_text {
     };
 }
 
+/// The one form every requirement is declared in, directly above its check:
+/// `requirement!(R1 { id, theme, level, recommended, title, rationale, evidence, fix, rests_on,
+/// check });` declares the static `R1`, which the registry ([`RULES`]) lists. The documentation
+/// texts go through `doc_text!`, so builds without the `docs` feature leave them out.
+macro_rules! requirement {
+    ($name:ident {
+        id: $id:literal,
+        theme: $theme:expr,
+        level: $level:expr,
+        recommended: $recommended:expr,
+        title: $title:expr,
+        rationale: $rationale:expr,
+        evidence: $evidence:expr,
+        fix: $fix:expr,
+        rests_on: $rests_on:expr,
+        check: $check:expr $(,)?
+    }) => {
+        pub(crate) static $name: $crate::rules::Rule = $crate::rules::Rule {
+            id: $id,
+            theme: $theme,
+            level: $level,
+            recommended: $recommended,
+            title: $title,
+            rationale: doc_text!($rationale),
+            evidence: doc_text!($evidence),
+            fix: $fix,
+            rests_on: $rests_on,
+            check: $check,
+        };
+    };
+}
+
 pub mod docs;
 mod formkrav;
 mod governance;
@@ -230,6 +262,36 @@ impl RestsOn {
 /// Most requirements read files alone (the governance report is a file too).
 pub const FILES: RestsOn = RestsOn::on(&[Input::Files]);
 
+/// How a requirement is decided, and the function that decides it, set together so that a
+/// declared requirement cannot carry a check nor an automatic one lack it.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// Checked from the repository or its metadata; a declaration cannot replace the check.
+    Automatic(fn(&Ctx) -> Outcome),
+    /// Checked where evidence exists, otherwise taken from the governance report.
+    AutomaticOrDeclared(fn(&Ctx) -> Outcome),
+    /// Only the governance report (or self-assessment) can tell: nothing to check.
+    Declared,
+}
+
+impl Check {
+    pub fn method(self) -> Method {
+        match self {
+            Check::Automatic(_) => Method::Automatic,
+            Check::AutomaticOrDeclared(_) => Method::AutomaticOrDeclared,
+            Check::Declared => Method::Declared,
+        }
+    }
+
+    /// The check's own conclusion; a declared requirement has no evidence of its own.
+    pub fn run(self, ctx: &Ctx) -> Outcome {
+        match self {
+            Check::Automatic(check) | Check::AutomaticOrDeclared(check) => check(ctx),
+            Check::Declared => Outcome::no_evidence(),
+        }
+    }
+}
+
 /// One requirement: its identity, its documentation and its check.
 pub struct Rule {
     pub id: &'static str,
@@ -237,7 +299,6 @@ pub struct Rule {
     pub level: Level,
     /// "(anbefaling)": reported and scored at half weight, never blocking.
     pub recommended: bool,
-    pub method: Method,
     pub title: Bilingual,
     /// Why the requirement exists (empty without the `docs` feature).
     pub rationale: Bilingual,
@@ -247,7 +308,14 @@ pub struct Rule {
     pub fix: Bilingual,
     /// The inputs the verdict rests on.
     pub rests_on: RestsOn,
-    pub check: fn(&Ctx) -> Outcome,
+    /// How it is decided ([`Rule::method`]) and by which function.
+    pub check: Check,
+}
+
+impl Rule {
+    pub fn method(&self) -> Method {
+        self.check.method()
+    }
 }
 
 impl std::fmt::Debug for Rule {
@@ -258,19 +326,70 @@ impl std::fmt::Debug for Rule {
     }
 }
 
-/// Declared-only requirements have nothing to check in the repository.
-pub(crate) fn declared_only(_: &Ctx) -> Outcome {
-    Outcome::no_evidence()
-}
+/// The registry: every requirement's declaration, in the order of OS2's checklist followed by
+/// the good practices.
+static RULES: &[&Rule] = &[
+    &relevans::R1,
+    &relevans::R2,
+    &relevans::R3,
+    &relevans::R4,
+    &formkrav::openness::F1,
+    &formkrav::licence::F2,
+    &formkrav::openness::F3,
+    &formkrav::security::F4,
+    &formkrav::docs::F5,
+    &formkrav::openness::F6,
+    &formkrav::docs::F7,
+    &formkrav::channels::F10,
+    &formkrav::channels::F11,
+    &formkrav::openness::F12,
+    &formkrav::channels::F13,
+    &formkrav::channels::F14,
+    &formkrav::channels::F15,
+    &formkrav::operations::F16,
+    &formkrav::operations::F17,
+    &formkrav::operations::F18,
+    &formkrav::operations::F19,
+    &formkrav::operations::F20,
+    &formkrav::channels::F21,
+    &formkrav::operations::F22,
+    &strategi::S1,
+    &strategi::S2,
+    &strategi::S3,
+    &strategi::S4,
+    &strategi::S5,
+    &governance::G1,
+    &governance::G2,
+    &governance::G3,
+    &governance::G4,
+    &governance::G5,
+    &governance::G6,
+    &governance::G7,
+    &governance::G8,
+    &governance::G9,
+    &governance::G10,
+    &governance::G11,
+    &governance::G12,
+    &governance::G13,
+    &governance::G14,
+    &practice::P1,
+    &practice::P2,
+    &practice::P3,
+    &practice::P4,
+    &practice::P5,
+    &practice::P6,
+    &practice::P7,
+    &practice::P8,
+    &practice::P9,
+    &practice::P10,
+    &practice::P11,
+    &practice::P12,
+    &practice::P13,
+];
 
 /// Every requirement, in the order of OS2's checklist followed by the good practices.
 pub fn all() -> impl Iterator<Item = &'static Rule> {
-    relevans::RULES
-        .iter()
-        .chain(formkrav::RULES)
-        .chain(strategi::RULES)
-        .chain(governance::RULES)
-        .chain(practice::RULES)
+    RULES.iter().copied()
 }
 
 /// Looks a requirement up by id, case-insensitively.

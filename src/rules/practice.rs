@@ -1,111 +1,12 @@
 //! Good practice for maintainers from OS2's seed documents (P1–P13), scored as recommendations.
 
 use super::formkrav::{jira_reference, list_message, placeholder_lines};
-use super::{Bilingual as B, Input, Method, Outcome, RestsOn, Rule, Theme, FILES};
+use super::{Bilingual as B, Check, Input, Outcome, RestsOn, Theme, FILES};
 use crate::base::model::{Evidence, Fetched, Level, Msg};
 use crate::base::text::{has_word_prefix, normalize, word_count};
 use crate::engine::report::Verdict;
 use crate::evidence::{Ctx, LinkKind, Scope, DAY};
 use crate::msg;
-
-macro_rules! practice {
-    ($id:literal, $level:expr, $title:expr, $why:expr, $evidence:expr, $fix:expr, $rests_on:expr, $check:path) => {
-        Rule {
-            id: $id,
-            theme: Theme::GoodPractice,
-            level: $level,
-            recommended: true,
-            method: Method::Automatic,
-            title: $title,
-            rationale: doc_text!($why),
-            evidence: doc_text!($evidence),
-            fix: $fix,
-            rests_on: $rests_on,
-            check: $check,
-        }
-    };
-}
-
-pub(super) static RULES: &[Rule] = &[
-    practice!("P1", Level::One,
-        B { da: "Adfærdskodeks", en: "Code of conduct" },
-        B { da: "Et adfærdskodeks siger, hvordan vi taler sammen, og hvad der sker, når det går galt; OS2 har et fælles for hele fællesskabet.", en: "A code of conduct says how we treat each other and what happens when that fails; OS2 has one for the whole community." },
-        B { da: "CODE_OF_CONDUCT.md (rod, .github/ eller docs/) eller et link til OS2's adfærdskodeks (os2.eu/side/code-conduct).", en: "CODE_OF_CONDUCT.md (root, .github/ or docs/) or a link to OS2's code of conduct (os2.eu/side/code-conduct)." },
-        B { da: "Tilføj CODE_OF_CONDUCT.md, der henviser til OS2's adfærdskodeks.", en: "Add CODE_OF_CONDUCT.md referring to OS2's code of conduct." },
-        FILES, check_p1),
-    practice!("P2", Level::One,
-        B { da: "Vejledning for bidragydere (CONTRIBUTING)", en: "Contributor guide (CONTRIBUTING)" },
-        B { da: "Nye bidragydere skal vide, hvordan de bidrager, før de bruger tid på det.", en: "New contributors must know how to contribute before they spend time on it." },
-        B { da: "CONTRIBUTING (.md/.rst/.txt, rod, .github/ eller docs/) eller et afsnit om bidrag af substans i README.", en: "CONTRIBUTING (.md/.rst/.txt, root, .github/ or docs/) or a contributing section of substance in the README." },
-        B { da: "Tilføj CONTRIBUTING.md; `os2gov fix` skriver en skabelon, der besvarer de fire spørgsmål.", en: "Add CONTRIBUTING.md; `os2gov fix` writes a template that answers the four questions." },
-        FILES, check_p2),
-    practice!("P3", Level::Two,
-        B { da: "Skabeloner til issues og pull requests", en: "Issue and pull-request templates" },
-        B { da: "Skabeloner giver bedre fejlrapporter og ensartede bidrag med mindre arbejde for vedligeholderne.", en: "Templates give better bug reports and consistent contributions with less work for maintainers." },
-        B { da: ".github/ISSUE_TEMPLATE/ eller en PULL_REQUEST_TEMPLATE (én af dem; begge anbefales).", en: ".github/ISSUE_TEMPLATE/ or a PULL_REQUEST_TEMPLATE (either; both are recommended)." },
-        B { da: "Tilføj .github/ISSUE_TEMPLATE/ og .github/PULL_REQUEST_TEMPLATE.md.", en: "Add .github/ISSUE_TEMPLATE/ and .github/PULL_REQUEST_TEMPLATE.md." },
-        FILES, check_p3),
-    practice!("P4", Level::Two,
-        B { da: "Governance er dokumenteret", en: "Governance is documented" },
-        B { da: "Åbenhed om, hvem der beslutter og hvordan, skaber tillid og lader bidragydere vokse til vedligeholdere.", en: "Openness about who decides and how builds trust and lets contributors grow into maintainers." },
-        B { da: "GOVERNANCE.md eller et governance-afsnit, der beskriver beslutningsprocessen, rollerne, og hvordan bidragydere bliver vedligeholdere.", en: "GOVERNANCE.md or a governance section describing the decision process, the roles, and how contributors become maintainers." },
-        B { da: "Skriv GOVERNANCE.md med beslutningsproces, roller og vejen fra bidragyder til vedligeholder.", en: "Write GOVERNANCE.md with the decision process, roles and the path from contributor to maintainer." },
-        FILES, check_p4),
-    practice!("P5", Level::Two,
-        B { da: "Mødereferater offentliggøres", en: "Meeting minutes are published" },
-        B { da: "Offentlige referater gør beslutninger gennemsigtige for alle anvendere.", en: "Public minutes make decisions transparent to every adopter." },
-        B { da: "Referater (referat, minutes) i repositoriet eller linket; det nyeste højst 13 måneder gammelt.", en: "Minutes (referat, minutes) in the repository or linked; the newest at most 13 months old." },
-        B { da: "Læg referater fra koordinationsgruppens møder på produktsiden på os2.eu og link til dem.", en: "Publish the coordination group's minutes on the os2.eu product page and link to them." },
-        FILES, check_p5),
-    practice!("P6", Level::Two,
-        B { da: "Offentlig roadmap", en: "Public roadmap" },
-        B { da: "En roadmap viser anvendere og leverandører, hvad der kommer, og hvor hjælp er velkommen.", en: "A roadmap shows adopters and suppliers what is coming and where help is welcome." },
-        B { da: "ROADMAP.md, et afsnit Roadmap/Køreplan af substans eller et link til en roadmap.", en: "ROADMAP.md, a Roadmap/Køreplan section of substance, or a link to a roadmap." },
-        B { da: "Offentliggør roadmap'en i ROADMAP.md eller link til den fra README.", en: "Publish the roadmap in ROADMAP.md or link to it from the README." },
-        FILES, check_p6),
-    practice!("P7", Level::Two,
-        B { da: "Mindst to vedligeholdere", en: "At least two maintainers" },
-        B { da: "Ansvaret skal deles, så produktet ikke står og falder med én person.", en: "The load must be shared so that the product does not depend on one person." },
-        B { da: "Mindst to forskellige personer i MAINTAINERS.md, CODEOWNERS eller publiccode.yml's kontakter.", en: "At least two distinct people in MAINTAINERS.md, CODEOWNERS or publiccode.yml's contacts." },
-        B { da: "Udpeg en ekstra vedligeholder og skriv begge i MAINTAINERS.md.", en: "Appoint a second maintainer and list both in MAINTAINERS.md." },
-        FILES, check_p7),
-    practice!("P8", Level::One,
-        B { da: "Vedligeholdelse er automatiseret", en: "Maintenance is automated" },
-        B { da: "CI og automatiske opdateringer af afhængigheder fanger fejl og sårbarheder uden manuelt arbejde.", en: "CI and automatic dependency updates catch defects and vulnerabilities without manual work." },
-        B { da: "CI-konfiguration (GitHub workflows, .gitlab-ci.yml, Jenkinsfile, azure-pipelines.yml, .travis.yml, bitbucket-pipelines.yml, .circleci/); Dependabot/Renovate noteres. Slåede-fra filer (*.disabled) tæller ikke.", en: "CI configuration (GitHub workflows, .gitlab-ci.yml, Jenkinsfile, azure-pipelines.yml, .travis.yml, bitbucket-pipelines.yml, .circleci/); Dependabot/Renovate is noted. Disabled files (*.disabled) do not count." },
-        B { da: "Tilføj en CI-workflow i .github/workflows/ og .github/dependabot.yml.", en: "Add a CI workflow in .github/workflows/ and .github/dependabot.yml." },
-        FILES, check_p8),
-    practice!("P9", Level::Two,
-        B { da: "Issues og pull requests får svar", en: "Issues and pull requests get answers" },
-        B { da: "Bidragydere, der aldrig får svar, kommer ikke igen.", en: "Contributors who never get an answer do not come back." },
-        B { da: "GitHub: intet åbent issue eller pull request uden svar fra en anden end forfatteren i mere end 30 dage.", en: "GitHub: no open issue or pull request without a response from someone other than its author for more than 30 days." },
-        B { da: "Gennemgå de ubesvarede issues og pull requests, og aftal en svartid i CONTRIBUTING.md.", en: "Go through the unanswered issues and pull requests, and agree a response time in CONTRIBUTING.md." },
-        RestsOn::on(&[Input::Metadata, Input::OpenItems]), check_p9),
-    practice!("P10", Level::One,
-        B { da: "Dokumentationen ligger de rigtige steder", en: "Documentation is where it belongs" },
-        B { da: "OS2's tjekliste placerer backlog i Jira/GitHub Issues, teknik i Confluence eller docs/, kommunikation på os2.eu, vejledninger på Loop og kode på GitHub.", en: "OS2's checklist puts the backlog in Jira/GitHub Issues, technical docs in Confluence or docs/, communication on os2.eu, guides on Loop and code on GitHub." },
-        B { da: "Link eller bevis for hver slags: Jira-link eller Issues slået til; Confluence-link eller docs/; os2.eu-link; faq.os2.eu-link eller brugerdokumentation; repositoriet selv.", en: "A link or evidence for each kind: a Jira link or Issues enabled; a Confluence link or docs/; an os2.eu link; a faq.os2.eu link or user docs; the repository itself." },
-        B { da: "Link fra README til Jira-projektet, produktsiden på os2.eu og vejledningerne på Loop.", en: "Link from the README to the Jira project, the os2.eu product page and the guides on Loop." },
-        RestsOn::on(&[Input::Files, Input::Metadata]), check_p10),
-    practice!("P11", Level::One,
-        B { da: "Governance-rapport i OS2's format", en: "Governance report in OS2's format" },
-        B { da: "OS2 beder hvert produkt om at offentliggøre sin udfyldte tjekliste i repositoriet.", en: "OS2 asks every product to publish its filled-in checklist in its repository." },
-        B { da: "En fil med governance_report/governancerapport i navnet i OS2's aktuelle skabelon, alle 43 rækker markeret og uden modsigelser med værktøjets fund.", en: "A file with governance_report/governancerapport in its name in OS2's current template, all 43 rows marked and no contradiction with the tool's findings." },
-        B { da: "Kør `os2gov report` for at skrive eller opdatere rapporten, og udfyld de erklærede krav.", en: "Run `os2gov report` to write or update the report, and fill in the declared requirements." },
-        P11_RESTS_ON, check_p11),
-    practice!("P12", Level::One,
-        B { da: "Gyldig publiccode.yml", en: "Valid publiccode.yml" },
-        B { da: "publiccode.yml gør produktet findbart i offentlige softwarekataloger.", en: "publiccode.yml makes the product discoverable in public software catalogues." },
-        B { da: "publiccode.yml i roden, gyldig efter standarden v0.4–v0.7: obligatoriske nøgler, SPDX-licens, BCP-47-sprogkoder, shortDescription højst 150 tegn.", en: "publiccode.yml at the root, valid against the standard v0.4–v0.7: mandatory keys, SPDX licence, BCP-47 language codes, shortDescription at most 150 characters." },
-        B { da: "Tilføj eller ret publiccode.yml (se yml.publiccode.tools).", en: "Add or correct publiccode.yml (see yml.publiccode.tools)." },
-        FILES, check_p12),
-    practice!("P13", Level::Two,
-        B { da: "CONTRIBUTING besvarer de fire spørgsmål", en: "CONTRIBUTING answers the four questions" },
-        B { da: "Bidragydere skal vide, hvordan bidrag vurderes og accepteres, hvilke bidrag der tages imod, hvornår de kan forvente svar, og hvor meget tid vedligeholderne har.", en: "Contributors must know how contributions are reviewed and accepted, which kinds are welcome, when to expect an answer, and how much time maintainers have." },
-        B { da: "CONTRIBUTING behandler review/accept, typer af bidrag, forventet svartid og vedligeholdernes tid.", en: "CONTRIBUTING covers review/acceptance, kinds of contribution, expected response time, and maintainers' time." },
-        B { da: "Udbyg CONTRIBUTING.md med de manglende svar.", en: "Extend CONTRIBUTING.md with the missing answers." },
-        FILES, check_p13),
-];
 
 fn origin_note(ctx: &Ctx, path: &str) -> Evidence {
     let mut e = Evidence::file(path);
@@ -114,6 +15,19 @@ fn origin_note(ctx: &Ctx, path: &str) -> Evidence {
     }
     e
 }
+
+requirement!(P1 {
+    id: "P1",
+    theme: Theme::GoodPractice,
+    level: Level::One,
+    recommended: true,
+    title: B { da: "Adfærdskodeks", en: "Code of conduct" },
+    rationale: B { da: "Et adfærdskodeks siger, hvordan vi taler sammen, og hvad der sker, når det går galt; OS2 har et fælles for hele fællesskabet.", en: "A code of conduct says how we treat each other and what happens when that fails; OS2 has one for the whole community." },
+    evidence: B { da: "CODE_OF_CONDUCT.md (rod, .github/ eller docs/) eller et link til OS2's adfærdskodeks (os2.eu/side/code-conduct).", en: "CODE_OF_CONDUCT.md (root, .github/ or docs/) or a link to OS2's code of conduct (os2.eu/side/code-conduct)." },
+    fix: B { da: "Tilføj CODE_OF_CONDUCT.md, der henviser til OS2's adfærdskodeks.", en: "Add CODE_OF_CONDUCT.md referring to OS2's code of conduct." },
+    rests_on: FILES,
+    check: Check::Automatic(check_p1),
+});
 
 fn check_p1(ctx: &Ctx) -> Outcome {
     const STEMS: [&str; 3] = ["code_of_conduct", "code-of-conduct", "codeofconduct"];
@@ -157,6 +71,19 @@ fn contributing_file<'a>(ctx: &Ctx<'a>) -> Option<&'a str> {
     ctx.community_file(&["contributing"], COMMUNITY_DIRS)
 }
 
+requirement!(P2 {
+    id: "P2",
+    theme: Theme::GoodPractice,
+    level: Level::One,
+    recommended: true,
+    title: B { da: "Vejledning for bidragydere (CONTRIBUTING)", en: "Contributor guide (CONTRIBUTING)" },
+    rationale: B { da: "Nye bidragydere skal vide, hvordan de bidrager, før de bruger tid på det.", en: "New contributors must know how to contribute before they spend time on it." },
+    evidence: B { da: "CONTRIBUTING (.md/.rst/.txt, rod, .github/ eller docs/) eller et afsnit om bidrag af substans i README.", en: "CONTRIBUTING (.md/.rst/.txt, root, .github/ or docs/) or a contributing section of substance in the README." },
+    fix: B { da: "Tilføj CONTRIBUTING.md; `os2gov fix` skriver en skabelon, der besvarer de fire spørgsmål.", en: "Add CONTRIBUTING.md; `os2gov fix` writes a template that answers the four questions." },
+    rests_on: FILES,
+    check: Check::Automatic(check_p2),
+});
+
 fn check_p2(ctx: &Ctx) -> Outcome {
     if let Some(path) = contributing_file(ctx) {
         return Outcome::found(
@@ -192,6 +119,19 @@ fn check_p2(ctx: &Ctx) -> Outcome {
         ),
     }
 }
+
+requirement!(P3 {
+    id: "P3",
+    theme: Theme::GoodPractice,
+    level: Level::Two,
+    recommended: true,
+    title: B { da: "Skabeloner til issues og pull requests", en: "Issue and pull-request templates" },
+    rationale: B { da: "Skabeloner giver bedre fejlrapporter og ensartede bidrag med mindre arbejde for vedligeholderne.", en: "Templates give better bug reports and consistent contributions with less work for maintainers." },
+    evidence: B { da: ".github/ISSUE_TEMPLATE/ eller en PULL_REQUEST_TEMPLATE (én af dem; begge anbefales).", en: ".github/ISSUE_TEMPLATE/ or a PULL_REQUEST_TEMPLATE (either; both are recommended)." },
+    fix: B { da: "Tilføj .github/ISSUE_TEMPLATE/ og .github/PULL_REQUEST_TEMPLATE.md.", en: "Add .github/ISSUE_TEMPLATE/ and .github/PULL_REQUEST_TEMPLATE.md." },
+    rests_on: FILES,
+    check: Check::Automatic(check_p3),
+});
 
 fn check_p3(ctx: &Ctx) -> Outcome {
     let is_issue_template = |p: &str| {
@@ -253,6 +193,19 @@ fn check_p3(ctx: &Ctx) -> Outcome {
         )),
     }
 }
+
+requirement!(P4 {
+    id: "P4",
+    theme: Theme::GoodPractice,
+    level: Level::Two,
+    recommended: true,
+    title: B { da: "Governance er dokumenteret", en: "Governance is documented" },
+    rationale: B { da: "Åbenhed om, hvem der beslutter og hvordan, skaber tillid og lader bidragydere vokse til vedligeholdere.", en: "Openness about who decides and how builds trust and lets contributors grow into maintainers." },
+    evidence: B { da: "GOVERNANCE.md eller et governance-afsnit, der beskriver beslutningsprocessen, rollerne, og hvordan bidragydere bliver vedligeholdere.", en: "GOVERNANCE.md or a governance section describing the decision process, the roles, and how contributors become maintainers." },
+    fix: B { da: "Skriv GOVERNANCE.md med beslutningsproces, roller og vejen fra bidragyder til vedligeholder.", en: "Write GOVERNANCE.md with the decision process, roles and the path from contributor to maintainer." },
+    rests_on: FILES,
+    check: Check::Automatic(check_p4),
+});
 
 fn check_p4(ctx: &Ctx) -> Outcome {
     let file = ctx.community_file(&["governance"], COMMUNITY_DIRS);
@@ -375,6 +328,19 @@ fn months_since(now: i64, (year, month): (i32, u32)) -> i64 {
     (y - i64::from(year)) * 12 + (i64::from(m) - i64::from(month))
 }
 
+requirement!(P5 {
+    id: "P5",
+    theme: Theme::GoodPractice,
+    level: Level::Two,
+    recommended: true,
+    title: B { da: "Mødereferater offentliggøres", en: "Meeting minutes are published" },
+    rationale: B { da: "Offentlige referater gør beslutninger gennemsigtige for alle anvendere.", en: "Public minutes make decisions transparent to every adopter." },
+    evidence: B { da: "Referater (referat, minutes) i repositoriet eller linket; det nyeste højst 13 måneder gammelt.", en: "Minutes (referat, minutes) in the repository or linked; the newest at most 13 months old." },
+    fix: B { da: "Læg referater fra koordinationsgruppens møder på produktsiden på os2.eu og link til dem.", en: "Publish the coordination group's minutes on the os2.eu product page and link to them." },
+    rests_on: FILES,
+    check: Check::Automatic(check_p5),
+});
+
 fn check_p5(ctx: &Ctx) -> Outcome {
     let words = ["referat", "minutes", "mødereferat", "møde-referat"];
     let mut evidence = Vec::new();
@@ -447,6 +413,19 @@ fn check_p5(ctx: &Ctx) -> Outcome {
     }
 }
 
+requirement!(P6 {
+    id: "P6",
+    theme: Theme::GoodPractice,
+    level: Level::Two,
+    recommended: true,
+    title: B { da: "Offentlig roadmap", en: "Public roadmap" },
+    rationale: B { da: "En roadmap viser anvendere og leverandører, hvad der kommer, og hvor hjælp er velkommen.", en: "A roadmap shows adopters and suppliers what is coming and where help is welcome." },
+    evidence: B { da: "ROADMAP.md, et afsnit Roadmap/Køreplan af substans eller et link til en roadmap.", en: "ROADMAP.md, a Roadmap/Køreplan section of substance, or a link to a roadmap." },
+    fix: B { da: "Offentliggør roadmap'en i ROADMAP.md eller link til den fra README.", en: "Publish the roadmap in ROADMAP.md or link to it from the README." },
+    rests_on: FILES,
+    check: Check::Automatic(check_p6),
+});
+
 fn check_p6(ctx: &Ctx) -> Outcome {
     if let Some(path) = ctx.community_file(&["roadmap"], &["", "docs", "doc", ".github"]) {
         if ctx
@@ -474,6 +453,19 @@ fn check_p6(ctx: &Ctx) -> Outcome {
     }
     Outcome::missing(msg!("Ingen offentlig roadmap.", "No public roadmap."))
 }
+
+requirement!(P7 {
+    id: "P7",
+    theme: Theme::GoodPractice,
+    level: Level::Two,
+    recommended: true,
+    title: B { da: "Mindst to vedligeholdere", en: "At least two maintainers" },
+    rationale: B { da: "Ansvaret skal deles, så produktet ikke står og falder med én person.", en: "The load must be shared so that the product does not depend on one person." },
+    evidence: B { da: "Mindst to forskellige personer i MAINTAINERS.md, CODEOWNERS eller publiccode.yml's kontakter.", en: "At least two distinct people in MAINTAINERS.md, CODEOWNERS or publiccode.yml's contacts." },
+    fix: B { da: "Udpeg en ekstra vedligeholder og skriv begge i MAINTAINERS.md.", en: "Appoint a second maintainer and list both in MAINTAINERS.md." },
+    rests_on: FILES,
+    check: Check::Automatic(check_p7),
+});
 
 fn check_p7(ctx: &Ctx) -> Outcome {
     // A person is the set of identifiers (e-mails, GitHub handles) seen together: a maintainers
@@ -606,6 +598,19 @@ fn github_handles(text: &str) -> Vec<String> {
     handles
 }
 
+requirement!(P8 {
+    id: "P8",
+    theme: Theme::GoodPractice,
+    level: Level::One,
+    recommended: true,
+    title: B { da: "Vedligeholdelse er automatiseret", en: "Maintenance is automated" },
+    rationale: B { da: "CI og automatiske opdateringer af afhængigheder fanger fejl og sårbarheder uden manuelt arbejde.", en: "CI and automatic dependency updates catch defects and vulnerabilities without manual work." },
+    evidence: B { da: "CI-konfiguration (GitHub workflows, .gitlab-ci.yml, Jenkinsfile, azure-pipelines.yml, .travis.yml, bitbucket-pipelines.yml, .circleci/); Dependabot/Renovate noteres. Slåede-fra filer (*.disabled) tæller ikke.", en: "CI configuration (GitHub workflows, .gitlab-ci.yml, Jenkinsfile, azure-pipelines.yml, .travis.yml, bitbucket-pipelines.yml, .circleci/); Dependabot/Renovate is noted. Disabled files (*.disabled) do not count." },
+    fix: B { da: "Tilføj en CI-workflow i .github/workflows/ og .github/dependabot.yml.", en: "Add a CI workflow in .github/workflows/ and .github/dependabot.yml." },
+    rests_on: FILES,
+    check: Check::Automatic(check_p8),
+});
+
 fn check_p8(ctx: &Ctx) -> Outcome {
     let disabled = |p: &str| {
         let lower = p.to_ascii_lowercase();
@@ -680,6 +685,19 @@ fn check_p8(ctx: &Ctx) -> Outcome {
 /// An issue or pull request is overdue after this long without any answer.
 const RESPONSE_DAYS: i64 = 30;
 
+requirement!(P9 {
+    id: "P9",
+    theme: Theme::GoodPractice,
+    level: Level::Two,
+    recommended: true,
+    title: B { da: "Issues og pull requests får svar", en: "Issues and pull requests get answers" },
+    rationale: B { da: "Bidragydere, der aldrig får svar, kommer ikke igen.", en: "Contributors who never get an answer do not come back." },
+    evidence: B { da: "GitHub: intet åbent issue eller pull request uden svar fra en anden end forfatteren i mere end 30 dage.", en: "GitHub: no open issue or pull request without a response from someone other than its author for more than 30 days." },
+    fix: B { da: "Gennemgå de ubesvarede issues og pull requests, og aftal en svartid i CONTRIBUTING.md.", en: "Go through the unanswered issues and pull requests, and agree a response time in CONTRIBUTING.md." },
+    rests_on: RestsOn::on(&[Input::Metadata, Input::OpenItems]),
+    check: Check::Automatic(check_p9),
+});
+
 fn check_p9(ctx: &Ctx) -> Outcome {
     match &ctx.snapshot.open_items {
         Fetched::Unknown { reason } => Outcome::unknown(Msg::new(
@@ -719,6 +737,19 @@ fn check_p9(ctx: &Ctx) -> Outcome {
         }
     }
 }
+
+requirement!(P10 {
+    id: "P10",
+    theme: Theme::GoodPractice,
+    level: Level::One,
+    recommended: true,
+    title: B { da: "Dokumentationen ligger de rigtige steder", en: "Documentation is where it belongs" },
+    rationale: B { da: "OS2's tjekliste placerer backlog i Jira/GitHub Issues, teknik i Confluence eller docs/, kommunikation på os2.eu, vejledninger på Loop og kode på GitHub.", en: "OS2's checklist puts the backlog in Jira/GitHub Issues, technical docs in Confluence or docs/, communication on os2.eu, guides on Loop and code on GitHub." },
+    evidence: B { da: "Link eller bevis for hver slags: Jira-link eller Issues slået til; Confluence-link eller docs/; os2.eu-link; faq.os2.eu-link eller brugerdokumentation; repositoriet selv.", en: "A link or evidence for each kind: a Jira link or Issues enabled; a Confluence link or docs/; an os2.eu link; a faq.os2.eu link or user docs; the repository itself." },
+    fix: B { da: "Link fra README til Jira-projektet, produktsiden på os2.eu og vejledningerne på Loop.", en: "Link from the README to the Jira project, the os2.eu product page and the guides on Loop." },
+    rests_on: RestsOn::on(&[Input::Files, Input::Metadata]),
+    check: Check::Automatic(check_p10),
+});
 
 fn check_p10(ctx: &Ctx) -> Outcome {
     let mut evidence = Vec::new();
@@ -820,6 +851,19 @@ fn p11_contradicted(verdict: Verdict, ids: &str) -> (Verdict, Msg) {
     (verdict, extra)
 }
 
+requirement!(P11 {
+    id: "P11",
+    theme: Theme::GoodPractice,
+    level: Level::One,
+    recommended: true,
+    title: B { da: "Governance-rapport i OS2's format", en: "Governance report in OS2's format" },
+    rationale: B { da: "OS2 beder hvert produkt om at offentliggøre sin udfyldte tjekliste i repositoriet.", en: "OS2 asks every product to publish its filled-in checklist in its repository." },
+    evidence: B { da: "En fil med governance_report/governancerapport i navnet i OS2's aktuelle skabelon, alle 43 rækker markeret og uden modsigelser med værktøjets fund.", en: "A file with governance_report/governancerapport in its name in OS2's current template, all 43 rows marked and no contradiction with the tool's findings." },
+    fix: B { da: "Kør `os2gov report` for at skrive eller opdatere rapporten, og udfyld de erklærede krav.", en: "Run `os2gov report` to write or update the report, and fill in the declared requirements." },
+    rests_on: P11_RESTS_ON,
+    check: Check::Automatic(check_p11),
+});
+
 /// Judged on the report's presence, format and completeness here; the contradictions come
 /// from the engine once it has applied the report to the other requirements.
 fn check_p11(ctx: &Ctx) -> Outcome {
@@ -864,6 +908,19 @@ fn check_p11(ctx: &Ctx) -> Outcome {
     )
 }
 
+requirement!(P12 {
+    id: "P12",
+    theme: Theme::GoodPractice,
+    level: Level::One,
+    recommended: true,
+    title: B { da: "Gyldig publiccode.yml", en: "Valid publiccode.yml" },
+    rationale: B { da: "publiccode.yml gør produktet findbart i offentlige softwarekataloger.", en: "publiccode.yml makes the product discoverable in public software catalogues." },
+    evidence: B { da: "publiccode.yml i roden, gyldig efter standarden v0.4–v0.7: obligatoriske nøgler, SPDX-licens, BCP-47-sprogkoder, shortDescription højst 150 tegn.", en: "publiccode.yml at the root, valid against the standard v0.4–v0.7: mandatory keys, SPDX licence, BCP-47 language codes, shortDescription at most 150 characters." },
+    fix: B { da: "Tilføj eller ret publiccode.yml (se yml.publiccode.tools).", en: "Add or correct publiccode.yml (see yml.publiccode.tools)." },
+    rests_on: FILES,
+    check: Check::Automatic(check_p12),
+});
+
 fn check_p12(ctx: &Ctx) -> Outcome {
     let Some((path, validation)) = ctx.publiccode() else {
         return Outcome::missing(msg!(
@@ -906,6 +963,19 @@ fn check_p12(ctx: &Ctx) -> Outcome {
         ),
     }
 }
+
+requirement!(P13 {
+    id: "P13",
+    theme: Theme::GoodPractice,
+    level: Level::Two,
+    recommended: true,
+    title: B { da: "CONTRIBUTING besvarer de fire spørgsmål", en: "CONTRIBUTING answers the four questions" },
+    rationale: B { da: "Bidragydere skal vide, hvordan bidrag vurderes og accepteres, hvilke bidrag der tages imod, hvornår de kan forvente svar, og hvor meget tid vedligeholderne har.", en: "Contributors must know how contributions are reviewed and accepted, which kinds are welcome, when to expect an answer, and how much time maintainers have." },
+    evidence: B { da: "CONTRIBUTING behandler review/accept, typer af bidrag, forventet svartid og vedligeholdernes tid.", en: "CONTRIBUTING covers review/acceptance, kinds of contribution, expected response time, and maintainers' time." },
+    fix: B { da: "Udbyg CONTRIBUTING.md med de manglende svar.", en: "Extend CONTRIBUTING.md with the missing answers." },
+    rests_on: FILES,
+    check: Check::Automatic(check_p13),
+});
 
 fn check_p13(ctx: &Ctx) -> Outcome {
     let Some(path) = contributing_file(ctx) else {

@@ -1,122 +1,78 @@
 //! Strategisk sammenhæng (S): the product's link to OS2's strategy and its own vision.
 
-use super::{Bilingual as B, Method, Outcome, Rule, Theme, FILES};
+use super::{Bilingual as B, Check, Outcome, Theme, FILES};
 use crate::base::model::{Evidence, Level};
 use crate::evidence::{Ctx, Scope, MIN_ANSWER_WORDS};
 use crate::msg;
 
-pub(super) static RULES: &[Rule] = &[
-    Rule {
-        id: "S1",
-        theme: Theme::StrategiskSammenhaeng,
-        level: Level::One,
-        recommended: false,
-        method: Method::AutomaticOrDeclared,
-        title: B { da: "Produktet har en kobling til OS2's strategi", en: "The product is linked to OS2's strategy" },
-        rationale: doc_text!(B {
-            da: "OS2 prioriterer produkter, der understøtter tværoffentlige behov, deling og fællesskab.",
-            en: "OS2 prioritises products that serve cross-public needs, sharing and community.",
-        }),
-        evidence: doc_text!(B {
-            da: "Et afsnit om OS2's strategi, vision eller mission i README/docs; ellers governance-rapportens erklæring.",
-            en: "A section on OS2's strategy, vision or mission in the README/docs; otherwise the governance report's declaration.",
-        }),
-        fix: B {
-            da: "Beskriv i README eller VISION.md, hvordan produktet understøtter OS2's strategi.",
-            en: "Describe in the README or VISION.md how the product supports OS2's strategy.",
-        },
-        rests_on: FILES,
-        check: check_os2_strategy,
+requirement!(S1 {
+    id: "S1",
+    theme: Theme::StrategiskSammenhaeng,
+    level: Level::One,
+    recommended: false,
+    title: B { da: "Produktet har en kobling til OS2's strategi", en: "The product is linked to OS2's strategy" },
+    rationale: B {
+        da: "OS2 prioriterer produkter, der understøtter tværoffentlige behov, deling og fællesskab.",
+        en: "OS2 prioritises products that serve cross-public needs, sharing and community.",
     },
-    Rule {
-        id: "S2",
-        theme: Theme::StrategiskSammenhaeng,
-        level: Level::One,
-        recommended: false,
-        method: Method::AutomaticOrDeclared,
-        title: B { da: "Løsningen understøtter innovation og open source", en: "The solution supports innovation and open source" },
-        rationale: doc_text!(B {
-            da: "Open source-værdier og nyskabelse er kernen i OS2-samarbejdet.",
-            en: "Open-source values and innovation are the core of the OS2 collaboration.",
-        }),
-        evidence: doc_text!(B {
-            da: "Et afsnit om open source eller innovation i README/docs; ellers governance-rapportens erklæring.",
-            en: "A section on open source or innovation in the README/docs; otherwise the governance report's declaration.",
-        }),
-        fix: B {
-            da: "Beskriv, hvordan open source-værdier og innovation er tænkt ind i produktet.",
-            en: "Describe how open-source values and innovation are built into the product.",
-        },
-        rests_on: FILES,
-        check: check_s2,
+    evidence: B {
+        da: "Et afsnit om OS2's strategi, vision eller mission i README/docs; ellers governance-rapportens erklæring.",
+        en: "A section on OS2's strategy, vision or mission in the README/docs; otherwise the governance report's declaration.",
     },
-    Rule {
-        id: "S3",
-        theme: Theme::StrategiskSammenhaeng,
-        level: Level::Two,
-        recommended: false,
-        method: Method::AutomaticOrDeclared,
-        title: B { da: "Produktets kobling til OS2's mission, vision og strategi er beskrevet", en: "The product's link to OS2's mission, vision and strategy is described" },
-        rationale: doc_text!(B {
-            da: "Koordinationsgruppen skal kunne vise, hvor produktet passer ind i OS2's formål og indsatser.",
-            en: "The coordination group must be able to show where the product fits OS2's purpose and efforts.",
-        }),
-        evidence: doc_text!(B {
-            da: "Et afsnit om OS2's mission, vision eller strategi; ellers governance-rapportens erklæring.",
-            en: "A section on OS2's mission, vision or strategy; otherwise the governance report's declaration.",
-        }),
-        fix: B {
-            da: "Tilføj et afsnit \"OS2's strategi\" i VISION.md eller docs.",
-            en: "Add a section \"OS2's strategy\" to VISION.md or the docs.",
-        },
-        rests_on: FILES,
-        check: check_os2_strategy,
+    fix: B {
+        da: "Beskriv i README eller VISION.md, hvordan produktet understøtter OS2's strategi.",
+        en: "Describe in the README or VISION.md how the product supports OS2's strategy.",
     },
-    Rule {
-        id: "S4",
-        theme: Theme::StrategiskSammenhaeng,
-        level: Level::Two,
-        recommended: false,
-        method: Method::Automatic,
-        title: B { da: "Der er udarbejdet en vision og strategi for produktet", en: "A vision and strategy for the product exist" },
-        rationale: doc_text!(B {
-            da: "En skrevet vision lader bidragydere vurdere, om en idé passer til produktet, før de bruger tid på den.",
-            en: "A written vision lets contributors judge whether an idea fits the product before spending time on it.",
-        }),
-        evidence: doc_text!(B {
-            da: "VISION.md (i roden eller docs/) eller et afsnit Vision / Strategi / Roadmap af substans i README/docs.",
-            en: "VISION.md (root or docs/) or a Vision / Strategy / Roadmap section of substance in the README/docs.",
-        }),
-        fix: B {
-            da: "Skriv VISION.md med produktvision, strategiske mål, og hvad produktet ikke skal være.",
-            en: "Write VISION.md with the product vision, strategic goals, and what the product is not meant to be.",
-        },
-        rests_on: FILES,
-        check: check_s4,
+    rests_on: FILES,
+    check: Check::AutomaticOrDeclared(check_os2_strategy),
+});
+
+requirement!(S3 {
+    id: "S3",
+    theme: Theme::StrategiskSammenhaeng,
+    level: Level::Two,
+    recommended: false,
+    title: B { da: "Produktets kobling til OS2's mission, vision og strategi er beskrevet", en: "The product's link to OS2's mission, vision and strategy is described" },
+    rationale: B {
+        da: "Koordinationsgruppen skal kunne vise, hvor produktet passer ind i OS2's formål og indsatser.",
+        en: "The coordination group must be able to show where the product fits OS2's purpose and efforts.",
     },
-    Rule {
-        id: "S5",
-        theme: Theme::StrategiskSammenhaeng,
-        level: Level::Three,
-        recommended: false,
-        method: Method::AutomaticOrDeclared,
-        title: B { da: "Produktets overensstemmelse med OS2's vision og strategi er beskrevet", en: "The product's alignment with OS2's vision and strategy is described" },
-        rationale: doc_text!(B {
-            da: "På niveau 3 skal sammenhængen med OS2's værdisæt være eksplicit.",
-            en: "At level 3 the alignment with OS2's values must be explicit.",
-        }),
-        evidence: doc_text!(B {
-            da: "Et afsnit om OS2's vision eller strategi; ellers governance-rapportens erklæring.",
-            en: "A section on OS2's vision or strategy; otherwise the governance report's declaration.",
-        }),
-        fix: B {
-            da: "Forklar i VISION.md, hvordan løsningen passer ind i OS2's værdisæt og vision.",
-            en: "Explain in VISION.md how the solution fits OS2's values and vision.",
-        },
-        rests_on: FILES,
-        check: check_os2_strategy,
+    evidence: B {
+        da: "Et afsnit om OS2's mission, vision eller strategi; ellers governance-rapportens erklæring.",
+        en: "A section on OS2's mission, vision or strategy; otherwise the governance report's declaration.",
     },
-];
+    fix: B {
+        da: "Tilføj et afsnit \"OS2's strategi\" i VISION.md eller docs.",
+        en: "Add a section \"OS2's strategy\" to VISION.md or the docs.",
+    },
+    rests_on: FILES,
+    check: Check::AutomaticOrDeclared(check_os2_strategy),
+});
+
+requirement!(S5 {
+    id: "S5",
+    theme: Theme::StrategiskSammenhaeng,
+    level: Level::Three,
+    recommended: false,
+    title: B {
+        da: "Produktets overensstemmelse med OS2's vision og strategi er beskrevet",
+        en: "The product's alignment with OS2's vision and strategy is described"
+    },
+    rationale: B {
+        da: "På niveau 3 skal sammenhængen med OS2's værdisæt være eksplicit.",
+        en: "At level 3 the alignment with OS2's values must be explicit.",
+    },
+    evidence: B {
+        da: "Et afsnit om OS2's vision eller strategi; ellers governance-rapportens erklæring.",
+        en: "A section on OS2's vision or strategy; otherwise the governance report's declaration.",
+    },
+    fix: B {
+        da: "Forklar i VISION.md, hvordan løsningen passer ind i OS2's værdisæt og vision.",
+        en: "Explain in VISION.md how the solution fits OS2's values and vision.",
+    },
+    rests_on: FILES,
+    check: Check::AutomaticOrDeclared(check_os2_strategy),
+});
 
 /// A heading that names OS2 together with its strategy, vision or mission.
 fn check_os2_strategy(ctx: &Ctx) -> Outcome {
@@ -151,6 +107,28 @@ fn check_os2_strategy(ctx: &Ctx) -> Outcome {
     }
 }
 
+requirement!(S2 {
+    id: "S2",
+    theme: Theme::StrategiskSammenhaeng,
+    level: Level::One,
+    recommended: false,
+    title: B { da: "Løsningen understøtter innovation og open source", en: "The solution supports innovation and open source" },
+    rationale: B {
+        da: "Open source-værdier og nyskabelse er kernen i OS2-samarbejdet.",
+        en: "Open-source values and innovation are the core of the OS2 collaboration.",
+    },
+    evidence: B {
+        da: "Et afsnit om open source eller innovation i README/docs; ellers governance-rapportens erklæring.",
+        en: "A section on open source or innovation in the README/docs; otherwise the governance report's declaration.",
+    },
+    fix: B {
+        da: "Beskriv, hvordan open source-værdier og innovation er tænkt ind i produktet.",
+        en: "Describe how open-source values and innovation are built into the product.",
+    },
+    rests_on: FILES,
+    check: Check::AutomaticOrDeclared(check_s2),
+});
+
 fn check_s2(ctx: &Ctx) -> Outcome {
     match ctx.section(
         Scope::Docs,
@@ -176,6 +154,28 @@ fn check_s2(ctx: &Ctx) -> Outcome {
 
 /// Words a vision section needs before it counts as one "of substance".
 const VISION_MIN_WORDS: usize = 40;
+
+requirement!(S4 {
+    id: "S4",
+    theme: Theme::StrategiskSammenhaeng,
+    level: Level::Two,
+    recommended: false,
+    title: B { da: "Der er udarbejdet en vision og strategi for produktet", en: "A vision and strategy for the product exist" },
+    rationale: B {
+        da: "En skrevet vision lader bidragydere vurdere, om en idé passer til produktet, før de bruger tid på den.",
+        en: "A written vision lets contributors judge whether an idea fits the product before spending time on it.",
+    },
+    evidence: B {
+        da: "VISION.md (i roden eller docs/) eller et afsnit Vision / Strategi / Roadmap af substans i README/docs.",
+        en: "VISION.md (root or docs/) or a Vision / Strategy / Roadmap section of substance in the README/docs.",
+    },
+    fix: B {
+        da: "Skriv VISION.md med produktvision, strategiske mål, og hvad produktet ikke skal være.",
+        en: "Write VISION.md with the product vision, strategic goals, and what the product is not meant to be.",
+    },
+    rests_on: FILES,
+    check: Check::Automatic(check_s4),
+});
 
 fn check_s4(ctx: &Ctx) -> Outcome {
     if let Some(path) = ctx.community_file(&["vision"], &["", "docs", "doc"]) {
