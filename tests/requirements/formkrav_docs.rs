@@ -4,7 +4,7 @@
 use super::*;
 
 #[test]
-fn f7_template_followed_in_english_and_danish() {
+fn f7_met_template_followed_in_english_and_danish() {
     let danish = "# OS2test\n\nOS2test lader kommuner booke mødelokaler, udstyr og biler i én fælles webapplikation.\n\n## Sådan virker det\n\nBrowseren taler med et REST-API.\n\n### Arkitektur\n\nPython og PostgreSQL.\n\n### Nøglefunktioner\n\n- Booking\n\n## Installér og kør\n\n### Udviklingsmiljø\n\nKør `docker compose up`.\n\n### Drift\n\nBrug Helm-chartet i os2test-deploy.\n\n## Eksempler\n\nSe nedenfor.\n\n---\n\nLicens: MPL-2.0 | Bidrag: se CONTRIBUTING.md | Kontakt: jens.hansen@aarhus.dk\n";
     let r = baseline_files().set("README.md", danish).check();
     let f7 = verdict(&r, "F7", Verdict::Met);
@@ -31,7 +31,7 @@ fn f7_template_followed_in_english_and_danish() {
 }
 
 #[test]
-fn f7_missing_parts_are_listed() {
+fn f7_not_met_missing_parts_are_listed() {
     let r = baseline_files()
         .remove("MAINTAINERS.md")
         .remove("docs/architecture.md")
@@ -45,7 +45,7 @@ fn f7_missing_parts_are_listed() {
 }
 
 #[test]
-fn f7_install_section_covers_development_and_production() {
+fn f7_not_met_install_section_without_development_or_production() {
     let r = baseline_files()
         .edit(
             "README.md",
@@ -79,7 +79,7 @@ fn f7_install_section_covers_development_and_production() {
 }
 
 #[test]
-fn f7_template_placeholders_are_not_met() {
+fn f7_not_met_template_placeholders() {
     let r = baseline_files()
         .edit(
             "README.md",
@@ -102,7 +102,7 @@ fn f7_template_placeholders_are_not_met() {
 }
 
 #[test]
-fn f7_headings_in_code_blocks_do_not_count() {
+fn f7_not_met_headings_only_in_code_blocks() {
     let r = baseline_files()
         .edit(
             "README.md",
@@ -114,7 +114,7 @@ fn f7_headings_in_code_blocks_do_not_count() {
 }
 
 #[test]
-fn f7_the_untouched_os2_docs_template_is_not_met() {
+fn f7_not_met_the_untouched_os2_docs_template() {
     let template = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/os2/os2-docs-template/README.md"),
     )
@@ -409,4 +409,226 @@ fn declared_only_formkrav_f3_f21_f22() {
     verdict(&r, "F3", Verdict::Declared);
     verdict(&r, "F21", Verdict::Explained);
     verdict(&r, "F22", Verdict::Unknown);
+}
+
+// One met and one not-met case, named by the id (see main.rs).
+
+#[test]
+fn f10_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "F10", Verdict::Met),
+        "Link to the product page: https://os2",
+    );
+}
+
+#[test]
+fn f10_not_met_on_a_bare_repository() {
+    says(
+        verdict(&bare().check(), "F10", Verdict::NotMet),
+        "No link to the product's page on os2",
+    );
+}
+
+#[test]
+fn f13_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "F13", Verdict::Met),
+        "Link to presentation material",
+    );
+}
+
+#[test]
+fn f13_not_met_declared_cross_without_evidence() {
+    says(
+        verdict(&declared_cross("F13"), "F13", Verdict::NotMet),
+        "Declared ❌",
+    );
+}
+
+#[test]
+fn f14_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "F14", Verdict::Met),
+        "Link to strategic communication material",
+    );
+}
+
+#[test]
+fn f14_not_met_declared_cross_without_evidence() {
+    says(
+        verdict(&declared_cross("F14"), "F14", Verdict::NotMet),
+        "Declared ❌",
+    );
+}
+
+#[test]
+fn f15_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "F15", Verdict::Met),
+        "Link to implementation",
+    );
+}
+
+#[test]
+fn f15_not_met_declared_cross_without_evidence() {
+    says(
+        verdict(&declared_cross("F15"), "F15", Verdict::NotMet),
+        "Declared ❌",
+    );
+}
+
+#[test]
+fn f16_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "F16", Verdict::Met),
+        "Coding standards described under \"Code style\"",
+    );
+}
+
+#[test]
+fn f16_not_met_on_a_bare_repository() {
+    says(
+        verdict(&bare().check(), "F16", Verdict::NotMet),
+        "Neither a section on coding standards nor for",
+    );
+}
+
+#[test]
+fn f17_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "F17", Verdict::Met),
+        "Operations described under \"Operations\"",
+    );
+}
+
+#[test]
+fn f17_not_met_declared_cross_without_evidence() {
+    says(
+        verdict(&declared_cross("F17"), "F17", Verdict::NotMet),
+        "Declared ❌",
+    );
+}
+
+#[test]
+fn f18_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "F18", Verdict::Met),
+        "The architecture framework is discussed",
+    );
+}
+
+#[test]
+fn f18_not_met_declared_cross_without_evidence() {
+    says(
+        verdict(&declared_cross("F18"), "F18", Verdict::NotMet),
+        "Declared ❌",
+    );
+}
+
+#[test]
+fn f19_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "F19", Verdict::Met),
+        "Container: Dockerfile",
+    );
+}
+
+#[test]
+fn f19_not_met_on_a_bare_repository() {
+    says(
+        verdict(&bare().check(), "F19", Verdict::NotMet),
+        "No Dockerfile, Containerfile, compose file or",
+    );
+}
+
+#[test]
+fn f20_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "F20", Verdict::Met),
+        "Link to Loop (faq",
+    );
+}
+
+#[test]
+fn f20_not_met_on_a_bare_repository() {
+    says(
+        verdict(&bare().check(), "F20", Verdict::NotMet),
+        "No user documentation in the repository and n",
+    );
+}
+
+#[test]
+fn f21_met_declared_in_the_report() {
+    let r = bare()
+        .set(
+            REPORT,
+            &governance_report("", &[("F21", "✅", "Behandlet på mødet 2026-03-01")]),
+        )
+        .check();
+    says(verdict(&r, "F21", Verdict::Declared), "Behandlet på mødet");
+}
+
+#[test]
+fn f21_not_met_undeclared() {
+    says(
+        verdict(&bare().check(), "F21", Verdict::Unknown),
+        "Not declared",
+    );
+}
+
+#[test]
+fn f22_met_declared_in_the_report() {
+    let r = bare()
+        .set(
+            REPORT,
+            &governance_report("", &[("F22", "✅", "Behandlet på mødet 2026-03-01")]),
+        )
+        .check();
+    says(verdict(&r, "F22", Verdict::Declared), "Behandlet på mødet");
+}
+
+#[test]
+fn f22_not_met_undeclared() {
+    says(
+        verdict(&bare().check(), "F22", Verdict::Unknown),
+        "Not declared",
+    );
+}
+
+#[test]
+fn f11_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "F11", Verdict::Met),
+        "reference an issue",
+    );
+}
+
+#[test]
+fn f11_not_met_too_few_commits_reference_an_issue() {
+    let r = baseline_files()
+        .first_message("Initial import")
+        .commits(&["a", "b"])
+        .check();
+    says(
+        verdict(&r, "F11", Verdict::NotMet),
+        "0 of the last 3 commits (0 %) reference an issue",
+    );
+}
+
+#[test]
+fn f12_met_not_a_fork_with_metadata() {
+    let r = check_snapshot(&with_metadata(baseline_files().snapshot()));
+    says(verdict(&r, "F12", Verdict::Met), "Not a fork");
+}
+
+#[test]
+fn f12_not_met_a_fork() {
+    let mut fork = with_metadata(baseline_files().snapshot());
+    if let Fetched::Got { value } = &mut fork.github {
+        value.fork = true;
+    }
+    says(
+        verdict(&check_snapshot(&fork), "F12", Verdict::NotMet),
+        "fork",
+    );
 }

@@ -40,7 +40,7 @@ fn f1_with_metadata() {
 }
 
 #[test]
-fn f2_licence_missing_or_only_in_a_manifest() {
+fn f2_not_met_licence_missing_or_only_in_a_manifest() {
     let r = baseline_files().remove("LICENSE").check();
     says(verdict(&r, "F2", Verdict::NotMet), "No licence file");
     let manifest = baseline_files()
@@ -56,7 +56,7 @@ fn f2_licence_missing_or_only_in_a_manifest() {
 }
 
 #[test]
-fn f2_licence_in_a_subfolder_does_not_count() {
+fn f2_not_met_licence_in_a_subfolder() {
     let r = baseline_files()
         .remove("LICENSE")
         .set("backend/LICENSE", LICENSE)
@@ -66,7 +66,7 @@ fn f2_licence_in_a_subfolder_does_not_count() {
 }
 
 #[test]
-fn f2_symlink_inside_the_repository_is_followed() {
+fn f2_met_symlink_inside_the_repository() {
     let r = baseline_files()
         .remove("LICENSE")
         .set("LICENSES/MPL-2.0.txt", LICENSE)
@@ -104,7 +104,7 @@ fn f2_other_osi_licence_is_met_with_a_note_and_non_osi_is_not() {
 }
 
 #[test]
-fn f2_disagreeing_publiccode_is_not_met() {
+fn f2_not_met_disagreeing_publiccode() {
     let r = baseline_files()
         .edit("publiccode.yml", "license: MPL-2.0", "license: EUPL-1.2")
         .check();
@@ -153,7 +153,7 @@ fn f4_security_section_needs_a_contact() {
 }
 
 #[test]
-fn f5_lists_what_is_missing() {
+fn f5_not_met_lists_what_is_missing() {
     let r = baseline_files()
         .edit(
             "README.md",
@@ -175,7 +175,7 @@ fn f5_lists_what_is_missing() {
 }
 
 #[test]
-fn f5_danish_headings() {
+fn f5_met_danish_headings() {
     let readme = "# OS2test\n\n## Hvad er OS2test?\n\nOS2test er et bookingsystem til kommunernes mødelokaler, udstyr og biler.\n\n## Formål\n\nKommunerne har brug for ét fælles bookingværktøj i stedet for mange regneark.\n\n## Værdi\n\nHver kommune sparer licensudgifter og medarbejdertid, og borgerne får ét sted at booke.\n\n## Kontaktperson\n\nJens Hansen (jens.hansen@aarhus.dk), tovholder i Aarhus Kommune.\n";
     let r = Repo::empty().set("README.md", readme).check();
     let f5 = verdict(&r, "F5", Verdict::Met);
@@ -221,7 +221,7 @@ fn f5_what_from_the_first_paragraph_and_om_as_a_whole_word() {
 }
 
 #[test]
-fn f5_contact_needs_an_email() {
+fn f5_not_met_contact_without_an_email() {
     let r = baseline_files()
         .edit(
             "README.md",
@@ -264,7 +264,7 @@ fn f5_and_g3_a_functional_mailbox_is_not_a_contact_person() {
 }
 
 #[test]
-fn f5_no_readme() {
+fn f5_not_met_no_readme() {
     let r = baseline_files().remove("README.md").check();
     says(verdict(&r, "F5", Verdict::NotMet), "No README");
     says(verdict(&r, "F7", Verdict::NotMet), "No README");
@@ -291,10 +291,70 @@ fn f6_owner_from_the_origin_remote() {
 }
 
 #[test]
-fn f6_config_adds_organisations() {
+fn f6_met_config_adds_organisations() {
     let r = baseline_files()
         .origin(Some("https://github.com/AarhusKommune/os2test"))
         .set("os2gov.toml", "organisations = [\"AarhusKommune\"]\n")
         .check();
     verdict(&r, "F6", Verdict::Met);
+}
+
+// One met and one not-met case, named by the id (see main.rs).
+
+#[test]
+fn f3_met_declared_in_the_report() {
+    let r = bare()
+        .set(
+            REPORT,
+            &governance_report("", &[("F3", "✅", "Behandlet på mødet 2026-03-01")]),
+        )
+        .check();
+    says(verdict(&r, "F3", Verdict::Declared), "Behandlet på mødet");
+}
+
+#[test]
+fn f3_not_met_undeclared() {
+    says(
+        verdict(&bare().check(), "F3", Verdict::Unknown),
+        "Not declared",
+    );
+}
+
+#[test]
+fn f4_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "F4", Verdict::Met),
+        "Security policy in SECURITY",
+    );
+}
+
+#[test]
+fn f4_not_met_on_a_bare_repository() {
+    says(
+        verdict(&bare().check(), "F4", Verdict::NotMet),
+        "No SECURITY",
+    );
+}
+
+#[test]
+fn f1_met_public_and_active_with_metadata() {
+    let r = check_snapshot(&with_metadata(baseline_files().snapshot()));
+    says(verdict(&r, "F1", Verdict::Met), "Public and active");
+}
+
+#[test]
+fn f1_not_met_import_400_days_old() {
+    let r = baseline_files().days_ago(400).check();
+    says(verdict(&r, "F1", Verdict::NotMet), "400 days old");
+}
+
+#[test]
+fn f6_not_met_owner_outside_os2() {
+    let r = baseline_files()
+        .origin(Some("https://github.com/someone/x"))
+        .check();
+    says(
+        verdict(&r, "F6", Verdict::NotMet),
+        "someone is not one of OS2's",
+    );
 }

@@ -113,3 +113,247 @@ fn g8_g9_g10_g14_sections_and_links() {
         .check();
     verdict(&r, "G14", Verdict::Met);
 }
+
+// One met and one not-met case, named by the id (see main.rs).
+
+#[test]
+fn g1_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "G1", Verdict::Met),
+        "The os2",
+    );
+}
+
+#[test]
+fn g1_not_met_declared_cross_without_evidence() {
+    says(
+        verdict(&declared_cross("G1"), "G1", Verdict::NotMet),
+        "Declared ❌",
+    );
+}
+
+#[test]
+fn g2_met_declared_in_the_report() {
+    let r = bare()
+        .set(
+            REPORT,
+            &governance_report("", &[("G2", "✅", "Behandlet på mødet 2026-03-01")]),
+        )
+        .check();
+    says(verdict(&r, "G2", Verdict::Declared), "Behandlet på mødet");
+}
+
+#[test]
+fn g2_not_met_undeclared() {
+    says(
+        verdict(&bare().check(), "G2", Verdict::Unknown),
+        "Not declared",
+    );
+}
+
+#[test]
+fn g3_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "G3", Verdict::Met),
+        "Contact person under \"Contact\"",
+    );
+}
+
+#[test]
+fn g3_not_met_on_a_bare_repository() {
+    says(
+        verdict(&bare().check(), "G3", Verdict::NotMet),
+        "No named contact person with an e-mail in the",
+    );
+}
+
+#[test]
+fn g4_met_declared_in_the_report() {
+    let r = bare()
+        .set(
+            REPORT,
+            &governance_report("", &[("G4", "✅", "Behandlet på mødet 2026-03-01")]),
+        )
+        .check();
+    says(verdict(&r, "G4", Verdict::Declared), "Behandlet på mødet");
+}
+
+#[test]
+fn g4_not_met_undeclared() {
+    says(
+        verdict(&bare().check(), "G4", Verdict::Unknown),
+        "Not declared",
+    );
+}
+
+#[test]
+fn g5_met_declared_in_the_report() {
+    let r = bare()
+        .set(
+            REPORT,
+            &governance_report("", &[("G5", "✅", "Behandlet på mødet 2026-03-01")]),
+        )
+        .check();
+    says(verdict(&r, "G5", Verdict::Declared), "Behandlet på mødet");
+}
+
+#[test]
+fn g5_not_met_undeclared() {
+    says(
+        verdict(&bare().check(), "G5", Verdict::Unknown),
+        "Not declared",
+    );
+}
+
+#[test]
+fn g6_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "G6", Verdict::Met),
+        "The steering group is described under \"Steering group (styregruppe)\"",
+    );
+}
+
+#[test]
+fn g6_not_met_declared_cross_without_evidence() {
+    says(
+        verdict(&declared_cross("G6"), "G6", Verdict::NotMet),
+        "Declared ❌",
+    );
+}
+
+#[test]
+fn g7_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "G7", Verdict::Met),
+        "The coordination group and its charter are de",
+    );
+}
+
+#[test]
+fn g7_not_met_declared_cross_without_evidence() {
+    says(
+        verdict(&declared_cross("G7"), "G7", Verdict::NotMet),
+        "Declared ❌",
+    );
+}
+
+#[test]
+fn g8_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "G8", Verdict::Met),
+        "The project model is described (\"Project model\")",
+    );
+}
+
+#[test]
+fn g8_not_met_declared_cross_without_evidence() {
+    says(
+        verdict(&declared_cross("G8"), "G8", Verdict::NotMet),
+        "Declared ❌",
+    );
+}
+
+#[test]
+fn g9_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "G9", Verdict::Met),
+        "Third-party review is described (\"Third-party review\")",
+    );
+}
+
+#[test]
+fn g9_not_met_declared_cross_without_evidence() {
+    says(
+        verdict(&declared_cross("G9"), "G9", Verdict::NotMet),
+        "Declared ❌",
+    );
+}
+
+#[test]
+fn g10_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "G10", Verdict::Met),
+        "The affiliation agreement is mentioned",
+    );
+}
+
+#[test]
+fn g10_not_met_declared_cross_without_evidence() {
+    says(
+        verdict(&declared_cross("G10"), "G10", Verdict::NotMet),
+        "Declared ❌",
+    );
+}
+
+#[test]
+fn g11_met_declared_in_the_report() {
+    let r = bare()
+        .set(
+            REPORT,
+            &governance_report("", &[("G11", "✅", "Behandlet på mødet 2026-03-01")]),
+        )
+        .check();
+    says(verdict(&r, "G11", Verdict::Declared), "Behandlet på mødet");
+}
+
+#[test]
+fn g11_not_met_undeclared() {
+    says(
+        verdict(&bare().check(), "G11", Verdict::Unknown),
+        "Not declared",
+    );
+}
+
+#[test]
+fn g12_met_declared_in_the_report() {
+    let r = bare()
+        .set(
+            REPORT,
+            &governance_report("", &[("G12", "✅", "Behandlet på mødet 2026-03-01")]),
+        )
+        .check();
+    says(verdict(&r, "G12", Verdict::Declared), "Behandlet på mødet");
+}
+
+#[test]
+fn g12_not_met_undeclared() {
+    says(
+        verdict(&bare().check(), "G12", Verdict::Unknown),
+        "Not declared",
+    );
+}
+
+#[test]
+fn g13_met_declared_in_the_report() {
+    let r = bare()
+        .set(
+            REPORT,
+            &governance_report("", &[("G13", "✅", "Behandlet på mødet 2026-03-01")]),
+        )
+        .check();
+    says(verdict(&r, "G13", Verdict::Declared), "Behandlet på mødet");
+}
+
+#[test]
+fn g13_not_met_undeclared() {
+    says(
+        verdict(&bare().check(), "G13", Verdict::Unknown),
+        "Not declared",
+    );
+}
+
+#[test]
+fn g14_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "G14", Verdict::Met),
+        "Link to Loop (faq",
+    );
+}
+
+#[test]
+fn g14_not_met_declared_cross_without_evidence() {
+    says(
+        verdict(&declared_cross("G14"), "G14", Verdict::NotMet),
+        "Declared ❌",
+    );
+}

@@ -640,3 +640,116 @@ fn with_metadata(mut snapshot: Snapshot) -> Snapshot {
     snapshot.open_items = Fetched::Got { value: Vec::new() };
     snapshot
 }
+
+/// A repository with a one-line README and nothing else: most requirements are not met on it,
+/// and the ones a governance report can decide are undeclared.
+fn bare() -> Repo {
+    Repo::empty().set("README.md", "# OS2test\n\nA booking tool.\n")
+}
+
+/// [`bare`] with a governance report that marks `id` ❌ without an explanation: where the
+/// repository shows nothing, the report's ❌ makes an automatic-or-declared requirement not met.
+fn declared_cross(id: &str) -> Report {
+    bare()
+        .set(REPORT, &governance_report("", &[(id, "❌", "")]))
+        .check()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every requirement has a met and a not-met case
+// ---------------------------------------------------------------------------------------------
+
+/// The names of the `#[test]` functions in `text`.
+fn test_names(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut after_test = false;
+    for line in text.lines().map(str::trim) {
+        if line == "#[test]" {
+            after_test = true;
+        } else if let Some(rest) = line.strip_prefix("fn ").filter(|_| after_test) {
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            names.push(name);
+            after_test = false;
+        } else if !line.starts_with("#[") && !line.starts_with("//") {
+            after_test = false;
+        }
+    }
+    names
+}
+
+/// The words of a test name that look like a requirement id (`f7`, `g14`).
+fn ids_in(name: &str) -> Vec<&str> {
+    name.split('_')
+        .filter(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(|c| "rfsgp".contains(c))
+                && w.len() > 1
+                && chars.all(|c| c.is_ascii_digit())
+        })
+        .collect()
+}
+
+/// What is wrong with `names` as the cases of `ids`: an id without a met or a not-met case, or
+/// a name with an id that is no requirement.
+fn naming_problems(ids: &[String], names: &[String]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for id in ids {
+        for kind in ["met", "not_met"] {
+            let prefix = format!("{id}_{kind}");
+            if !names.iter().any(|n| n.starts_with(&prefix)) {
+                problems.push(format!("{} has no `fn {prefix}…` case", id.to_uppercase()));
+            }
+        }
+    }
+    for name in names {
+        for id in ids_in(name) {
+            if !ids.iter().any(|known| known == id) {
+                problems.push(format!("`{name}` names {id}, which is no requirement"));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_requirement_has_a_met_and_a_not_met_case() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/requirements");
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(&dir)
+        .expect("tests/requirements")
+        .flatten()
+    {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).expect("read");
+            names.extend(test_names(&text));
+        }
+    }
+    assert!(names.len() > 100, "the tests were not found: {names:?}");
+    let ids: Vec<String> = os2gov::rules::all().map(|r| r.id.to_lowercase()).collect();
+    assert_eq!(ids.len(), 56);
+    let problems = naming_problems(&ids, &names);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The meta-test's reading can fail: a missing case, a wrong id and a prefix that only looks
+/// alike (`f1_met` is not `f10_met`) are all found.
+#[test]
+fn the_naming_check_finds_what_is_missing() {
+    let ids = vec!["f1".to_string(), "f10".to_string()];
+    let text = "#[test]\nfn f1_met_a() {}\n\n#[test]\n/// Doc.\nfn f10_not_met_b() {}\n\n#[test]\nfn f8_met_c() {}\nfn f1_not_met_helper() {}\n";
+    let names = test_names(text);
+    assert_eq!(names, ["f1_met_a", "f10_not_met_b", "f8_met_c"]);
+    assert_eq!(
+        naming_problems(&ids, &names),
+        [
+            "F1 has no `fn f1_not_met…` case",
+            "F10 has no `fn f10_met…` case",
+            "`f8_met_c` names f8, which is no requirement",
+        ]
+    );
+    assert_eq!(ids_in("f5_and_g3_a_p2p_x1"), ["f5", "g3"]);
+}

@@ -400,3 +400,224 @@ fn p13_contributing_answers_four_questions() {
     verdict(&r, "P13", Verdict::NotMet);
     verdict(&r, "P2", Verdict::Met);
 }
+
+// One met and one not-met case, named by the id (see main.rs).
+
+#[test]
+fn p1_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "P1", Verdict::Met),
+        "Code of conduct in CODE_OF_CONDUCT",
+    );
+}
+
+#[test]
+fn p1_not_met_on_a_bare_repository() {
+    says(
+        verdict(&bare().check(), "P1", Verdict::NotMet),
+        "No CODE_OF_CONDUCT",
+    );
+}
+
+#[test]
+fn p2_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "P2", Verdict::Met),
+        "Contributor guide in CONTRIBUTING",
+    );
+}
+
+#[test]
+fn p2_not_met_on_a_bare_repository() {
+    says(
+        verdict(&bare().check(), "P2", Verdict::NotMet),
+        "No CONTRIBUTING file and no contributing sect",
+    );
+}
+
+#[test]
+fn p3_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "P3", Verdict::Met),
+        "Issue and pull-request templates",
+    );
+}
+
+#[test]
+fn p3_not_met_on_a_bare_repository() {
+    says(
+        verdict(&bare().check(), "P3", Verdict::NotMet),
+        "No issue or pull-request templates",
+    );
+}
+
+#[test]
+fn p4_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "P4", Verdict::Met),
+        "Governance describes decisions, roles and the",
+    );
+}
+
+#[test]
+fn p4_not_met_on_a_bare_repository() {
+    says(
+        verdict(&bare().check(), "P4", Verdict::NotMet),
+        "No GOVERNANCE",
+    );
+}
+
+#[test]
+fn p5_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "P5", Verdict::Met),
+        "Minutes published; newest from 2026-10",
+    );
+}
+
+#[test]
+fn p5_not_met_on_a_bare_repository() {
+    says(
+        verdict(&bare().check(), "P5", Verdict::NotMet),
+        "No meeting minutes in the repository or linke",
+    );
+}
+
+#[test]
+fn p6_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "P6", Verdict::Met),
+        "Roadmap in ROADMAP",
+    );
+}
+
+#[test]
+fn p6_not_met_on_a_bare_repository() {
+    says(
+        verdict(&bare().check(), "P6", Verdict::NotMet),
+        "No public roadmap",
+    );
+}
+
+#[test]
+fn p7_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "P7", Verdict::Met),
+        "2 maintainers/contacts",
+    );
+}
+
+#[test]
+fn p7_not_met_on_a_bare_repository() {
+    says(
+        verdict(&bare().check(), "P7", Verdict::NotMet),
+        "Only 0 maintainer/contact found; at least two",
+    );
+}
+
+#[test]
+fn p8_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "P8", Verdict::Met),
+        "CI:",
+    );
+}
+
+#[test]
+fn p8_not_met_on_a_bare_repository() {
+    says(
+        verdict(&bare().check(), "P8", Verdict::NotMet),
+        "No CI configuration",
+    );
+}
+
+#[test]
+fn p10_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "P10", Verdict::Met),
+        "Each kind of documentation is linked where it",
+    );
+}
+
+#[test]
+fn p10_not_met_on_a_bare_repository() {
+    says(
+        verdict(&bare().check(), "P10", Verdict::NotMet),
+        "Missing: technical documentation (Confluence",
+    );
+}
+
+#[test]
+fn p12_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "P12", Verdict::Met),
+        "publiccode",
+    );
+}
+
+#[test]
+fn p12_not_met_on_a_bare_repository() {
+    says(
+        verdict(&bare().check(), "P12", Verdict::NotMet),
+        "No publiccode",
+    );
+}
+
+#[test]
+fn p13_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "P13", Verdict::Met),
+        "CONTRIBUTING",
+    );
+}
+
+#[test]
+fn p13_not_met_on_a_bare_repository() {
+    says(
+        verdict(&bare().check(), "P13", Verdict::NotMet),
+        "No CONTRIBUTING file",
+    );
+}
+
+#[test]
+fn p9_met_no_open_item_waits_for_an_answer() {
+    let r = check_snapshot(&with_metadata(baseline_files().snapshot()));
+    says(
+        verdict(&r, "P9", Verdict::Met),
+        "have an answer or are under 30 days old",
+    );
+}
+
+#[test]
+fn p9_not_met_an_issue_unanswered_for_40_days() {
+    let mut snapshot = with_metadata(baseline_files().snapshot());
+    snapshot.open_items = Fetched::Got {
+        value: vec![OpenItem {
+            number: 7,
+            pull_request: false,
+            url: "https://github.com/OS2offdig/os2test/issues/7".into(),
+            created_at: NOW - 40 * DAY,
+            first_response_at: None,
+        }],
+    };
+    says(
+        verdict(&check_snapshot(&snapshot), "P9", Verdict::NotMet),
+        "#7",
+    );
+}
+
+#[test]
+fn p11_met_a_complete_report() {
+    says(
+        verdict(&baseline().check(), "P11", Verdict::Met),
+        "is complete",
+    );
+}
+
+#[test]
+fn p11_not_met_no_report() {
+    says(
+        verdict(&baseline_files().check(), "P11", Verdict::NotMet),
+        "No governance report",
+    );
+}

@@ -3,7 +3,7 @@
 use super::*;
 
 #[test]
-fn r1_value_section_missing_is_not_met() {
+fn r1_not_met_without_a_value_section() {
     let r = baseline_files()
         .edit("README.md", "## Value", "## Savings")
         .check();
@@ -14,7 +14,7 @@ fn r1_value_section_missing_is_not_met() {
 }
 
 #[test]
-fn r1_danish_headings_with_and_without_diacritics() {
+fn r1_met_danish_headings_with_and_without_diacritics() {
     for heading in [
         "## Værdi",
         "## Vaerdi",
@@ -31,7 +31,7 @@ fn r1_danish_headings_with_and_without_diacritics() {
 }
 
 #[test]
-fn r1_in_docs_counts() {
+fn r1_met_in_docs() {
     let r = baseline_files()
         .edit("README.md", "## Value", "## Savings")
         .set(
@@ -43,7 +43,7 @@ fn r1_in_docs_counts() {
 }
 
 #[test]
-fn r1_value_only_in_a_code_block_does_not_count() {
+fn r1_not_met_value_only_in_a_code_block() {
     let r = baseline_files()
         .edit("README.md", "## Value\n", "```markdown\n## Value\n")
         .edit(
@@ -56,7 +56,7 @@ fn r1_value_only_in_a_code_block_does_not_count() {
 }
 
 #[test]
-fn r1_value_only_in_vendored_folders_does_not_count() {
+fn r1_not_met_value_only_in_vendored_folders() {
     let text = "# Value\n\nThis library saves every user a lot of time and money each week.\n";
     let r = baseline_files()
         .edit("README.md", "## Value", "## Savings")
@@ -91,5 +91,61 @@ fn r3_target_group_met_and_declared_fallback() {
     says(
         verdict(&explained, "R3", Verdict::Explained),
         "Kun relevant for Aarhus",
+    );
+}
+
+// One met and one not-met case, named by the id (see main.rs).
+
+#[test]
+fn r2_met_declared_in_the_report() {
+    let r = bare()
+        .set(
+            REPORT,
+            &governance_report("", &[("R2", "✅", "Behandlet på mødet 2026-03-01")]),
+        )
+        .check();
+    says(verdict(&r, "R2", Verdict::Declared), "Behandlet på mødet");
+}
+
+#[test]
+fn r2_not_met_undeclared() {
+    says(
+        verdict(&bare().check(), "R2", Verdict::Unknown),
+        "Not declared",
+    );
+}
+
+#[test]
+fn r3_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "R3", Verdict::Met),
+        "The target group is described under \"Who is it for\"",
+    );
+}
+
+#[test]
+fn r3_not_met_declared_cross_without_evidence() {
+    says(
+        verdict(&declared_cross("R3"), "R3", Verdict::NotMet),
+        "Declared ❌",
+    );
+}
+
+#[test]
+fn r4_met_declared_in_the_report() {
+    let r = bare()
+        .set(
+            REPORT,
+            &governance_report("", &[("R4", "✅", "Behandlet på mødet 2026-03-01")]),
+        )
+        .check();
+    says(verdict(&r, "R4", Verdict::Declared), "Behandlet på mødet");
+}
+
+#[test]
+fn r4_not_met_undeclared() {
+    says(
+        verdict(&bare().check(), "R4", Verdict::Unknown),
+        "Not declared",
     );
 }

@@ -83,3 +83,82 @@ fn s4_vision_file_or_section() {
         .check();
     evidence_file(verdict(&r, "S4", Verdict::Met), "README.md");
 }
+
+// One met and one not-met case, named by the id (see main.rs).
+
+#[test]
+fn s1_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "S1", Verdict::Met),
+        "OS2's strategy is addressed under \"Vision for OS2test\"",
+    );
+}
+
+#[test]
+fn s1_not_met_declared_cross_without_evidence() {
+    says(
+        verdict(&declared_cross("S1"), "S1", Verdict::NotMet),
+        "Declared ❌",
+    );
+}
+
+#[test]
+fn s2_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "S2", Verdict::Met),
+        "Open source and innovation under \"Open source and innovation\"",
+    );
+}
+
+#[test]
+fn s2_not_met_declared_cross_without_evidence() {
+    says(
+        verdict(&declared_cross("S2"), "S2", Verdict::NotMet),
+        "Declared ❌",
+    );
+}
+
+#[test]
+fn s3_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "S3", Verdict::Met),
+        "OS2's strategy is addressed under \"Vision for OS2test\"",
+    );
+}
+
+#[test]
+fn s3_not_met_declared_cross_without_evidence() {
+    says(
+        verdict(&declared_cross("S3"), "S3", Verdict::NotMet),
+        "Declared ❌",
+    );
+}
+
+#[test]
+fn s4_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "S4", Verdict::Met),
+        "Product vision in VISION",
+    );
+}
+
+#[test]
+fn s4_not_met_on_a_bare_repository() {
+    says(verdict(&bare().check(), "S4", Verdict::NotMet), "No VISION");
+}
+
+#[test]
+fn s5_met_on_the_baseline() {
+    says(
+        verdict(&baseline_files().check(), "S5", Verdict::Met),
+        "OS2's strategy is addressed under \"Vision for OS2test\"",
+    );
+}
+
+#[test]
+fn s5_not_met_declared_cross_without_evidence() {
+    says(
+        verdict(&declared_cross("S5"), "S5", Verdict::NotMet),
+        "Declared ❌",
+    );
+}
