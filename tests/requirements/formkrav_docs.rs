@@ -632,3 +632,34 @@ fn f12_not_met_a_fork() {
         "fork",
     );
 }
+
+/// Online, a Jira lookup that failed leaves F11 undecided: the link alone no longer passes.
+#[test]
+fn f11_jira_lookup_failure_online_is_unknown_not_met() {
+    let mut snapshot = with_metadata(baseline_files().snapshot());
+    if let Fetched::Got { value } = &mut snapshot.github {
+        value.has_issues = false;
+    }
+    let offline = check_snapshot(&snapshot);
+    verdict(&offline, "F11", Verdict::Met);
+    snapshot.jira = Fetched::Unknown {
+        reason: os2gov::Msg::new("forbindelsen blev afvist", "connection refused"),
+    };
+    let failed = check_snapshot(&snapshot);
+    let f11 = verdict(&failed, "F11", Verdict::Unknown);
+    says(f11, "could not be checked: connection refused");
+    snapshot.jira = Fetched::Got {
+        value: os2gov::base::model::JiraMeta {
+            base_url: "https://os2web.atlassian.net".into(),
+            project: "OS2TEST".into(),
+            exists: false,
+            public: false,
+            last_issue_updated: None,
+        },
+    };
+    let missing = check_snapshot(&snapshot);
+    says(
+        verdict(&missing, "F11", Verdict::NotMet),
+        "not publicly readable",
+    );
+}

@@ -358,3 +358,34 @@ fn f6_not_met_owner_outside_os2() {
         "someone is not one of OS2's",
     );
 }
+
+#[test]
+fn f2_reuse_licences_folder_alone() {
+    let r = baseline_files()
+        .remove("LICENSE")
+        .set("LICENSES/MPL-2.0.txt", LICENSE)
+        .check();
+    evidence_at(verdict(&r, "F2", Verdict::Met), "LICENSES/MPL-2.0.txt", 1);
+}
+
+#[test]
+fn f4_a_url_or_email_is_a_contact_but_https_in_prose_is_not() {
+    let with = |section: &str| {
+        baseline_files()
+            .remove("SECURITY.md")
+            .edit(
+                "README.md",
+                "## Contact",
+                &format!("{section}\n\n## Contact"),
+            )
+            .check()
+    };
+    let r = with("## Security\n\nAll traffic uses HTTPS and passwords are hashed with Argon2.");
+    verdict(&r, "F4", Verdict::NotMet);
+    let r = with(
+        "## Security\n\nReport vulnerabilities through [our form](https://os2test.dk/security).",
+    );
+    verdict(&r, "F4", Verdict::Met);
+    let r = with("## Security\n\nReport vulnerabilities at https://os2test.dk/security please.");
+    verdict(&r, "F4", Verdict::Met);
+}
