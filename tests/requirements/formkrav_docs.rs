@@ -417,7 +417,7 @@ fn declared_only_formkrav_f3_f21_f22() {
 fn f10_met_on_the_baseline() {
     says(
         verdict(&baseline_files().check(), "F10", Verdict::Met),
-        "Link to the product page: https://os2",
+        "Link to the product page: https://os2.eu/produkt/os2test",
     );
 }
 
@@ -425,7 +425,7 @@ fn f10_met_on_the_baseline() {
 fn f10_not_met_on_a_bare_repository() {
     says(
         verdict(&bare().check(), "F10", Verdict::NotMet),
-        "No link to the product's page on os2",
+        "No link to the product's page on os2.eu (os2.eu/produkt/…)",
     );
 }
 
@@ -545,7 +545,7 @@ fn f19_not_met_on_a_bare_repository() {
 fn f20_met_on_the_baseline() {
     says(
         verdict(&baseline_files().check(), "F20", Verdict::Met),
-        "Link to Loop (faq",
+        "Link to Loop (faq.os2.eu)",
     );
 }
 

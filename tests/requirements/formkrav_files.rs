@@ -324,7 +324,7 @@ fn f3_not_met_undeclared() {
 fn f4_met_on_the_baseline() {
     says(
         verdict(&baseline_files().check(), "F4", Verdict::Met),
-        "Security policy in SECURITY",
+        "Security policy in SECURITY.md",
     );
 }
 
@@ -332,7 +332,7 @@ fn f4_met_on_the_baseline() {
 fn f4_not_met_on_a_bare_repository() {
     says(
         verdict(&bare().check(), "F4", Verdict::NotMet),
-        "No SECURITY",
+        "No SECURITY.md and no security section with a contact",
     );
 }
 

@@ -407,7 +407,7 @@ fn p13_contributing_answers_four_questions() {
 fn p1_met_on_the_baseline() {
     says(
         verdict(&baseline_files().check(), "P1", Verdict::Met),
-        "Code of conduct in CODE_OF_CONDUCT",
+        "Code of conduct in CODE_OF_CONDUCT.md",
     );
 }
 
@@ -415,7 +415,7 @@ fn p1_met_on_the_baseline() {
 fn p1_not_met_on_a_bare_repository() {
     says(
         verdict(&bare().check(), "P1", Verdict::NotMet),
-        "No CODE_OF_CONDUCT",
+        "No CODE_OF_CONDUCT.md and no link to OS2's code of conduct",
     );
 }
 
@@ -423,7 +423,7 @@ fn p1_not_met_on_a_bare_repository() {
 fn p2_met_on_the_baseline() {
     says(
         verdict(&baseline_files().check(), "P2", Verdict::Met),
-        "Contributor guide in CONTRIBUTING",
+        "Contributor guide in CONTRIBUTING.md",
     );
 }
 
@@ -463,7 +463,7 @@ fn p4_met_on_the_baseline() {
 fn p4_not_met_on_a_bare_repository() {
     says(
         verdict(&bare().check(), "P4", Verdict::NotMet),
-        "No GOVERNANCE",
+        "No GOVERNANCE.md and no governance section",
     );
 }
 
@@ -487,7 +487,7 @@ fn p5_not_met_on_a_bare_repository() {
 fn p6_met_on_the_baseline() {
     says(
         verdict(&baseline_files().check(), "P6", Verdict::Met),
-        "Roadmap in ROADMAP",
+        "Roadmap in ROADMAP.md",
     );
 }
 
@@ -519,7 +519,7 @@ fn p7_not_met_on_a_bare_repository() {
 fn p8_met_on_the_baseline() {
     says(
         verdict(&baseline_files().check(), "P8", Verdict::Met),
-        "CI:",
+        "CI: .github/workflows/ci.yml. Dependencies are updated automatically",
     );
 }
 
@@ -551,7 +551,7 @@ fn p10_not_met_on_a_bare_repository() {
 fn p12_met_on_the_baseline() {
     says(
         verdict(&baseline_files().check(), "P12", Verdict::Met),
-        "publiccode",
+        "publiccode.yml is valid",
     );
 }
 
@@ -559,7 +559,7 @@ fn p12_met_on_the_baseline() {
 fn p12_not_met_on_a_bare_repository() {
     says(
         verdict(&bare().check(), "P12", Verdict::NotMet),
-        "No publiccode",
+        "No publiccode.yml",
     );
 }
 
@@ -567,7 +567,7 @@ fn p12_not_met_on_a_bare_repository() {
 fn p13_met_on_the_baseline() {
     says(
         verdict(&baseline_files().check(), "P13", Verdict::Met),
-        "CONTRIBUTING",
+        "CONTRIBUTING.md answers the four questions",
     );
 }
 

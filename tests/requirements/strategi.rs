@@ -138,13 +138,16 @@ fn s3_not_met_declared_cross_without_evidence() {
 fn s4_met_on_the_baseline() {
     says(
         verdict(&baseline_files().check(), "S4", Verdict::Met),
-        "Product vision in VISION",
+        "Product vision in VISION.md",
     );
 }
 
 #[test]
 fn s4_not_met_on_a_bare_repository() {
-    says(verdict(&bare().check(), "S4", Verdict::NotMet), "No VISION");
+    says(
+        verdict(&bare().check(), "S4", Verdict::NotMet),
+        "No VISION.md and no vision, strategy or roadmap section of substance",
+    );
 }
 
 #[test]
