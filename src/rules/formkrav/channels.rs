@@ -147,7 +147,7 @@ pub(crate) const ISSUE_SHARE_THRESHOLD: f64 = 0.30;
 
 /// `part` of `whole` in whole per cent, rounded half to even as `{:.0}` rounds (integers only,
 /// so that the browser build carries no fixed-precision float formatting).
-fn percent(part: usize, whole: usize) -> usize {
+pub(super) fn percent(part: usize, whole: usize) -> usize {
     let (quotient, remainder) = (part * 100 / whole, part * 100 % whole);
     match (2 * remainder).cmp(&whole) {
         std::cmp::Ordering::Greater => quotient + 1,
