@@ -61,6 +61,7 @@ mod formkrav;
 mod governance;
 mod practice;
 mod relevans;
+mod shapes;
 mod strategi;
 
 /// The four themes of OS2's checklist, plus the seed documents' good practice.
