@@ -231,22 +231,25 @@ requirement!(G6 {
 });
 
 fn check_g6(ctx: &Ctx) -> Outcome {
-    match ctx.section(Scope::Docs, &["styregruppe", "steering"], 15) {
-        Some(hit) => Outcome::found(
-            vec![hit.evidence()],
+    super::shapes::section(
+        ctx,
+        Scope::Docs,
+        &["styregruppe", "steering"],
+        15,
+        |h| {
             msg!(
                 "Styregruppen er beskrevet under \"{h}\".",
                 "The steering group is described under \"{h}\".",
-                h = hit.heading
-            ),
-        ),
-        None => Outcome::NoEvidence {
+                h = h
+            )
+        },
+        || Outcome::NoEvidence {
             message: msg!(
                 "Intet afsnit om en styregruppe fundet.",
                 "No section on a steering group found."
             ),
         },
-    }
+    )
 }
 
 requirement!(G7 {
@@ -312,37 +315,6 @@ fn check_g7(ctx: &Ctx) -> Outcome {
     }
 }
 
-fn section_or_link(
-    ctx: &Ctx,
-    phrases: &[&str],
-    found_da: &str,
-    found_en: &str,
-    none_da: &str,
-    none_en: &str,
-) -> Outcome {
-    if let Some(hit) = ctx.section(Scope::Docs, phrases, crate::evidence::MIN_ANSWER_WORDS) {
-        return Outcome::found(
-            vec![hit.evidence()],
-            crate::base::model::Msg::new(
-                format!("{found_da} (\"{}\").", hit.heading),
-                format!("{found_en} (\"{}\").", hit.heading),
-            ),
-        );
-    }
-    if let Some(e) = ctx.link_mentioning(phrases) {
-        return Outcome::found(
-            vec![e],
-            crate::base::model::Msg::new(
-                format!("{found_da} (link)."),
-                format!("{found_en} (link)."),
-            ),
-        );
-    }
-    Outcome::NoEvidence {
-        message: crate::base::model::Msg::new(none_da, none_en),
-    }
-}
-
 requirement!(G8 {
     id: "G8",
     theme: Theme::Governance,
@@ -366,7 +338,7 @@ requirement!(G8 {
 });
 
 fn check_g8(ctx: &Ctx) -> Outcome {
-    section_or_link(
+    super::shapes::section_or_link(
         ctx,
         &[
             "projektmodel",
@@ -411,7 +383,7 @@ requirement!(G9 {
 });
 
 fn check_g9(ctx: &Ctx) -> Outcome {
-    section_or_link(
+    super::shapes::section_or_link(
         ctx,
         &[
             "tredjepartsreview",
@@ -582,7 +554,7 @@ fn check_g14(ctx: &Ctx) -> Outcome {
             msg!("Link til Loop (faq.os2.eu).", "Link to Loop (faq.os2.eu)."),
         );
     }
-    section_or_link(
+    super::shapes::section_or_link(
         ctx,
         &[
             "brugerforum",

@@ -61,6 +61,7 @@ mod formkrav;
 mod governance;
 mod practice;
 mod relevans;
+mod shapes;
 mod strategi;
 
 /// The four themes of OS2's checklist, plus the seed documents' good practice.
@@ -372,19 +373,19 @@ static RULES: &[&Rule] = &[
     &governance::G12,
     &governance::G13,
     &governance::G14,
-    &practice::P1,
-    &practice::P2,
-    &practice::P3,
-    &practice::P4,
-    &practice::P5,
-    &practice::P6,
-    &practice::P7,
-    &practice::P8,
-    &practice::P9,
-    &practice::P10,
-    &practice::P11,
-    &practice::P12,
-    &practice::P13,
+    &practice::community::P1,
+    &practice::community::P2,
+    &practice::community::P3,
+    &practice::stewardship::P4,
+    &practice::stewardship::P5,
+    &practice::stewardship::P6,
+    &practice::stewardship::P7,
+    &practice::maintenance::P8,
+    &practice::maintenance::P9,
+    &practice::maintenance::P10,
+    &practice::reports::P11,
+    &practice::reports::P12,
+    &practice::community::P13,
 ];
 
 /// Every requirement, in the order of OS2's checklist followed by the good practices.

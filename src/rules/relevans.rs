@@ -28,20 +28,25 @@ requirement!(R1 {
 });
 
 fn check_r1(ctx: &Ctx) -> Outcome {
-    match ctx.section(Scope::Docs, &VALUE_HEADINGS, MIN_ANSWER_WORDS) {
-        Some(hit) => Outcome::found(
-            vec![hit.evidence()],
+    super::shapes::section(
+        ctx,
+        Scope::Docs,
+        &VALUE_HEADINGS,
+        MIN_ANSWER_WORDS,
+        |h| {
             msg!(
                 "Værdien er beskrevet under \"{h}\".",
                 "The value is described under \"{h}\".",
-                h = hit.heading
-            ),
-        ),
-        None => Outcome::missing(msg!(
-            "Intet afsnit om værdi (Værdi, Gevinst, Value, Benefits) i README eller docs.",
-            "No section on value (Værdi, Gevinst, Value, Benefits) in the README or docs."
-        )),
-    }
+                h = h
+            )
+        },
+        || {
+            Outcome::missing(msg!(
+                "Intet afsnit om værdi (Værdi, Gevinst, Value, Benefits) i README eller docs.",
+                "No section on value (Værdi, Gevinst, Value, Benefits) in the README or docs."
+            ))
+        },
+    )
 }
 
 requirement!(R2 {
@@ -89,22 +94,25 @@ requirement!(R3 {
 });
 
 fn check_r3(ctx: &Ctx) -> Outcome {
-    match ctx.section(Scope::Docs, &AUDIENCE_HEADINGS, MIN_ANSWER_WORDS) {
-        Some(hit) => Outcome::found(
-            vec![hit.evidence()],
+    super::shapes::section(
+        ctx,
+        Scope::Docs,
+        &AUDIENCE_HEADINGS,
+        MIN_ANSWER_WORDS,
+        |h| {
             msg!(
                 "Målgruppen er beskrevet under \"{h}\".",
                 "The target group is described under \"{h}\".",
-                h = hit.heading
-            ),
-        ),
-        None => Outcome::NoEvidence {
+                h = h
+            )
+        },
+        || Outcome::NoEvidence {
             message: msg!(
                 "Intet afsnit om målgruppe fundet i README eller docs.",
                 "No section on the target group found in the README or docs."
             ),
         },
-    }
+    )
 }
 
 requirement!(R4 {

@@ -130,26 +130,25 @@ requirement!(S2 {
 });
 
 fn check_s2(ctx: &Ctx) -> Outcome {
-    match ctx.section(
+    super::shapes::section(
+        ctx,
         Scope::Docs,
         &["open source", "innovation", "åben kildekode"],
         MIN_ANSWER_WORDS,
-    ) {
-        Some(hit) => Outcome::found(
-            vec![hit.evidence()],
+        |h| {
             msg!(
                 "Open source og innovation under \"{h}\".",
                 "Open source and innovation under \"{h}\".",
-                h = hit.heading
-            ),
-        ),
-        None => Outcome::NoEvidence {
+                h = h
+            )
+        },
+        || Outcome::NoEvidence {
             message: msg!(
                 "Intet afsnit om open source eller innovation fundet.",
                 "No section on open source or innovation found."
             ),
         },
-    }
+    )
 }
 
 /// Words a vision section needs before it counts as one "of substance".
@@ -204,22 +203,23 @@ fn check_s4(ctx: &Ctx) -> Outcome {
             ),
         };
     }
-    match ctx.section(
+    super::shapes::section(
+        ctx,
         Scope::Docs,
         &["Vision", "Strategi", "Strategy", "Roadmap", "Køreplan"],
         VISION_MIN_WORDS,
-    ) {
-        Some(hit) => Outcome::found(
-            vec![hit.evidence()],
+        |h| {
             msg!(
                 "Vision/strategi under \"{h}\".",
                 "Vision/strategy under \"{h}\".",
-                h = hit.heading
-            ),
-        ),
-        None => Outcome::missing(msg!(
-            "Ingen VISION.md og intet afsnit om vision, strategi eller roadmap af substans.",
-            "No VISION.md and no vision, strategy or roadmap section of substance."
-        )),
-    }
+                h = h
+            )
+        },
+        || {
+            Outcome::missing(msg!(
+                "Ingen VISION.md og intet afsnit om vision, strategi eller roadmap af substans.",
+                "No VISION.md and no vision, strategy or roadmap section of substance."
+            ))
+        },
+    )
 }

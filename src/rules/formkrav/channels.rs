@@ -147,7 +147,7 @@ pub(crate) const ISSUE_SHARE_THRESHOLD: f64 = 0.30;
 
 /// `part` of `whole` in whole per cent, rounded half to even as `{:.0}` rounds (integers only,
 /// so that the browser build carries no fixed-precision float formatting).
-fn percent(part: usize, whole: usize) -> usize {
+pub(super) fn percent(part: usize, whole: usize) -> usize {
     let (quotient, remainder) = (part * 100 / whole, part * 100 % whole);
     match (2 * remainder).cmp(&whole) {
         std::cmp::Ordering::Greater => quotient + 1,
@@ -283,41 +283,6 @@ fn check_f11(ctx: &Ctx) -> Outcome {
     }
 }
 
-fn link_or_section(ctx: &Ctx, phrases: &[&str], what: Msg) -> Outcome {
-    if let Some(e) = ctx.link_mentioning(phrases) {
-        return Outcome::found(
-            vec![e],
-            Msg::new(
-                format!("Link til {}.", what.da),
-                format!("Link to {}.", what.en),
-            ),
-        );
-    }
-    if let Some(hit) = ctx.section(Scope::Docs, phrases, crate::evidence::MIN_ANSWER_WORDS) {
-        return Outcome::found(
-            vec![hit.evidence()],
-            Msg::new(
-                format!("{} under \"{}\".", capitalise(&what.da), hit.heading),
-                format!("{} under \"{}\".", capitalise(&what.en), hit.heading),
-            ),
-        );
-    }
-    Outcome::NoEvidence {
-        message: Msg::new(
-            format!("Intet link eller afsnit om {} fundet.", what.da),
-            format!("No link or section on {} found.", what.en),
-        ),
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 requirement!(F13 {
     id: "F13",
     theme: Theme::Formkrav,
@@ -341,7 +306,7 @@ requirement!(F13 {
 });
 
 fn check_f13(ctx: &Ctx) -> Outcome {
-    link_or_section(
+    crate::rules::shapes::link_or_section(
         ctx,
         &[
             "præsentationsmateriale",
@@ -379,7 +344,7 @@ requirement!(F14 {
 });
 
 fn check_f14(ctx: &Ctx) -> Outcome {
-    link_or_section(
+    crate::rules::shapes::link_or_section(
         ctx,
         &[
             "businesscase",
@@ -419,7 +384,7 @@ requirement!(F15 {
 });
 
 fn check_f15(ctx: &Ctx) -> Outcome {
-    link_or_section(
+    crate::rules::shapes::link_or_section(
         ctx,
         &[
             "implementering",

@@ -1,6 +1,6 @@
 //! Unit tests of the Formkrav helpers (the requirements' own cases are in tests/requirements.rs).
 
-use super::channels::percent;
+use super::channels::{percent, references_issue};
 use super::*;
 
 #[test]
