@@ -4,9 +4,9 @@
 /// rather than by a regex crate (which would weigh more than the rest of this module in the
 /// browser build): ASCII literals, `\b`, `\w*`, `\+`, classes of literal characters (`[123]`),
 /// groups `(?:…)` and capturing `(…)` with `|`, and `?` after a character, class or group. The
-/// text is normalised ([`norm`](super::text::norm)), so `\b` and `\w` are ASCII, as in `regex-lite`; alternatives and
-/// `?` are tried in order, greedy first, which gives the same leftmost-first matches and groups
-/// as a regex engine (a test compares the two).
+/// text is normalised ([`norm`](super::text::norm)), so `\b` and `\w` are ASCII, as in
+/// `regex-lite`; alternatives and `?` are tried in order, greedy first, which gives the same
+/// leftmost-first matches and groups as a regex engine (a test compares the two).
 pub(super) struct Pattern {
     nodes: Vec<Node>,
     groups: usize,
