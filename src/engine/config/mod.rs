@@ -1,0 +1,338 @@
+//! `os2gov.toml`: the required level, the language, exceptions ("følg eller forklar"), extra
+//! organisations and Jira. Parsed strictly: an unknown key or a bad value is an error that names
+//! the key and its line, and the config is validated into a [`ValidConfig`] before use.
+//!
+//! Without the `toml` feature (the browser build, which leaves the TOML parser out for size) the
+//! config is read by a reader of exactly the TOML subset os2gov.toml needs (`subset`), which
+//! gives the same [`ValidConfig`] and, for anything beyond that subset, an error saying so.
+
+use crate::base::model::{Lang, Level};
+use crate::base::text::quoted;
+#[cfg(feature = "toml")]
+use serde::Deserialize;
+#[cfg(feature = "toml")]
+use std::collections::BTreeMap;
+#[cfg(feature = "toml")]
+use toml::Spanned;
+
+pub const FILE_NAME: &str = "os2gov.toml";
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct ConfigError {
+    pub path: String,
+    pub line: Option<usize>,
+    pub key: Option<String>,
+    pub message: String,
+}
+
+#[cfg(feature = "toml")]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    level: Option<Spanned<String>>,
+    language: Option<Spanned<String>>,
+    #[serde(default)]
+    organisations: Vec<String>,
+    #[serde(default)]
+    exceptions: BTreeMap<String, Spanned<String>>,
+    jira: Option<RawJira>,
+}
+
+#[cfg(feature = "toml")]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawJira {
+    url: Spanned<String>,
+    project: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct JiraConfig {
+    pub url: String,
+    pub project: Option<String>,
+}
+
+/// A config whose every value has been checked.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ValidConfig {
+    pub path: Option<String>,
+    pub level: Option<Level>,
+    pub language: Option<Lang>,
+    pub organisations: Vec<String>,
+    /// (requirement id in canonical case, explanation), sorted by id. A list rather than a map:
+    /// a map of strings would be the one such instantiation in the browser build (~2 KB).
+    pub exceptions: Vec<(String, String)>,
+    pub jira: Option<JiraConfig>,
+}
+
+impl ValidConfig {
+    /// The explanation the config records for requirement `id` (canonical case).
+    pub fn exception(&self, id: &str) -> Option<&str> {
+        self.exceptions
+            .iter()
+            .find(|(known, _)| known == id)
+            .map(|(_, explanation)| explanation.as_str())
+    }
+}
+
+/// Line numbers of byte offsets, from one scan of the text: a config of 50,000 exceptions asks for
+/// 50,000 lines, and counting the line breaks before each one was quadratic.
+#[cfg(feature = "toml")]
+struct Lines {
+    /// Offset of every `\n`.
+    breaks: Vec<usize>,
+}
+
+#[cfg(feature = "toml")]
+impl Lines {
+    fn new(text: &str) -> Lines {
+        Lines {
+            breaks: text.match_indices('\n').map(|(at, _)| at).collect(),
+        }
+    }
+
+    /// The 1-based line that holds byte `offset`.
+    fn of(&self, offset: usize) -> usize {
+        self.breaks.partition_point(|&at| at < offset) + 1
+    }
+}
+
+/// The line where `key = …` is written, for values that carry no span of their own.
+#[cfg(feature = "toml")]
+fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            let t = line.trim_start().trim_start_matches(['"', '\'']);
+            t.starts_with(key)
+                && t[key.len()..]
+                    .trim_start_matches(['"', '\''])
+                    .trim_start()
+                    .starts_with('=')
+        })
+        .map(|i| i + 1)
+}
+
+pub fn parse(path: &str, text: &str) -> Result<ValidConfig, ConfigError> {
+    #[cfg(feature = "toml")]
+    let raw = read_toml(path, text)?;
+    #[cfg(not(feature = "toml"))]
+    let raw = subset::read(path, text)?;
+    validate(path, &raw)
+}
+
+/// A config as read, before its values are checked: the values with the lines they are on.
+#[derive(Debug, Default)]
+struct Raw {
+    level: Option<(String, usize)>,
+    language: Option<(String, usize)>,
+    organisations: Vec<String>,
+    organisations_line: Option<usize>,
+    /// (requirement id as written, explanation, line), in the order of the ids (as the full
+    /// parser's map has them, so that both readers report the same first error).
+    exceptions: Vec<(String, String, Option<usize>)>,
+    jira: Option<RawJiraLines>,
+}
+
+#[derive(Debug)]
+struct RawJiraLines {
+    url: (String, usize),
+    project: Option<String>,
+}
+
+#[cfg(feature = "toml")]
+fn read_toml(path: &str, text: &str) -> Result<Raw, ConfigError> {
+    let lines = Lines::new(text);
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let at = e.span().map(|s| s.start);
+        // The parser's message for a control character is empty (in a comment) or about what it
+        // expected instead ("expected newline, `#`"): name the character, as the subset reader
+        // does.
+        let refused = at
+            .and_then(|at| text.get(at..))
+            .and_then(|t| t.chars().next());
+        let message = match refused {
+            Some(c) if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => format!(
+                "invalid TOML: the control character U+{:04X}, which TOML does not allow",
+                u32::from(c)
+            ),
+            _ => match e.message().trim() {
+                "" => "invalid TOML".to_string(),
+                message => message.replace('\n', " "),
+            },
+        };
+        ConfigError {
+            path: path.to_string(),
+            line: at.map(|at| lines.of(at)),
+            key: None,
+            message,
+        }
+    })?;
+    let spanned = |value: Spanned<String>| {
+        let line = lines.of(value.span().start);
+        (value.into_inner(), line)
+    };
+    Ok(Raw {
+        level: raw.level.map(spanned),
+        language: raw.language.map(spanned),
+        organisations_line: line_of_key(text, "organisations"),
+        organisations: raw.organisations,
+        // TOML puts a value on its key's line, so the value's span gives the key's line.
+        exceptions: raw
+            .exceptions
+            .into_iter()
+            .map(|(id, explanation)| {
+                let line = lines.of(explanation.span().start);
+                (id, explanation.into_inner(), Some(line))
+            })
+            .collect(),
+        jira: raw.jira.map(|j| RawJiraLines {
+            url: spanned(j.url),
+            project: j.project,
+        }),
+    })
+}
+
+/// Checks every value; the same for both readers.
+fn validate(path: &str, raw: &Raw) -> Result<ValidConfig, ConfigError> {
+    let error = |line: Option<usize>, key: &str, message: String| ConfigError {
+        path: path.to_string(),
+        line,
+        key: Some(key.to_string()),
+        message,
+    };
+    let level = match &raw.level {
+        None => None,
+        Some((value, line)) => Some(Level::parse(value).ok_or_else(|| {
+            error(
+                Some(*line),
+                "level",
+                format!(
+                    "key `level`: expected \"sandkasse\", \"1\", \"2\" or \"3\", found {}",
+                    quoted(value)
+                ),
+            )
+        })?),
+    };
+    let language = match &raw.language {
+        None => None,
+        Some((value, line)) => Some(Lang::parse(value).ok_or_else(|| {
+            error(
+                Some(*line),
+                "language",
+                format!(
+                    "key `language`: expected \"da\" or \"en\", found {}",
+                    quoted(value)
+                ),
+            )
+        })?),
+    };
+    let mut exceptions: Vec<(String, String)> = Vec::new();
+    for (id, explanation, line) in &raw.exceptions {
+        let Some(rule) = crate::rules::find(id) else {
+            return Err(error(
+                *line,
+                id,
+                format!("[exceptions]: unknown requirement id `{id}`"),
+            ));
+        };
+        if explanation.trim().is_empty() {
+            return Err(error(
+                *line,
+                id,
+                format!("[exceptions]: `{id}` needs an explanation (følg eller forklar)"),
+            ));
+        }
+        let explanation = explanation.trim().to_string();
+        // `f19` and `F19` are the same requirement: the later one counts, as in a map.
+        match exceptions.binary_search_by(|(known, _)| known.as_str().cmp(rule.id)) {
+            Ok(at) => exceptions[at].1 = explanation,
+            Err(at) => exceptions.insert(at, (rule.id.to_string(), explanation)),
+        }
+    }
+    for org in &raw.organisations {
+        if org.trim().is_empty() || org.contains('/') || org.contains(char::is_whitespace) {
+            return Err(error(
+                raw.organisations_line,
+                "organisations",
+                format!(
+                    "key `organisations`: {} is not a GitHub organisation name",
+                    quoted(org)
+                ),
+            ));
+        }
+    }
+    let jira = match &raw.jira {
+        None => None,
+        Some(j) => {
+            let (written, line) = &j.url;
+            let url = written.trim().trim_end_matches('/').to_string();
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                return Err(error(
+                    Some(*line),
+                    "jira.url",
+                    format!(
+                        "key `jira.url`: expected an http(s) URL, found {}",
+                        quoted(written)
+                    ),
+                ));
+            }
+            Some(JiraConfig {
+                url,
+                project: j
+                    .project
+                    .as_ref()
+                    .map(|p| p.trim().to_ascii_uppercase())
+                    .filter(|p| !p.is_empty()),
+            })
+        }
+    };
+    Ok(ValidConfig {
+        path: Some(path.to_string()),
+        level,
+        language,
+        organisations: raw
+            .organisations
+            .iter()
+            .map(|o| o.to_ascii_lowercase())
+            .collect(),
+        exceptions,
+        jira,
+    })
+}
+
+/// The reader for builds without the `toml` feature (the browser's): exactly the TOML that
+/// os2gov.toml needs. `key = value` lines whose values are basic strings (with TOML's escapes)
+/// or literal strings, a list of strings for `organisations` (over several lines, trailing comma
+/// allowed), the tables `[exceptions]` and `[jira]`, bare or quoted keys, comments and blank
+/// lines. Unknown keys and bad values are errors naming the key and the line, as with the full
+/// parser; anything else TOML allows (dotted keys, inline tables, multi-line strings, arrays of
+/// tables) is an error saying that this build does not read it, never a guess. A test runs both
+/// readers on the same configs.
+#[cfg(any(not(feature = "toml"), test, fuzzing))]
+mod subset;
+
+/// For the fuzz targets in `fuzz/` only (built with `--cfg fuzzing`): the config as the full TOML
+/// reader and as the browser's subset reader see it, so that a target can hold them to agreeing.
+#[cfg(all(fuzzing, feature = "toml"))]
+#[doc(hidden)]
+pub fn parse_both(
+    path: &str,
+    text: &str,
+) -> (
+    Result<ValidConfig, ConfigError>,
+    Result<ValidConfig, ConfigError>,
+) {
+    (
+        read_toml(path, text).and_then(|raw| validate(path, &raw)),
+        subset::read(path, text).and_then(|raw| validate(path, &raw)),
+    )
+}
+
+/// With either reader: the full parser by default, the subset without the `toml` feature.
+#[cfg(test)]
+mod tests;
+
+/// The subset reader and the full TOML parser agree on os2gov.toml's configs.
+#[cfg(all(test, feature = "toml"))]
+mod subset_agrees_with_toml;
