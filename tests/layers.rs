@@ -169,7 +169,8 @@ fn the_engine_names_no_requirement() {
     // the engine; the engine's own tests may name the requirements they test.
     let engine: Vec<(String, Vec<String>)> = sources()
         .into_iter()
-        .filter(|(name, _)| name.starts_with("src/engine/"))
+        // Unit tests in a sibling file (`mod tests;`) may name the requirements they test.
+        .filter(|(name, _)| name.starts_with("src/engine/") && !name.ends_with("/tests.rs"))
         .collect();
     assert!(engine.len() >= 4, "src/engine/ was not found");
     let mut found: Vec<String> = Vec::new();
