@@ -202,37 +202,48 @@ fn text_opens_with_the_next_steps_and_names_the_fix_command() {
 
 #[test]
 fn a_file_that_is_there_is_edited_not_scaffolded() {
-    use common::Entry::Text;
-    let report = fixture_report(
-        &[
-            (
-                "README.md",
-                Text("# OS2demo\n\nEt værktøj til kommunerne.\n"),
-            ),
-            (
-                "SECURITY.md",
-                Text("# Sikkerhed\n\nTODO(os2gov): skriv, hvordan man melder et sårbarhed.\n"),
-            ),
-        ],
-        Lang::Da,
-        Some(Level::One),
-    );
-    let f4 = report.finding("F4").expect("F4");
-    assert!(!f4.verdict.is_compliant(), "{}", f4.message);
-    let steps = os2gov::render::next_steps(&report);
-    let step = steps
-        .iter()
-        .find(|s| s.finding.id == "F4")
-        .expect("F4 step");
-    let cites = f4
-        .evidence
-        .iter()
-        .any(|e| e.path.as_deref() == Some("SECURITY.md"));
-    let action = step.action(Lang::Da).unwrap_or_default();
-    if cites {
-        assert_eq!(action, "Ret i SECURITY.md");
-    } else {
-        assert!(action.contains("os2gov fix --only F4"), "{action}");
+    for (lang, writes, edit) in [
+        (
+            Lang::Da,
+            "`os2gov fix --only F4` skriver SECURITY.md",
+            "Ret i SECURITY.md",
+        ),
+        (
+            Lang::En,
+            "`os2gov fix --only F4` writes SECURITY.md",
+            "Edit SECURITY.md",
+        ),
+    ] {
+        let report = small_product(lang);
+        let steps = os2gov::render::next_steps(&report);
+        let step = steps
+            .iter()
+            .find(|s| s.finding.id == "F4")
+            .expect("F4 step");
+        assert_eq!(step.action(lang).as_deref(), Some(writes));
+        // The same finding citing SECURITY.md (there, but unfinished): `os2gov fix` would not
+        // overwrite it, so the step is to edit it.
+        let mut cited = step.finding.clone();
+        cited.evidence.push(os2gov::Evidence::file("SECURITY.md"));
+        let there = os2gov::render::Step {
+            finding: &cited,
+            ..step.clone()
+        };
+        assert_eq!(there.action(lang).as_deref(), Some(edit));
+        // A cited file the fix does not write is what was found, not what to edit.
+        let p10 = steps
+            .iter()
+            .find(|s| s.finding.id == "P10")
+            .expect("P10 step");
+        let mut found = p10.finding.clone();
+        found
+            .evidence
+            .push(os2gov::Evidence::file("docs/architecture.md"));
+        let found_step = os2gov::render::Step {
+            finding: &found,
+            ..p10.clone()
+        };
+        assert_eq!(found_step.action(lang), None);
     }
 }
 

@@ -215,7 +215,7 @@ fn steps_markdown(out: &mut String, report: &Report) {
                 out,
                 "- {} — {}",
                 requirement(step.finding, report),
-                cell(&step.finding.message)
+                cell(super::text::rerun_text(step, report))
             );
         }
         out.push('\n');

@@ -157,7 +157,7 @@ pub struct Step<'r> {
 
 impl Step<'_> {
     /// The command or file that does the step: `os2gov fix --only F4` when the fix can write a
-    /// file that is not there yet, else the file the finding cites.
+    /// file that is not there yet, else the file it would write that is there already.
     pub fn action(&self, lang: Lang) -> Option<String> {
         if self.kind == StepKind::Rerun {
             return None;
@@ -169,15 +169,12 @@ impl Step<'_> {
             .filter_map(|e| e.path.as_deref())
             .collect();
         // The fix creates a missing file and inserts README sections; it never rewrites a file
-        // that is there, so a cited file is the one to edit.
-        let writable: Vec<&str> = self
-            .scaffolds
-            .iter()
-            .copied()
-            .filter(|path| {
-                *path == "README.md" || !cited.iter().any(|c| c.eq_ignore_ascii_case(path))
-            })
-            .collect();
+        // that is there, so a cited file it would otherwise write (SECURITY.md still holding a
+        // placeholder) is the one to edit. Other cited files are what was found, not the fix.
+        let (there, writable): (Vec<&str>, Vec<&str>) =
+            self.scaffolds.iter().copied().partition(|path| {
+                *path != "README.md" && cited.iter().any(|c| c.eq_ignore_ascii_case(path))
+            });
         if !writable.is_empty() {
             let files = writable.join(", ");
             return Some(match lang {
@@ -185,7 +182,7 @@ impl Step<'_> {
                 Lang::En => format!("`os2gov fix --only {}` writes {files}", self.finding.id),
             });
         }
-        cited.first().map(|path| match lang {
+        there.first().map(|path| match lang {
             Lang::Da => format!("Ret i {path}"),
             Lang::En => format!("Edit {path}"),
         })

@@ -361,7 +361,7 @@ fn steps_text(out: &mut String, report: &Report, p: &Paint, all: bool) {
         // Why each could not run; checks that failed for the same reason share a line.
         let mut reasons: Vec<(&str, Vec<&str>)> = Vec::new();
         for step in &rerun {
-            let why = step.finding.message.as_str();
+            let why = rerun_text(step, report);
             match reasons.iter_mut().find(|(m, _)| *m == why) {
                 Some((_, ids)) => ids.push(&step.finding.id),
                 None => reasons.push((why, vec![&step.finding.id])),
@@ -390,6 +390,16 @@ fn steps_text(out: &mut String, report: &Report, p: &Paint, all: bool) {
                 .push(&ids.join(", "), None)
                 .write(out, "  ", 2, 4);
         }
+    }
+}
+
+/// What to tell about a check to run again: with unread input, the engine's fix says what to
+/// check before running it again; otherwise the finding says why it could not run (offline).
+pub(crate) fn rerun_text<'r>(step: &Step<'r>, report: &Report) -> &'r str {
+    if report.incomplete.is_some() && !step.finding.fix.trim().is_empty() {
+        &step.finding.fix
+    } else {
+        &step.finding.message
     }
 }
 
