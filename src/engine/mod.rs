@@ -7,7 +7,8 @@ pub mod score;
 use crate::base::model::{Lang, Level, Msg, Snapshot, Unread};
 use crate::engine::config::{ConfigError, ValidConfig};
 use crate::engine::report::{
-    Contradiction, Finding, LevelSource, Report, RequiredLevel, Tool, Verdict, SCHEMA_VERSION,
+    Contradiction, Finding, LevelSource, OldFormatReport, Report, RequiredLevel, Tool, Verdict,
+    SCHEMA_VERSION,
 };
 use crate::evidence::{is_governance_report_path, Ctx};
 use crate::msg;
@@ -504,6 +505,14 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
         contradictions,
         notes: notes.iter().map(|m| m.get(lang).to_string()).collect(),
         incomplete: snapshot.unread.summary().map(|m| m.get(lang).to_string()),
+        old_format_report: ctx
+            .report
+            .as_ref()
+            .filter(|r| r.format == govreport::Format::Old)
+            .map(|r| OldFormatReport {
+                path: r.path.clone(),
+                declared_level: r.declared_level.map(|(level, _)| level),
+            }),
     })
 }
 

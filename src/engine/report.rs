@@ -139,6 +139,18 @@ pub struct Report {
     /// repository's; absent when everything was read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub incomplete: Option<String>,
+    /// Set when the governance report follows OS2's old format, so its markers were not
+    /// applied: the renderers say so in the headline, where a reader looks first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_format_report: Option<OldFormatReport>,
+}
+
+/// A governance report in OS2's old format: where it is and the level it declares.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OldFormatReport {
+    pub path: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declared_level: Option<Level>,
 }
 
 impl Report {

@@ -252,6 +252,27 @@ const SECTIONS: [SectionTemplate; 10] = [
     },
 ];
 
+/// The files `os2gov fix --only ID` can write for a requirement: a new file from a template,
+/// or `README.md` for the sections it inserts. Empty when no file closes the requirement. The
+/// renderers name them in the next steps.
+pub fn scaffolds(id: &str) -> Vec<&'static str> {
+    let mut paths: Vec<&'static str> = Vec::new();
+    let in_readme = id.eq_ignore_ascii_case("F7")
+        || SECTIONS
+            .iter()
+            .any(|s| s.requirements.iter().any(|r| r.eq_ignore_ascii_case(id)));
+    if in_readme {
+        paths.push("README.md");
+    }
+    paths.extend(
+        FILES
+            .iter()
+            .filter(|f| f.requirements.iter().any(|r| r.eq_ignore_ascii_case(id)))
+            .map(|f| f.path),
+    );
+    paths
+}
+
 fn wanted(requirements: &[&str], report: &Report, only: Option<&[String]>) -> bool {
     requirements.iter().any(|id| {
         unmet(report, id) && only.is_none_or(|ids| ids.iter().any(|o| o.eq_ignore_ascii_case(id)))

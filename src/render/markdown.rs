@@ -7,8 +7,11 @@
 //! Code spans in the text are kept as code.
 
 use super::text::{evidence_line, sanitize};
-use super::{achieved_label, source_label, words};
-use crate::base::model::Level;
+use super::{
+    achieved_label, next_level, next_steps, old_format_line, requirements_count, source_label,
+    words, Step, StepKind,
+};
+use crate::base::model::{Lang, Level};
 use crate::engine::report::{Finding, Report, Verdict};
 use std::fmt::Write;
 
@@ -139,6 +142,101 @@ fn finding(f: &Finding) -> String {
     parts.join(" ")
 }
 
+/// The heading of a group of steps, as in the text report.
+fn step_heading(target: Level, n: usize, lang: Lang, first: bool) -> String {
+    let w = words(lang);
+    let level = target.label(lang).to_lowercase();
+    let count = requirements_count(n, lang);
+    match (lang, first) {
+        (Lang::Da, true) => format!("{} til {level} ({count})", w.next_steps),
+        (Lang::En, true) => format!("{} to {level} ({count})", w.next_steps),
+        (Lang::Da, false) => format!("{} til {level} ({count})", w.then),
+        (Lang::En, false) => format!("{} to {level} ({count})", w.then),
+    }
+}
+
+/// The fix cell: the requirement's fix and the command or file that does it.
+fn fix_cell(step: &Step, lang: Lang) -> String {
+    let mut fix = cell(&step.finding.fix);
+    if let Some(action) = step.action(lang) {
+        if !fix.is_empty() {
+            fix.push(' ');
+        }
+        fix.push_str(&cell(&action));
+    }
+    fix
+}
+
+/// The next steps in the order [`next_steps`] gives: to the required level as a table, the
+/// checks to run again, and the next level's by id.
+fn steps_markdown(out: &mut String, report: &Report) {
+    let lang = report.lang;
+    let w = words(lang);
+    let steps = next_steps(report);
+    let required = report.required_level.level;
+    let to_required: Vec<&Step> = steps
+        .iter()
+        .filter(|s| s.target == required && s.kind != StepKind::Rerun)
+        .collect();
+    let rerun: Vec<&Step> = steps
+        .iter()
+        .filter(|s| s.target == required && s.kind == StepKind::Rerun)
+        .collect();
+    let _ = writeln!(
+        out,
+        "### {}\n",
+        step_heading(required, to_required.len() + rerun.len(), lang, true)
+    );
+    if to_required.is_empty() && rerun.is_empty() {
+        let _ = writeln!(out, "{}\n", w.no_gaps);
+    }
+    if !to_required.is_empty() {
+        let _ = writeln!(
+            out,
+            "| # | {} | {} | {} |\n|---|---|---|---|",
+            w.requirement, w.message, w.fix
+        );
+        for (i, step) in to_required.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                i + 1,
+                requirement(step.finding, report),
+                finding(step.finding),
+                fix_cell(step, lang)
+            );
+        }
+        out.push('\n');
+    }
+    if !rerun.is_empty() {
+        let _ = writeln!(out, "**{}:**\n", w.rerun);
+        for step in &rerun {
+            let _ = writeln!(
+                out,
+                "- {} — {}",
+                requirement(step.finding, report),
+                cell(super::text::rerun_text(step, report))
+            );
+        }
+        out.push('\n');
+    }
+    if let Some(next) = next_level(required) {
+        let ids: Vec<String> = steps
+            .iter()
+            .filter(|s| s.target == next)
+            .map(|s| format!("**{}**", cell(&s.finding.id)))
+            .collect();
+        if !ids.is_empty() {
+            let _ = writeln!(
+                out,
+                "**{}:** {}\n",
+                step_heading(next, ids.len(), lang, false),
+                ids.join(", ")
+            );
+        }
+    }
+}
+
 pub fn markdown(report: &Report) -> String {
     let lang = report.lang;
     let w = words(lang);
@@ -171,40 +269,15 @@ pub fn markdown(report: &Report) -> String {
     let _ = writeln!(out, "| {} | {}/100 |", w.score, report.score);
     let _ = writeln!(
         out,
-        "| {} | {:.0} % |\n",
+        "| {} | {:.0}\u{a0}% |\n",
         w.verified,
         report.verified_share * 100.0
     );
 
-    let gaps: Vec<&Finding> = report
-        .requirements
-        .iter()
-        .filter(|f| {
-            f.level <= report.required_level.level
-                && matches!(f.verdict, Verdict::NotMet | Verdict::Unknown)
-        })
-        .collect();
-    let _ = writeln!(out, "### {} ({})\n", w.gaps, gaps.len());
-    if gaps.is_empty() {
-        let _ = writeln!(out, "{}\n", w.no_gaps);
-    } else {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} |\n|---|---|---|---|",
-            w.requirement, w.level, w.message, w.fix
-        );
-        for f in gaps {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                requirement(f, report),
-                f.level.label(lang),
-                finding(f),
-                cell(&f.fix)
-            );
-        }
-        out.push('\n');
+    if let Some(line) = old_format_line(report) {
+        let _ = writeln!(out, "> ⚠️ {}\n", cell(&line));
     }
+    steps_markdown(&mut out, report);
     if !report.contradictions.is_empty() {
         let _ = writeln!(out, "### {}\n", w.contradictions);
         let _ = writeln!(

@@ -2,9 +2,13 @@
 //! caller says the output is a terminal. Repository text is stripped of control characters, so
 //! a governance report cannot move the cursor or recolour the terminal.
 
-use super::{achieved_label, source_label, words};
-use crate::base::model::{Evidence, Level};
+use super::{
+    achieved_label, next_level, next_steps, old_format_line, requirements_count, source_label,
+    words, Step, StepKind,
+};
+use crate::base::model::{Evidence, Lang, Level};
 use crate::engine::report::{Finding, Report, Verdict};
+use crate::rules::Theme;
 use std::fmt::Write;
 
 /// The terminal width the report is wrapped to.
@@ -150,8 +154,10 @@ impl<'p> Paragraph<'p> {
 
     fn push(mut self, text: &str, style: Option<&'static str>) -> Self {
         self.words.extend(
+            // A no-break space ("0 %") keeps its words on one line.
             sanitize(text)
-                .split_whitespace()
+                .split(|c: char| c.is_ascii_whitespace())
+                .filter(|w| !w.is_empty())
                 .map(|w| (w.to_string(), style)),
         );
         self
@@ -241,9 +247,270 @@ fn finding(out: &mut String, f: &Finding, report: &Report, p: &Paint) {
     }
 }
 
-/// Renders the report as text; `colour_on` adds ANSI escapes.
+/// The heading of a group of steps: "Næste skridt til niveau 1 (3 krav)".
+fn step_heading(target: Level, n: usize, lang: Lang, first: bool) -> String {
+    let w = words(lang);
+    let level = target.label(lang).to_lowercase();
+    let count = requirements_count(n, lang);
+    match (lang, first) {
+        (Lang::Da, true) => format!("{} til {level} ({count})", w.next_steps),
+        (Lang::En, true) => format!("{} to {level} ({count})", w.next_steps),
+        (Lang::Da, false) => format!("{} til {level} ({count})", w.then),
+        (Lang::En, false) => format!("{} to {level} ({count})", w.then),
+    }
+}
+
+/// One step in full: the requirement, what was found, the fix and the command or file.
+fn step_text(out: &mut String, number: usize, step: &Step, report: &Report, p: &Paint) {
+    let f = step.finding;
+    let lang = report.lang;
+    let w = words(lang);
+    let head = format!(
+        "{:>3}. {} {:<4} ",
+        number,
+        p.wrap(colour(f.verdict), symbol(f.verdict)),
+        f.id
+    );
+    let indent = 7 + f.id.chars().count().max(4) + 1;
+    let mut title = Paragraph::new(p).push(&f.title, None);
+    if f.recommended {
+        title = title.push(&format!("({})", w.recommendation), Some(DIM));
+    }
+    title
+        .push_whole(
+            &format!("— {}", f.verdict.label(lang)),
+            Some(colour(f.verdict)),
+        )
+        .write(out, &head, indent, indent);
+    let body = " ".repeat(indent);
+    if !f.message.trim().is_empty() {
+        Paragraph::new(p)
+            .push(&f.message, None)
+            .write(out, &body, indent, indent);
+    }
+    if !f.fix.trim().is_empty() {
+        Paragraph::new(p)
+            .push(&format!("{}:", w.fix), Some(BOLD))
+            .push(&f.fix, None)
+            .write(out, &body, indent, indent);
+    }
+    if let Some(action) = step.action(lang) {
+        Paragraph::new(p)
+            .push("→", Some(DIM))
+            .push(&action, None)
+            .write(out, &body, indent, indent + 2);
+    }
+}
+
+/// The next steps: those to the required level in full (in the short report as many as fit in
+/// [`STEP_LINES`], the rest by id), the checks to run again grouped by their fix, and the next
+/// level's by id.
+fn steps_text(out: &mut String, report: &Report, p: &Paint, all: bool) {
+    let lang = report.lang;
+    let w = words(lang);
+    let steps = next_steps(report);
+    let required = report.required_level.level;
+    let to_required: Vec<&Step> = steps
+        .iter()
+        .filter(|s| s.target == required && s.kind != StepKind::Rerun)
+        .collect();
+    let rerun: Vec<&Step> = steps
+        .iter()
+        .filter(|s| s.target == required && s.kind == StepKind::Rerun)
+        .collect();
+    out.push('\n');
+    let heading = step_heading(required, to_required.len() + rerun.len(), lang, true);
+    Paragraph::new(p)
+        .push(&heading, Some(BOLD))
+        .write(out, "", 0, 2);
+    if to_required.is_empty() && rerun.is_empty() {
+        Paragraph::new(p)
+            .push(w.no_gaps, None)
+            .write(out, "  ", 2, 2);
+    }
+    let mut used = 0;
+    let mut left: Vec<&str> = Vec::new();
+    for (i, step) in to_required.iter().enumerate() {
+        let mut one = String::new();
+        step_text(&mut one, i + 1, step, report, p);
+        let lines = one.lines().count();
+        // Once one does not fit, the rest are listed by id, so the numbers keep the order.
+        if left.is_empty() && (all || i == 0 || used + lines <= STEP_LINES) {
+            used += lines;
+            out.push_str(&one);
+        } else {
+            left.push(&step.finding.id);
+        }
+    }
+    if !left.is_empty() {
+        Paragraph::new(p)
+            .push(
+                &match lang {
+                    Lang::Da => format!("… og {} krav mere:", left.len()),
+                    Lang::En => format!("… and {} more:", left.len()),
+                },
+                None,
+            )
+            .push(&left.join(", "), None)
+            .write(out, "     ", 5, 7);
+    }
+    if !rerun.is_empty() {
+        Paragraph::new(p)
+            .push(&format!("{}:", w.rerun), Some(BOLD))
+            .write(out, "  ", 2, 4);
+        // Why each could not run; checks that failed for the same reason share a line.
+        let mut reasons: Vec<(&str, Vec<&str>)> = Vec::new();
+        for step in &rerun {
+            let why = rerun_text(step, report);
+            match reasons.iter_mut().find(|(m, _)| *m == why) {
+                Some((_, ids)) => ids.push(&step.finding.id),
+                None => reasons.push((why, vec![&step.finding.id])),
+            }
+        }
+        for (why, ids) in reasons {
+            Paragraph::new(p)
+                .push_whole(symbol(Verdict::Unknown), Some(YELLOW))
+                .push(&format!("{}:", ids.join(", ")), None)
+                .push(why, None)
+                .write(out, "    ", 4, 6);
+        }
+    }
+    if let Some(next) = next_level(required) {
+        let ids: Vec<&str> = steps
+            .iter()
+            .filter(|s| s.target == next)
+            .map(|s| s.finding.id.as_str())
+            .collect();
+        if !ids.is_empty() {
+            Paragraph::new(p)
+                .push(
+                    &format!("{}:", step_heading(next, ids.len(), lang, false)),
+                    Some(BOLD),
+                )
+                .push(&ids.join(", "), None)
+                .write(out, "  ", 2, 4);
+        }
+    }
+}
+
+/// What to tell about a check to run again: with unread input, the engine's fix says what to
+/// check before running it again; otherwise the finding says why it could not run (offline).
+pub(crate) fn rerun_text<'r>(step: &Step<'r>, report: &Report) -> &'r str {
+    if report.incomplete.is_some() && !step.finding.fix.trim().is_empty() {
+        &step.finding.fix
+    } else {
+        &step.finding.message
+    }
+}
+
+/// One line per theme: how many of its requirements up to the required level are compliant,
+/// not met and unknown.
+fn overview(out: &mut String, report: &Report, p: &Paint) {
+    let lang = report.lang;
+    let w = words(lang);
+    let required = report.required_level.level;
+    let themes = [
+        Theme::Relevans,
+        Theme::Formkrav,
+        Theme::StrategiskSammenhaeng,
+        Theme::Governance,
+        Theme::GoodPractice,
+    ];
+    out.push('\n');
+    let heading = match lang {
+        Lang::Da => format!(
+            "{} (krav til og med {})",
+            w.overview,
+            required.label(lang).to_lowercase()
+        ),
+        Lang::En => format!(
+            "{} (requirements up to {})",
+            w.overview,
+            required.label(lang).to_lowercase()
+        ),
+    };
+    Paragraph::new(p)
+        .push(&heading, Some(BOLD))
+        .write(out, "", 0, 2);
+    let label_width = themes
+        .iter()
+        .map(|t| width(t.label(lang)))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    for theme in themes {
+        let of_theme: Vec<&Finding> = report
+            .requirements
+            .iter()
+            .filter(|f| f.theme == theme && f.level <= required)
+            .collect();
+        if of_theme.is_empty() {
+            continue;
+        }
+        let compliant = of_theme.iter().filter(|f| f.verdict.is_compliant()).count();
+        let not_met = of_theme
+            .iter()
+            .filter(|f| f.verdict == Verdict::NotMet)
+            .count();
+        let unknown = of_theme
+            .iter()
+            .filter(|f| f.verdict == Verdict::Unknown)
+            .count();
+        let mut parts = vec![match lang {
+            Lang::Da => format!("{compliant} af {} overholdt", of_theme.len()),
+            Lang::En => format!("{compliant} of {} compliant", of_theme.len()),
+        }];
+        if not_met > 0 {
+            parts.push(match lang {
+                Lang::Da => format!("{not_met} ikke opfyldt"),
+                Lang::En => format!("{not_met} not met"),
+            });
+        }
+        if unknown > 0 {
+            parts.push(match (lang, unknown) {
+                (Lang::Da, 1) => "1 ukendt".to_string(),
+                (Lang::Da, n) => format!("{n} ukendte"),
+                (Lang::En, n) => format!("{n} unknown"),
+            });
+        }
+        let label = theme.label(lang);
+        let first = format!("  {label}{}", " ".repeat(label_width - width(label)));
+        Paragraph::new(p).push(&parts.join(", "), None).write(
+            out,
+            &first,
+            2 + label_width,
+            2 + label_width,
+        );
+    }
+}
+
+/// What the text report shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TextOptions {
+    /// ANSI colours (the output is a terminal).
+    pub colour: bool,
+    /// Every requirement of every level, the contradictions and the notes after the next steps
+    /// (`--all`); otherwise a one-line-per-theme overview, so a report fits on one screen.
+    pub all: bool,
+}
+
+/// Renders the report as text, next steps first, with the overview by theme; `colour_on` adds
+/// ANSI escapes. [`text_with`] with `all` adds every requirement's detail.
 pub fn text(report: &Report, colour_on: bool) -> String {
-    let p = Paint { on: colour_on };
+    text_with(
+        report,
+        &TextOptions {
+            colour: colour_on,
+            all: false,
+        },
+    )
+}
+
+/// Lines the next steps may take in the short report before the rest are listed by id.
+const STEP_LINES: usize = 30;
+
+pub fn text_with(report: &Report, options: &TextOptions) -> String {
+    let p = Paint { on: options.colour };
     let w = words(report.lang);
     let lang = report.lang;
     let mut out = String::new();
@@ -274,7 +541,7 @@ pub fn text(report: &Report, colour_on: bool) -> String {
         (w.score, format!("{}/100", report.score)),
         (
             w.verified,
-            format!("{:.0} %", report.verified_share * 100.0),
+            format!("{:.0}\u{a0}%", report.verified_share * 100.0),
         ),
     ];
     let label_width = summary.iter().map(|(l, _)| width(l)).max().unwrap_or(0) + 3;
@@ -286,6 +553,34 @@ pub fn text(report: &Report, colour_on: bool) -> String {
             2 + label_width,
             2 + label_width,
         );
+    }
+
+    if let Some(line) = old_format_line(report) {
+        Paragraph::new(&p)
+            .push("⚠", Some(YELLOW))
+            .push(&line, None)
+            .write(&mut out, "  ", 2, 4);
+    }
+    steps_text(&mut out, report, &p, options.all);
+    if !options.all {
+        overview(&mut out, report, &p);
+        if !report.contradictions.is_empty() {
+            let ids: Vec<&str> = report
+                .contradictions
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect();
+            out.push('\n');
+            Paragraph::new(&p)
+                .push(&format!("{}:", w.contradictions), Some(BOLD))
+                .push(&ids.join(", "), None)
+                .write(&mut out, "", 0, 2);
+        }
+        out.push('\n');
+        Paragraph::new(&p)
+            .push(w.details_hint, Some(DIM))
+            .write(&mut out, "", 0, 2);
+        return out;
     }
 
     for level in Level::ALL {
