@@ -1,0 +1,516 @@
+//! A product's evaluation as OS2's secretariat writes it (`os2/assessment_template.md`,
+//! `processen.md`): every one of the 43 requirements with a traffic light and its
+//! "Vurderingsgrundlag", for a product of one or more repositories. Built from the engine's
+//! reports of each repository; no I/O.
+//!
+//! The lights (`os2gov explain evaluation`):
+//! - 🟢 the engine's `met` in a repository of the product, with the evidence — never on
+//!   weaker evidence than the repository check's `met`;
+//! - 🟡 partly met (the check found part of what the requirement asks and cites it), declared in
+//!   the governance report without evidence the tool can verify, or explained (følg eller
+//!   forklar);
+//! - 🔴 checked and missing;
+//! - ⚪ not assessed by the tool: left for the secretariat, with what to look at. Material OS2
+//!   places on os2.eu or Loop is ⚪, never 🔴, when the repositories neither hold nor link it.
+//!
+//! Evidence in any repository counts, and the row cites the repository it came from. What rests
+//! on history, metadata or open items is taken from the product's main repository, and the row
+//! says which.
+
+pub mod template;
+
+use crate::base::model::{Evidence, Lang, Level, Msg};
+use crate::engine::report::{Finding, LevelSource, Report, Verdict};
+use crate::msg;
+use crate::rules::{self, Input, Method, Rule, Theme};
+use serde::{Deserialize, Serialize};
+
+/// Version of the evaluation's JSON form (`schema/evaluation.schema.json`).
+pub const EVALUATION_SCHEMA_VERSION: u32 = 1;
+
+/// The evaluation template's traffic lights, and ⚪ for what the tool leaves to a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Light {
+    Green,
+    Yellow,
+    Red,
+    White,
+}
+
+impl Light {
+    pub const ALL: [Light; 4] = [Light::Green, Light::Yellow, Light::Red, Light::White];
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Light::Green => "🟢",
+            Light::Yellow => "🟡",
+            Light::Red => "🔴",
+            Light::White => "⚪",
+        }
+    }
+
+    /// The template's own names ("Grøn", "Gul", "Rød") and ours for ⚪.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Light::Green, Lang::Da) => "Grøn",
+            (Light::Green, Lang::En) => "Green",
+            (Light::Yellow, Lang::Da) => "Gul",
+            (Light::Yellow, Lang::En) => "Yellow",
+            (Light::Red, Lang::Da) => "Rød",
+            (Light::Red, Lang::En) => "Red",
+            (Light::White, Lang::Da) => "Ikke vurderet",
+            (Light::White, Lang::En) => "Not assessed",
+        }
+    }
+
+    /// Decided by the tool (🟢/🟡/🔴), as opposed to left for the secretariat (⚪).
+    pub fn is_decided(self) -> bool {
+        self != Light::White
+    }
+
+    /// The light a marker in an evaluation file stands for.
+    pub fn from_symbol(text: &str) -> Option<Light> {
+        let text = text.trim();
+        Light::ALL.into_iter().find(|l| text == l.symbol())
+    }
+}
+
+/// One repository of the product and the engine's report on it.
+#[derive(Debug, Clone)]
+pub struct Repository {
+    /// `OWNER/REPO`, or the folder's name for a local repository without a GitHub remote.
+    pub name: String,
+    /// `https://github.com/OWNER/REPO` when known: evidence links point into it.
+    pub url: Option<String>,
+    pub report: Report,
+}
+
+/// A product: one or more repositories judged together.
+#[derive(Debug, Clone)]
+pub struct Product {
+    pub name: String,
+    /// `https://github.com/OWNER` when the product is an organisation.
+    pub organisation: Option<String>,
+    /// The product's page on os2.eu, from config or found in a repository.
+    pub site: Option<String>,
+    /// Index into `repositories` of the main repository: what rests on history, metadata or
+    /// open items is read there.
+    pub main: usize,
+    pub repositories: Vec<Repository>,
+    /// The governance report or self-assessment applied to every repository, as `REPO: path`.
+    pub governance_report: Option<String>,
+}
+
+/// Evidence with the repository it was found in, and a link when the repository has a URL.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cited {
+    pub repository: String,
+    #[serde(flatten)]
+    pub evidence: Evidence,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+impl Cited {
+    fn new(repository: &Repository, evidence: &Evidence) -> Cited {
+        let link = evidence.url.clone().or_else(|| {
+            let base = repository.url.as_deref()?;
+            let path = evidence.path.as_deref()?;
+            Some(match evidence.line {
+                Some(line) => format!("{base}/blob/HEAD/{path}#L{line}"),
+                None => format!("{base}/blob/HEAD/{path}"),
+            })
+        });
+        Cited {
+            repository: repository.name.clone(),
+            evidence: evidence.clone(),
+            link,
+        }
+    }
+
+    /// `REPO: path:line`, or the URL for a link.
+    pub fn label(&self) -> String {
+        match (&self.evidence.path, self.evidence.line, &self.evidence.url) {
+            (Some(path), Some(line), _) => format!("{}: {path}:{line}", self.repository),
+            (Some(path), None, _) => format!("{}: {path}", self.repository),
+            (None, _, Some(url)) => url.clone(),
+            (None, _, None) => self.repository.clone(),
+        }
+    }
+}
+
+/// One row of the evaluation: a requirement of the template.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    pub id: String,
+    pub theme: Theme,
+    pub level: Level,
+    pub recommended: bool,
+    /// The template's wording ("Krav"); ours in English.
+    pub requirement: String,
+    /// The template's "Vurderingskriterie"; ours in English.
+    pub criterion: String,
+    pub light: Light,
+    /// The "Vurderingsgrundlag": one or two plain sentences, with the evidence cited.
+    pub basis: String,
+    pub evidence: Vec<Cited>,
+    /// The repository whose finding the row rests on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repository: Option<String>,
+    /// The engine's verdict behind the light.
+    pub verdict: Verdict,
+}
+
+/// A requirement that keeps the product below a level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Gap {
+    pub id: String,
+    pub level: Level,
+    pub light: Light,
+    pub title: String,
+}
+
+/// 🟢/🟡/🔴/⚪ counts of some rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub green: usize,
+    pub yellow: usize,
+    pub red: usize,
+    pub white: usize,
+}
+
+impl Counts {
+    pub fn of<'a>(rows: impl IntoIterator<Item = &'a Row>) -> Counts {
+        let mut counts = Counts::default();
+        for row in rows {
+            *counts.get_mut(row.light) += 1;
+        }
+        counts
+    }
+
+    pub fn get(&self, light: Light) -> usize {
+        match light {
+            Light::Green => self.green,
+            Light::Yellow => self.yellow,
+            Light::Red => self.red,
+            Light::White => self.white,
+        }
+    }
+
+    fn get_mut(&mut self, light: Light) -> &mut usize {
+        match light {
+            Light::Green => &mut self.green,
+            Light::Yellow => &mut self.yellow,
+            Light::Red => &mut self.red,
+            Light::White => &mut self.white,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.green + self.yellow + self.red + self.white
+    }
+}
+
+/// The evaluation of one product: the draft a person finishes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evaluation {
+    pub schema_version: u32,
+    pub lang: Lang,
+    pub product: String,
+    /// The evaluation template's version the report follows.
+    pub template_version: String,
+    /// `dd-mm-yyyy`, as the template writes dates.
+    pub date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub governance_report: Option<String>,
+    pub repositories: Vec<String>,
+    pub main_repository: String,
+    /// The highest level whose mandatory requirements (and those below) all comply.
+    pub proposed_level: Option<Level>,
+    /// The level the governance report declares.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declared_level: Option<Level>,
+    /// What keeps the product below the next level, lowest level first.
+    pub gaps: Vec<Gap>,
+    pub rows: Vec<Row>,
+    /// Repositories some of whose inputs could not be read, with the reason: their rows may be
+    /// ⚪ where a complete read would decide them.
+    pub incomplete: Vec<String>,
+}
+
+impl Evaluation {
+    pub fn counts_at(&self, level: Level) -> Counts {
+        Counts::of(self.rows.iter().filter(|r| r.level == level))
+    }
+
+    pub fn counts_of(&self, theme: Theme, level: Level) -> Counts {
+        Counts::of(
+            self.rows
+                .iter()
+                .filter(|r| r.theme == theme && r.level == level),
+        )
+    }
+
+    pub fn counts(&self) -> Counts {
+        Counts::of(&self.rows)
+    }
+}
+
+/// Material the OS2 checklist places on os2.eu or Loop rather than in a repository: without a
+/// file or link in the repositories the evaluation cannot tell it is missing.
+fn belongs_on_os2_eu(rule: &Rule) -> bool {
+    matches!(
+        rule.id,
+        "F10" | "F13" | "F14" | "F15" | "F20" | "F21" | "G1"
+    )
+}
+
+/// Reads something only the main repository can answer.
+fn rests_on_the_main_repository(rule: &Rule) -> bool {
+    [Input::History, Input::Metadata, Input::OpenItems]
+        .into_iter()
+        .any(|input| rule.rests_on.reads(input))
+}
+
+/// How strongly a finding speaks for the product: the best one across the repositories counts.
+/// An `unknown` ranks above `not-met`: what one repository lacks may be in one not read.
+fn strength(finding: &Finding) -> u8 {
+    match finding.verdict {
+        Verdict::Met => 0,
+        Verdict::Declared => 1,
+        Verdict::Explained => 2,
+        Verdict::Unknown => 3,
+        Verdict::NotMet if !finding.evidence.is_empty() => 4,
+        Verdict::NotMet => 5,
+    }
+}
+
+/// At most two sentences of a finding's message: the Vurderingsgrundlag is short.
+fn two_sentences(text: &str) -> String {
+    let text = text.trim();
+    let mut end = text.len();
+    let mut seen = 0;
+    for (at, _) in text.match_indices(". ") {
+        seen += 1;
+        if seen == 2 {
+            end = at + 1;
+            break;
+        }
+    }
+    text[..end].to_string()
+}
+
+fn light_and_basis(
+    rule: &Rule,
+    finding: &Finding,
+    cited: &[Cited],
+    from: &str,
+    main_only: bool,
+) -> (Light, Msg) {
+    let said = two_sentences(&finding.message);
+    let found_in = if main_only {
+        msg!(
+            "Afgjort ud fra hovedrepositoriet {r}.",
+            "Decided from the main repository {r}.",
+            r = from
+        )
+    } else {
+        msg!("Fundet i {r}.", "Found in {r}.", r = from)
+    };
+    let said = Msg::new(said.clone(), said);
+    match finding.verdict {
+        Verdict::Met => (Light::Green, said.join(&found_in)),
+        Verdict::Declared => (
+            Light::Yellow,
+            msg!(
+                "Erklæret i governancerapporten; værktøjet kan ikke efterprøve det.",
+                "Declared in the governance report; the tool cannot verify it."
+            )
+            .join(&said),
+        ),
+        Verdict::Explained => (
+            Light::Yellow,
+            msg!(
+                "Forklaret (følg eller forklar).",
+                "Explained (comply or explain)."
+            )
+            .join(&said),
+        ),
+        Verdict::NotMet | Verdict::Unknown if cited.is_empty() && belongs_on_os2_eu(rule) => (
+            Light::White,
+            msg!(
+                "Ikke fundet i repositorierne; hører hjemme på os2.eu — se produktsiden.",
+                "Not found in the repositories; belongs on os2.eu — check the product page."
+            ),
+        ),
+        Verdict::NotMet if !cited.is_empty() => (
+            Light::Yellow,
+            msg!("Delvist opfyldt:", "Partly met:").join(&said),
+        ),
+        Verdict::NotMet => (Light::Red, said.join(&found_in)),
+        Verdict::Unknown => {
+            let look = if rule.evidence.da.is_empty() {
+                Msg::default()
+            } else {
+                Msg::new(
+                    format!("Sekretariatet ser efter: {}", rule.evidence.da),
+                    format!("The secretariat looks for: {}", rule.evidence.en),
+                )
+            };
+            let why = if rule.method == Method::Declared {
+                msg!(
+                    "Kan ikke ses i repositorierne og er ikke erklæret i governancerapporten.",
+                    "Not visible in the repositories and not declared in the governance report."
+                )
+            } else {
+                msg!(
+                    "Værktøjet kunne ikke afgøre det:",
+                    "The tool could not decide:"
+                )
+                .join(&said)
+                .join(&found_in)
+            };
+            (Light::White, why.join(&look))
+        }
+    }
+}
+
+/// The evaluation of `product` on `date` (`dd-mm-yyyy`), in the language of its reports (the
+/// findings' messages are quoted).
+pub fn evaluate(product: &Product, date: &str) -> Evaluation {
+    let template = template::rows();
+    let main = product
+        .repositories
+        .get(product.main)
+        .or_else(|| product.repositories.first());
+    let lang = main.map(|m| m.report.lang).unwrap_or_default();
+    let mut rows = Vec::new();
+    for row in &template {
+        let Some(rule) = rules::find(row.id) else {
+            continue;
+        };
+        let main_only = rests_on_the_main_repository(rule);
+        let candidates = product
+            .repositories
+            .iter()
+            .filter(|repo| !main_only || main.is_some_and(|m| std::ptr::eq(*repo, m)))
+            .filter_map(|repo| repo.report.finding(rule.id).map(|f| (repo, f)));
+        let Some((repo, finding)) = candidates.min_by_key(|(_, f)| strength(f)) else {
+            continue;
+        };
+        let cited: Vec<Cited> = finding
+            .evidence
+            .iter()
+            .map(|e| Cited::new(repo, e))
+            .collect();
+        let (light, basis) = light_and_basis(rule, finding, &cited, &repo.name, main_only);
+        rows.push(Row {
+            id: rule.id.to_string(),
+            theme: rule.theme,
+            level: rule.level,
+            recommended: rule.recommended,
+            requirement: match lang {
+                Lang::Da => row.requirement.to_string(),
+                Lang::En => rule.title.en.to_string(),
+            },
+            criterion: template::criterion(row, lang).to_string(),
+            light,
+            basis: basis.get(lang).to_string(),
+            evidence: cited,
+            repository: Some(repo.name.clone()),
+            verdict: finding.verdict,
+        });
+    }
+    let proposed_level = proposed_level(&rows);
+    let gaps = gaps(&rows, proposed_level);
+    let declared_level = main.and_then(|m| {
+        (m.report.required_level.source == LevelSource::Report)
+            .then_some(m.report.required_level.level)
+    });
+    let incomplete = product
+        .repositories
+        .iter()
+        .filter_map(|r| {
+            r.report
+                .incomplete
+                .as_ref()
+                .map(|why| format!("{}: {why}", r.name))
+        })
+        .collect();
+    Evaluation {
+        schema_version: EVALUATION_SCHEMA_VERSION,
+        lang,
+        product: product.name.clone(),
+        template_version: template::version().to_string(),
+        date: date.to_string(),
+        organisation: product.organisation.clone(),
+        site: product.site.clone(),
+        governance_report: product.governance_report.clone(),
+        repositories: product
+            .repositories
+            .iter()
+            .map(|r| r.name.clone())
+            .collect(),
+        main_repository: main.map(|m| m.name.clone()).unwrap_or_default(),
+        proposed_level,
+        declared_level,
+        gaps,
+        rows,
+        incomplete,
+    }
+}
+
+/// A row complies as the repository check counts it: met, declared or explained.
+fn complies(row: &Row) -> bool {
+    row.verdict.is_compliant()
+}
+
+/// The highest level whose mandatory rows, and those of the levels below, all comply.
+fn proposed_level(rows: &[Row]) -> Option<Level> {
+    let mut proposed = None;
+    for level in Level::ALL {
+        let ok = rows
+            .iter()
+            .filter(|r| r.level == level && !r.recommended)
+            .all(complies);
+        if !ok {
+            break;
+        }
+        proposed = Some(level);
+    }
+    proposed
+}
+
+/// The mandatory rows that do not comply, up to the level above the proposed one.
+fn gaps(rows: &[Row], proposed: Option<Level>) -> Vec<Gap> {
+    let next = match proposed {
+        None => Some(Level::Sandkasse),
+        Some(level) => Level::ALL.into_iter().find(|l| *l > level),
+    };
+    let Some(next) = next else {
+        return Vec::new();
+    };
+    rows.iter()
+        .filter(|r| r.level <= next && !r.recommended && !complies(r))
+        .map(|r| Gap {
+            id: r.id.clone(),
+            level: r.level,
+            light: r.light,
+            title: r.requirement.clone(),
+        })
+        .collect()
+}
+
+/// `dd-mm-yyyy` of a Unix time, as the template writes dates.
+pub fn template_date(unix: i64) -> String {
+    let (year, month, day) = crate::base::model::civil_date(unix);
+    format!("{day:02}-{month:02}-{year:04}")
+}
+
+#[cfg(test)]
+mod tests;
