@@ -17,6 +17,7 @@
 //! on history, metadata or open items is taken from the product's main repository, and the row
 //! says which.
 
+pub mod file;
 pub mod template;
 
 use crate::base::model::{Evidence, Lang, Level, Msg};
@@ -160,6 +161,10 @@ pub struct Row {
     pub repository: Option<String>,
     /// The engine's verdict behind the light.
     pub verdict: Verdict,
+    /// For a row the tool leaves ⚪: the "Vurdering" cell as a person wrote it in the evaluation
+    /// file, kept with the person's basis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written: Option<String>,
 }
 
 /// A requirement that keeps the product below a level.
@@ -305,39 +310,78 @@ fn two_sentences(text: &str) -> String {
     text[..end].to_string()
 }
 
+/// What the row rests on: the repository the evidence came from, the main repository for what
+/// only it can answer, or every repository checked for what none of them holds.
+struct Source<'a> {
+    repository: &'a str,
+    main_only: bool,
+    checked: &'a str,
+}
+
+impl Source<'_> {
+    fn found(&self) -> Msg {
+        if self.main_only {
+            msg!(
+                "Kilde: hovedrepositoriet {r}.",
+                "Source: the main repository {r}.",
+                r = self.repository
+            )
+        } else {
+            msg!("Kilde: {r}.", "Source: {r}.", r = self.repository)
+        }
+    }
+
+    fn missing(&self) -> Msg {
+        if self.main_only {
+            self.found()
+        } else {
+            msg!("Kontrolleret i: {r}.", "Checked in: {r}.", r = self.checked)
+        }
+    }
+}
+
+/// Drops the engine's "Not declared." that opens the message of an undeclared requirement: the
+/// evaluation says what to look for instead.
+fn without_not_declared(message: &str) -> &str {
+    ["Ikke erklæret.", "Not declared."]
+        .iter()
+        .fold(message.trim(), |m, prefix| {
+            m.strip_prefix(prefix).unwrap_or(m).trim_start()
+        })
+}
+
 fn light_and_basis(
     rule: &Rule,
     finding: &Finding,
     cited: &[Cited],
-    from: &str,
-    main_only: bool,
+    source: &Source,
 ) -> (Light, Msg) {
-    let said = two_sentences(&finding.message);
-    let found_in = if main_only {
-        msg!(
-            "Afgjort ud fra hovedrepositoriet {r}.",
-            "Decided from the main repository {r}.",
-            r = from
-        )
-    } else {
-        msg!("Fundet i {r}.", "Found in {r}.", r = from)
-    };
+    let said = two_sentences(without_not_declared(&finding.message));
     let said = Msg::new(said.clone(), said);
+    let look_for = || {
+        if rule.evidence.da.is_empty() {
+            Msg::default()
+        } else {
+            Msg::new(
+                format!("Se efter: {}", rule.evidence.da),
+                format!("Look for: {}", rule.evidence.en),
+            )
+        }
+    };
     match finding.verdict {
-        Verdict::Met => (Light::Green, said.join(&found_in)),
+        Verdict::Met => (Light::Green, said.join(&source.found())),
         Verdict::Declared => (
             Light::Yellow,
-            msg!(
-                "Erklæret i governancerapporten; værktøjet kan ikke efterprøve det.",
-                "Declared in the governance report; the tool cannot verify it."
-            )
-            .join(&said),
+            said.join(&msg!(
+                "Værktøjet kan ikke efterprøve erklæringen.",
+                "The tool cannot verify the declaration."
+            )),
         ),
         Verdict::Explained => (
             Light::Yellow,
             msg!(
-                "Forklaret (følg eller forklar).",
-                "Explained (comply or explain)."
+                "Forklaret (følg eller forklar):",
+                "Explained (comply or explain):"
             )
             .join(&said),
         ),
@@ -350,32 +394,26 @@ fn light_and_basis(
         ),
         Verdict::NotMet if !cited.is_empty() => (
             Light::Yellow,
-            msg!("Delvist opfyldt:", "Partly met:").join(&said),
-        ),
-        Verdict::NotMet => (Light::Red, said.join(&found_in)),
-        Verdict::Unknown => {
-            let look = if rule.evidence.da.is_empty() {
-                Msg::default()
-            } else {
-                Msg::new(
-                    format!("Sekretariatet ser efter: {}", rule.evidence.da),
-                    format!("The secretariat looks for: {}", rule.evidence.en),
-                )
-            };
-            let why = if rule.method == Method::Declared {
-                msg!(
-                    "Kan ikke ses i repositorierne og er ikke erklæret i governancerapporten.",
-                    "Not visible in the repositories and not declared in the governance report."
-                )
-            } else {
-                msg!(
-                    "Værktøjet kunne ikke afgøre det:",
-                    "The tool could not decide:"
-                )
+            msg!("Delvist opfyldt:", "Partly met:")
                 .join(&said)
-                .join(&found_in)
+                .join(&source.found()),
+        ),
+        Verdict::NotMet => (Light::Red, said.join(&source.missing())),
+        Verdict::Unknown if rule.method == Method::Declared => (
+            Light::White,
+            msg!(
+                "Kan ikke ses i repositorierne og er ikke erklæret i governancerapporten.",
+                "Not visible in the repositories and not declared in the governance report."
+            )
+            .join(&look_for()),
+        ),
+        Verdict::Unknown => {
+            let said = if source.main_only {
+                said.join(&source.found())
+            } else {
+                said
             };
-            (Light::White, why.join(&look))
+            (Light::White, said.join(&look_for()))
         }
     }
 }
@@ -389,6 +427,12 @@ pub fn evaluate(product: &Product, date: &str) -> Evaluation {
         .get(product.main)
         .or_else(|| product.repositories.first());
     let lang = main.map(|m| m.report.lang).unwrap_or_default();
+    let checked = product
+        .repositories
+        .iter()
+        .map(|r| r.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     let mut rows = Vec::new();
     for row in &template {
         let Some(rule) = rules::find(row.id) else {
@@ -408,7 +452,12 @@ pub fn evaluate(product: &Product, date: &str) -> Evaluation {
             .iter()
             .map(|e| Cited::new(repo, e))
             .collect();
-        let (light, basis) = light_and_basis(rule, finding, &cited, &repo.name, main_only);
+        let source = Source {
+            repository: &repo.name,
+            main_only,
+            checked: &checked,
+        };
+        let (light, basis) = light_and_basis(rule, finding, &cited, &source);
         rows.push(Row {
             id: rule.id.to_string(),
             theme: rule.theme,
@@ -424,6 +473,7 @@ pub fn evaluate(product: &Product, date: &str) -> Evaluation {
             evidence: cited,
             repository: Some(repo.name.clone()),
             verdict: finding.verdict,
+            written: None,
         });
     }
     let proposed_level = proposed_level(&rows);

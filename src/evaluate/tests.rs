@@ -146,7 +146,8 @@ fn a_declared_only_requirement_is_white_until_declared_then_yellow() {
     let g2 = row(&with, "G2");
     assert_eq!(g2.light, Light::Yellow, "{g2:?}");
     assert!(
-        g2.basis.contains("Erklæret i governancerapporten"),
+        g2.basis
+            .contains("Værktøjet kan ikke efterprøve erklæringen"),
         "{}",
         g2.basis
     );
@@ -231,4 +232,156 @@ fn green_is_never_given_on_weaker_evidence_than_met() {
 #[test]
 fn dates_as_the_template_writes_them() {
     assert_eq!(template_date(NOW), "27-11-2026");
+}
+
+fn sample() -> Evaluation {
+    evaluate(
+        &product(vec![
+            repo(
+                "OS2test/login",
+                &snapshot(&[("README.md", "# Login\n\nEn login-tjeneste.\n")]),
+            ),
+            repo(
+                "OS2test/mfa",
+                &snapshot(&[("SECURITY.md", SECURITY), ("Dockerfile", "FROM scratch\n")]),
+            ),
+        ]),
+        "01-12-2026",
+    )
+}
+
+#[test]
+fn the_pie_colours_follow_the_lights_whichever_slice_is_largest() {
+    use crate::render::evaluation::pie_order;
+    let counts = Counts {
+        green: 1,
+        yellow: 2,
+        red: 4,
+        white: 0,
+    };
+    assert_eq!(
+        pie_order(&counts),
+        [(Light::Red, 4), (Light::Yellow, 2), (Light::Green, 1)]
+    );
+    let markdown = crate::render::evaluation::markdown(&sample(), None);
+    // Every pie: the N-th slice listed (mermaid's order) has pieN's colour.
+    for block in markdown.split("```mermaid").skip(1) {
+        let block = block.split("```").next().unwrap_or("");
+        let slices: Vec<&str> = block
+            .lines()
+            .filter(|l| l.trim_start().starts_with('"') && l.contains(" : "))
+            .collect();
+        let values: Vec<usize> = slices
+            .iter()
+            .map(|l| l.rsplit(' ').next().unwrap_or("0").parse().unwrap_or(0))
+            .collect();
+        assert!(values.windows(2).all(|w| w[0] >= w[1]), "{block}");
+        for (i, slice) in slices.iter().enumerate() {
+            let colour = if slice.contains("Grøn") {
+                "#008000"
+            } else if slice.contains("Gul") {
+                "#FFFF00"
+            } else if slice.contains("Rød") {
+                "#FF0000"
+            } else {
+                "#D3D3D3"
+            };
+            assert!(
+                block.contains(&format!("\"pie{}\": \"{colour}\"", i + 1)),
+                "{block}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_markdown_counts_add_up_to_the_rows_it_shows() {
+    let e = sample();
+    let markdown = crate::render::evaluation::markdown(&e, None);
+    let shown: Vec<Light> = markdown
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            (cells.len() == 8 && crate::rules::find(cells[1]).is_some())
+                .then(|| Light::from_symbol(cells[5]))
+        })
+        .flatten()
+        .collect();
+    assert_eq!(shown.len(), 43);
+    let green = shown.iter().filter(|l| **l == Light::Green).count();
+    let overall = markdown
+        .lines()
+        .find(|l| l.starts_with("| **Samlet** | ") && !l.contains('🟢'))
+        .expect("overall row");
+    assert!(
+        overall.starts_with(&format!("| **Samlet** | {green} | ")),
+        "{overall}"
+    );
+    assert!(overall.ends_with("| 43 |"), "{overall}");
+}
+
+#[test]
+fn a_rerun_keeps_what_a_person_wrote_and_lists_what_the_tool_changed() {
+    use crate::evaluate::file::{keep_written, read};
+    use crate::render::evaluation::markdown;
+    let first = markdown(&sample(), None);
+    let g2 = first
+        .lines()
+        .find(|l| l.starts_with("| G2 |"))
+        .expect("G2")
+        .to_string();
+    let g2_by_hand = g2
+        .replace("| ⚪ |", "| 🟢 |")
+        .rsplit_once("| ")
+        .map(|(a, _)| format!("{a}| Månedligt møde med sekretariatet, se referat 2026-10. |"))
+        .expect("cells");
+    let edited = first
+        .replace(&g2, &g2_by_hand)
+        .replace(
+            "[Her skrives et meget kort resumé af den samlede vurdering og anbefaling.]",
+            "Produktet er godt på vej.\n\nTo afsnit.",
+        )
+        .replace("[Navn], [e-mail]", "Mette Madsen, mm@os2.eu");
+    let file = read(&edited).expect("read");
+    let mut again = sample();
+    let changes = keep_written(&mut again, &file);
+    assert!(changes.is_empty(), "{changes:?}");
+    let second = markdown(&again, Some(&file));
+    assert!(second.contains(&g2_by_hand), "{second}");
+    assert!(second.contains("Produktet er godt på vej.\n\nTo afsnit."));
+    assert!(second.contains("Mette Madsen, mm@os2.eu"));
+    // The person's green counts: one more green than the tool's own.
+    assert_eq!(again.counts().green, sample().counts().green + 1);
+    // And a third run changes nothing: byte for byte.
+    let file = read(&second).expect("read");
+    let mut third = sample();
+    keep_written(&mut third, &file);
+    assert_eq!(markdown(&third, Some(&file)), second);
+    // A tool-decided row the person changed is written anew, and listed.
+    let f4 = second
+        .lines()
+        .find(|l| l.starts_with("| F4 |"))
+        .expect("F4")
+        .to_string();
+    let file = read(&second.replace(&f4, &f4.replace("| 🟢 |", "| 🔴 |"))).expect("read");
+    let mut fourth = sample();
+    let changes = keep_written(&mut fourth, &file);
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0].line(Lang::Da), "F4: 🔴 → 🟢");
+}
+
+#[test]
+fn a_broken_evaluation_file_is_refused() {
+    use crate::evaluate::file::{read, FileError};
+    let first = crate::render::evaluation::markdown(&sample(), None);
+    let f4 = first
+        .lines()
+        .find(|l| l.starts_with("| F4 |"))
+        .expect("F4")
+        .to_string();
+    let broken = first.replace(&f4, "| F4 | Sandkasse | kun tre celler |");
+    assert!(matches!(read(&broken), Err(FileError::BrokenRow { id, .. }) if id == "F4"));
+    let twice = first.replace(&f4, &format!("{f4}\n{f4}"));
+    assert!(matches!(read(&twice), Err(FileError::DuplicateRow { .. })));
+    assert_eq!(read("# Noget andet\n"), Err(FileError::NoRows));
 }

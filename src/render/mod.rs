@@ -3,6 +3,7 @@
 pub mod annotations;
 pub mod badge;
 pub mod delta;
+pub mod evaluation;
 mod markdown;
 pub mod portfolio;
 pub mod report_writer;
