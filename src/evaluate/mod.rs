@@ -20,7 +20,7 @@
 pub mod file;
 pub mod template;
 
-use crate::base::model::{Evidence, Lang, Level, Msg};
+use crate::base::model::{Evidence, FileEntry, Lang, Level, Msg, Snapshot};
 use crate::engine::report::{Finding, LevelSource, Report, Verdict};
 use crate::msg;
 use crate::rules::{self, Input, Method, Rule, Theme};
@@ -554,6 +554,59 @@ fn gaps(rows: &[Row], proposed: Option<Level>) -> Vec<Gap> {
             title: r.requirement.clone(),
         })
         .collect()
+}
+
+/// Whether `path` holds a declaration the engine reads: a governance report, or a
+/// self-assessment (`docs/self-assessment/*.json`).
+fn is_declaration(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let self_assessment = (lower.starts_with("docs/self-assessment/")
+        || lower.starts_with("doc/self-assessment/"))
+        && lower.ends_with(".json")
+        && lower.matches('/').count() == 2;
+    self_assessment || crate::evidence::is_governance_report_path(path)
+}
+
+/// The product's governance report and self-assessment apply to all its repositories, once:
+/// those of the first repository that has any (the main one first) replace every other
+/// repository's. Returns that repository and the file used, `None` when no repository has one.
+pub fn share_declarations(snapshots: &mut [Snapshot], main: usize) -> Option<(usize, String)> {
+    let order = std::iter::once(main).chain((0..snapshots.len()).filter(|i| *i != main));
+    let (from, files) = order
+        .filter_map(|i| {
+            let files: Vec<(String, FileEntry)> = snapshots
+                .get(i)?
+                .files
+                .iter()
+                .filter(|(path, _)| is_declaration(path))
+                .map(|(path, entry)| (path.clone(), entry.clone()))
+                .collect();
+            (!files.is_empty()).then_some((i, files))
+        })
+        .next()?;
+    let shown = files
+        .iter()
+        .map(|(p, _)| p.clone())
+        .find(|p| crate::evidence::is_governance_report_path(p))
+        .unwrap_or_else(|| files[0].0.clone());
+    for (i, snapshot) in snapshots.iter_mut().enumerate() {
+        if i == from {
+            continue;
+        }
+        snapshot.files.retain(|path, _| !is_declaration(path));
+        snapshot.files.extend(files.iter().cloned());
+    }
+    Some((from, shown))
+}
+
+/// The product's page on os2.eu, as a repository links it (F10's evidence).
+pub fn product_page(repositories: &[Repository]) -> Option<String> {
+    repositories.iter().find_map(|repo| {
+        let f10 = repo.report.finding("F10")?;
+        (f10.verdict == Verdict::Met)
+            .then(|| f10.evidence.iter().find_map(|e| e.url.clone()))
+            .flatten()
+    })
 }
 
 /// `dd-mm-yyyy` of a Unix time, as the template writes dates.
