@@ -136,3 +136,29 @@ fn a_product_assembled_from_the_corpus() {
         );
     }
 }
+
+#[test]
+fn the_json_validates_against_the_published_schema() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/evaluation.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("schema")).expect("JSON");
+    jsonschema::meta::validate(&schema).expect("a valid draft 2020-12 schema");
+    let validator = jsonschema::validator_for(&schema).expect("compiles");
+    let login = repo_with(&[("README.md", Entry::Text("# Login\n"))], 3);
+    let docs = repo_with(
+        &[
+            ("SECURITY.md", Entry::Text(SECURITY)),
+            ("OS2test_governance_report.md", Entry::Text(REPORT)),
+        ],
+        3,
+    );
+    for lang in [Lang::Da, Lang::En] {
+        let e = offline(&[login.path(), docs.path()], lang).expect("evaluate");
+        let mut value: serde_json::Value =
+            serde_json::from_str(&os2gov::render::evaluation::json(&e)).expect("JSON");
+        let errors: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        value["rows"][0]["light"] = "blue".into();
+        assert!(!validator.is_valid(&value));
+    }
+}

@@ -609,6 +609,41 @@ pub fn product_page(repositories: &[Repository]) -> Option<String> {
     })
 }
 
+/// `os2gov explain evaluation`: how the lights are decided, in `lang`.
+pub fn explanation(lang: Lang) -> String {
+    let os2_eu: Vec<&str> = rules::all()
+        .filter(|r| belongs_on_os2_eu(r))
+        .map(|r| r.id)
+        .collect();
+    let main_only: Vec<&str> = rules::all()
+        .filter(|r| !r.id.starts_with('P') && rests_on_the_main_repository(r))
+        .map(|r| r.id)
+        .collect();
+    let text = msg!(
+        "Evalueringen (os2gov evaluate) følger OS2's evalueringsskabelon: for hvert af de 43 krav et trafiklys og et vurderingsgrundlag.\n\n\
+         🟢 Grøn: kravet er opfyldt, og værktøjet har fundet beviset selv (samme som `opfyldt` i os2gov check). Grøn gives aldrig på svagere grundlag.\n\
+         🟡 Gul: delvist opfyldt (værktøjet fandt en del af det, kravet beder om, og henviser til det), erklæret i governancerapporten uden bevis, værktøjet kan efterprøve, eller forklaret (følg eller forklar).\n\
+         🔴 Rød: kontrolleret i alle produktets repositorier og ikke fundet.\n\
+         ⚪ Ikke vurderet: værktøjet kan ikke afgøre det (kun governancerapporten kan, eller noget kunne ikke læses); sekretariatet vurderer det, og rækken siger, hvad der skal ses efter.\n\n\
+         Materiale, som OS2's tjekliste placerer på os2.eu eller Loop ({eu}), er ⚪ og aldrig 🔴, når repositorierne hverken har eller linker til det.\n\
+         Bevis i ethvert af produktets repositorier tæller, og rækken nævner repositoriet. Det, der hviler på historik, metadata eller åbne issues ({main}), afgøres i hovedrepositoriet (det senest opdaterede), og rækken siger det.\n\
+         Produktets governancerapport og selvevaluering (fra hovedrepositoriet, ellers det første repository, der har dem) gælder for hele produktet, én gang.\n\
+         Optællingerne pr. niveau og tema beregnes af rækkerne. Køres evalueringen igen med --out på en eksisterende fil, bevares alt, hvad en person har skrevet: resumé, vurdering, anbefaling, evaluatorens navn og dato og rækker, værktøjet lader være ⚪. Kun rækker, værktøjet afgør, skrives igen, og ændringerne listes.",
+        "The evaluation (os2gov evaluate) follows OS2's evaluation template: for each of the 43 requirements a traffic light and the basis of assessment.\n\n\
+         🟢 Green: the requirement is met and the tool found the evidence itself (the same as `met` in os2gov check). Green is never given on weaker evidence.\n\
+         🟡 Yellow: partly met (the tool found part of what the requirement asks and cites it), declared in the governance report without evidence the tool can verify, or explained (comply or explain).\n\
+         🔴 Red: checked in every repository of the product and not found.\n\
+         ⚪ Not assessed: the tool cannot decide it (only the governance report can, or something could not be read); the secretariat assesses it, and the row says what to look for.\n\n\
+         Material that OS2's checklist places on os2.eu or Loop ({eu}) is ⚪, never 🔴, when the repositories neither hold nor link it.\n\
+         Evidence in any repository of the product counts, and the row names the repository. What rests on history, metadata or open issues ({main}) is decided in the main repository (the most recently pushed), and the row says so.\n\
+         The product's governance report and self-assessment (from the main repository, else the first repository that has them) apply to the whole product, once.\n\
+         The counts per level and theme are computed from the rows. Run again with --out on an existing file, the evaluation keeps everything a person wrote: the summary, assessment, recommendation, the evaluator's name and date, and the rows the tool leaves ⚪. Only the rows the tool decides are written again, and the changes are listed.",
+        eu = os2_eu.join(", "),
+        main = main_only.join(", ")
+    );
+    text.get(lang).to_string() + "\n"
+}
+
 /// `dd-mm-yyyy` of a Unix time, as the template writes dates.
 pub fn template_date(unix: i64) -> String {
     let (year, month, day) = crate::base::model::civil_date(unix);

@@ -385,3 +385,11 @@ fn a_broken_evaluation_file_is_refused() {
     assert!(matches!(read(&twice), Err(FileError::DuplicateRow { .. })));
     assert_eq!(read("# Noget andet\n"), Err(FileError::NoRows));
 }
+
+#[test]
+fn the_explanation_names_the_lists_it_rests_on() {
+    let da = explanation(Lang::Da);
+    assert!(da.contains("(F10, F13, F14, F15, F20, F21, G1)"), "{da}");
+    assert!(da.contains("(F1, F2, F6, F11, F12)"), "{da}");
+    assert!(explanation(Lang::En).starts_with("The evaluation (os2gov evaluate)"));
+}
