@@ -156,7 +156,10 @@ fn the_json_validates_against_the_published_schema() {
         let e = offline(&[login.path(), docs.path()], lang).expect("evaluate");
         let mut value: serde_json::Value =
             serde_json::from_str(&os2gov::render::evaluation::json(&e)).expect("JSON");
-        let errors: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
         assert!(errors.is_empty(), "{errors:#?}");
         value["rows"][0]["light"] = "blue".into();
         assert!(!validator.is_valid(&value));

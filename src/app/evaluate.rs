@@ -113,6 +113,32 @@ fn from_scan(scan: RemoteScan, fallback: &str) -> (Read, RequestStats, Vec<Msg>)
     (read, scan.stats, scan.warnings)
 }
 
+/// A repository of an organisation whose scan failed: everything unread, with the reason.
+fn unreadable(slug: &str, error: &RemoteError, now: i64) -> Read {
+    let why = msg!(
+        "{slug} kunne ikke læses: {e}",
+        "{slug} could not be read: {e}",
+        e = error
+    );
+    Read {
+        name: slug.to_string(),
+        key: slug.to_ascii_lowercase(),
+        url: Some(format!("https://github.com/{slug}")),
+        snapshot: Snapshot {
+            now,
+            unread: crate::base::model::Unread {
+                listing: Some(why.clone()),
+                history: Some(why.clone()),
+                metadata: Some(why.clone()),
+                open_items: Some(why),
+                ..Default::default()
+            },
+            ..Snapshot::default()
+        },
+        notes: Vec::new(),
+    }
+}
+
 fn add(total: &mut RequestStats, more: &RequestStats) {
     total.rest += more.rest;
     total.items += more.items;
@@ -205,13 +231,16 @@ fn read_all(
                 let mut repos = org.repos;
                 repos.sort_by_key(|(slug, _)| slug.to_ascii_lowercase());
                 for (slug, scan) in repos {
-                    let scan = scan.map_err(|source| EvaluateError::Remote {
-                        name: slug.clone(),
-                        source,
-                    })?;
-                    let (read, _, w) = from_scan(scan, &slug);
-                    warnings.extend(w);
-                    reads.push(read);
+                    match scan {
+                        Ok(scan) => {
+                            let (read, _, w) = from_scan(scan, &slug);
+                            warnings.extend(w);
+                            reads.push(read);
+                        }
+                        // One repository that could not be read leaves the product incomplete,
+                        // not smaller: its rows are unknown, never a gap of the product.
+                        Err(e) => reads.push(unreadable(&slug, &e, request.now)),
+                    }
                 }
                 organisation.get_or_insert_with(|| owner.clone());
             }
@@ -302,4 +331,60 @@ pub fn evaluate(request: &EvaluateRequest) -> Result<Evaluated, EvaluateError> {
         stats: request.remote.as_ref().map(|_| stats),
         warnings,
     })
+}
+
+/// The outcome of `os2gov portfolio`.
+#[derive(Debug, Clone)]
+pub struct PortfolioRun {
+    pub portfolio: crate::evaluate::portfolio::ProductPortfolio,
+    pub stats: RequestStats,
+    pub warnings: Vec<Msg>,
+}
+
+/// `os2gov portfolio`: every organisation one product, evaluated in turn. A product that could
+/// not be read is a row with the reason, and the others are still evaluated.
+pub fn portfolio(
+    owners: &[String],
+    remote: &RemoteOptions,
+    engine: &engine::Options,
+    now: i64,
+) -> PortfolioRun {
+    use crate::evaluate::portfolio::{ProductPortfolio, ProductRow};
+    let mut rows = Vec::new();
+    let mut stats = RequestStats::default();
+    let mut warnings = Vec::new();
+    let mut lang = engine.lang;
+    for owner in owners {
+        let request = EvaluateRequest {
+            sources: vec![ProductSource::Organisation(owner.clone())],
+            name: Some(owner.clone()),
+            remote: Some(remote.clone()),
+            engine: engine.clone(),
+            now,
+        };
+        match evaluate(&request) {
+            Ok(done) => {
+                if let Some(s) = &done.stats {
+                    add(&mut stats, s);
+                }
+                warnings.extend(done.warnings);
+                lang.get_or_insert(done.evaluation.lang);
+                rows.push(ProductRow::from_evaluation(&done.evaluation));
+            }
+            Err(e) => rows.push(ProductRow::failed(
+                owner,
+                Some(format!("https://github.com/{owner}")),
+                &e.to_string(),
+            )),
+        }
+    }
+    PortfolioRun {
+        portfolio: ProductPortfolio::new(
+            lang.unwrap_or_default(),
+            &crate::evaluate::template_date(now),
+            rows,
+        ),
+        stats,
+        warnings,
+    }
 }

@@ -18,6 +18,7 @@
 //! says which.
 
 pub mod file;
+pub mod portfolio;
 pub mod template;
 
 use crate::base::model::{Evidence, FileEntry, Lang, Level, Msg, Snapshot};

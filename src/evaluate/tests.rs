@@ -393,3 +393,62 @@ fn the_explanation_names_the_lists_it_rests_on() {
     assert!(da.contains("(F1, F2, F6, F11, F12)"), "{da}");
     assert!(explanation(Lang::En).starts_with("The evaluation (os2gov evaluate)"));
 }
+
+fn portfolio_of(lang: Lang) -> crate::evaluate::portfolio::ProductPortfolio {
+    use crate::evaluate::portfolio::{ProductPortfolio, ProductRow};
+    let mut good = ProductRow::from_evaluation(&sample());
+    good.product = "OS2mo".into();
+    let mut partial = ProductRow::from_evaluation(&sample());
+    partial.product = "OS2iot; \"beta\"".into();
+    partial.incomplete = Some("OS2iot/backend: rate limit".into());
+    let failed = ProductRow::failed("OS2faktor", None, "not found <on GitHub>");
+    ProductPortfolio::new(lang, "01-12-2026", vec![good, partial, failed])
+}
+
+#[test]
+fn the_portfolio_marks_incomplete_products_in_every_format() {
+    use crate::render::products;
+    let p = portfolio_of(Lang::Da);
+    assert_eq!(p.incomplete(), 2);
+    assert_eq!(p.products[0].product, "OS2faktor");
+    let md = products::markdown(&p);
+    assert!(md.contains("3 produkter, 2 ufuldstændig"), "{md}");
+    assert!(md.contains("| OS2faktor ⚠ |"), "{md}");
+    let csv = products::csv(&p);
+    assert!(csv.starts_with('\u{feff}'));
+    assert!(csv.contains("\"OS2iot; \"\"beta\"\"\""), "{csv}");
+    assert!(
+        csv.contains("ufuldstændig: OS2iot/backend: rate limit"),
+        "{csv}"
+    );
+    let lines: Vec<&str> = csv
+        .trim_start_matches('\u{feff}')
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    let json: serde_json::Value = serde_json::from_str(&products::json(&p)).expect("JSON");
+    assert_eq!(json["products"][0]["error"], "not found <on GitHub>");
+    assert_eq!(
+        json["products"][1]["incomplete"],
+        "OS2iot/backend: rate limit"
+    );
+    let html = products::html(&p);
+    assert!(html.contains("not found &lt;on GitHub&gt;"), "escaped");
+    assert!(html.contains("<tr class=\"incomplete\">"));
+    // Self-contained: no asset is fetched (links to the organisations are plain anchors).
+    for asset in ["src=", "<link", "@import", "url("] {
+        assert!(!html.contains(asset), "{asset}");
+    }
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"da\">"));
+}
+
+#[test]
+fn english_csv_is_comma_separated() {
+    let csv = crate::render::products::csv(&portfolio_of(Lang::En));
+    assert!(
+        csv.trim_start_matches('\u{feff}')
+            .starts_with("Product,Proposed level,Declared level,Repositories,Sandbox Green,"),
+        "{csv}"
+    );
+}

@@ -6,6 +6,7 @@ pub mod delta;
 pub mod evaluation;
 mod markdown;
 pub mod portfolio;
+pub mod products;
 pub mod report_writer;
 mod sarif;
 mod text;
