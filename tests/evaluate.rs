@@ -165,3 +165,37 @@ fn the_json_validates_against_the_published_schema() {
         assert!(!validator.is_valid(&value));
     }
 }
+
+/// Writes the portfolio page of three fixture products to `target/test-artifacts/` for the
+/// browser test (`tests/browser/portfolio.test.mjs`, run by scripts/test.sh after this), and
+/// checks what can be checked without a browser.
+#[test]
+fn the_portfolio_page_for_the_browser_test() {
+    use os2gov::evaluate::portfolio::{ProductPortfolio, ProductRow};
+    let bare = repo_with(&[("README.md", Entry::Text("# Bare\n"))], 3);
+    let secure = repo_with(
+        &[
+            ("README.md", Entry::Text("# Sikker\n")),
+            ("SECURITY.md", Entry::Text(SECURITY)),
+            ("LICENSE", Entry::Text(include_str!("../LICENSE"))),
+        ],
+        3,
+    );
+    let mut rows = Vec::new();
+    for (name, path) in [("Æblemost", bare.path()), ("OS2sikker", secure.path())] {
+        let mut e = offline(&[path], Lang::Da).expect("evaluate");
+        e.product = name.to_string();
+        rows.push(ProductRow::from_evaluation(&e));
+    }
+    rows.push(ProductRow::failed(
+        "OS2faktor",
+        Some("https://github.com/OS2faktor".into()),
+        "rate limit (resets 12:00)",
+    ));
+    let portfolio = ProductPortfolio::new(Lang::Da, "02-12-2026", rows);
+    let html = os2gov::render::products::html(&portfolio);
+    assert_eq!(html.matches("<tr").count(), 4);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-artifacts");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("portfolio.html"), html).expect("write");
+}

@@ -412,13 +412,13 @@ fn the_portfolio_marks_incomplete_products_in_every_format() {
     assert_eq!(p.incomplete(), 2);
     assert_eq!(p.products[0].product, "OS2faktor");
     let md = products::markdown(&p);
-    assert!(md.contains("3 produkter, 2 ufuldstændig"), "{md}");
+    assert!(md.contains("3 produkter, 2 ufuldstændige"), "{md}");
     assert!(md.contains("| OS2faktor ⚠ |"), "{md}");
     let csv = products::csv(&p);
     assert!(csv.starts_with('\u{feff}'));
     assert!(csv.contains("\"OS2iot; \"\"beta\"\"\""), "{csv}");
     assert!(
-        csv.contains("ufuldstændig: OS2iot/backend: rate limit"),
+        csv.contains("ikke læst fuldt ud: OS2iot/backend: rate limit"),
         "{csv}"
     );
     let lines: Vec<&str> = csv

@@ -34,7 +34,7 @@ fn words(lang: Lang) -> Words {
             gaps: "Største mangler",
             status: "Status",
             none: "intet",
-            incomplete: "ufuldstændig",
+            incomplete: "ikke læst fuldt ud",
             failed: "kunne ikke evalueres",
             complete: "fuldstændig",
             more: "flere",
@@ -50,7 +50,7 @@ fn words(lang: Lang) -> Words {
             gaps: "Top gaps",
             status: "Status",
             none: "none",
-            incomplete: "incomplete",
+            incomplete: "not read completely",
             failed: "could not be evaluated",
             complete: "complete",
             more: "more",
@@ -67,6 +67,9 @@ fn level_text(level: Option<Level>, lang: Lang, none: &str) -> String {
 }
 
 fn lights(row: &ProductRow, level: Level) -> String {
+    if row.error.is_some() {
+        return "–".to_string();
+    }
     let c = row.counts_at(level);
     Light::ALL
         .iter()
@@ -102,8 +105,15 @@ fn status(row: &ProductRow, w: &Words) -> String {
 
 fn summary(p: &ProductPortfolio, w: &Words) -> String {
     let mut line = format!("{} {}", p.products.len(), w.summary);
-    if p.incomplete() > 0 {
-        line.push_str(&format!(", {} {}", p.incomplete(), w.incomplete));
+    let n = p.incomplete();
+    if n > 0 {
+        // "et produkt": ufuldstændigt, ufuldstændige.
+        let word = match (p.lang, n) {
+            (Lang::Da, 1) => "ufuldstændigt",
+            (Lang::Da, _) => "ufuldstændige",
+            (Lang::En, _) => "incomplete",
+        };
+        line.push_str(&format!(", {n} {word}"));
     }
     line
 }
@@ -242,7 +252,8 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem;color:#1a
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.4rem .6rem;text-align:left;vertical-align:top}\
 th{background:#f0f0f0;cursor:pointer;user-select:none}th[aria-sort=ascending]::after{content:' ▲'}th[aria-sort=descending]::after{content:' ▼'}\
 tr.incomplete td:first-child::after{content:' ⚠'}tr.incomplete{background:#fff8e1}td.n{white-space:nowrap}\
-.g{color:#006400}.y{color:#8a6d00}.r{color:#b00000}.w{color:#666}";
+.dot{display:inline-block;width:.75em;height:.75em;border-radius:50%;margin-right:.2em;vertical-align:-.05em;border:1px solid #0003}\
+.g{background:#008000}.y{background:#ffd700}.r{background:#d00000}.w{background:#fff}";
 
 /// Sorts the table by the clicked column, by each cell's `data-sort` (numbers numerically).
 const SCRIPT: &str = "document.querySelectorAll('th').forEach(function(th,i){th.addEventListener('click',function(){\
@@ -315,23 +326,22 @@ pub fn html(p: &ProductPortfolio) -> String {
         out.push_str(&format!("<td data-sort=\"{0}\">{0}</td>", row.repositories));
         for level in Level::ALL {
             let c = row.counts_at(level);
-            let spans = [
-                (Light::Green, "g"),
-                (Light::Yellow, "y"),
-                (Light::Red, "r"),
-                (Light::White, "w"),
-            ]
-            .iter()
-            .map(|(l, class)| {
-                format!(
-                    "<span class=\"{class}\" title=\"{}\">{}{}</span>",
-                    html_escape(l.label(lang)),
-                    l.symbol(),
-                    c.get(*l)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
+            // Dots drawn by CSS, not emoji: the page must not depend on the reader's fonts.
+            let spans = if row.error.is_some() {
+                "–".to_string()
+            } else {
+                [(Light::Green, "g"), (Light::Yellow, "y"), (Light::Red, "r"), (Light::White, "w")]
+                    .iter()
+                    .map(|(l, class)| {
+                        let label = html_escape(l.label(lang));
+                        format!(
+                            "<span class=\"dot {class}\" title=\"{label}\" aria-label=\"{label}\"></span>{}",
+                            c.get(*l)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
             out.push_str(&format!(
                 "<td class=\"n\" data-sort=\"{}\">{spans}</td>",
                 c.green
