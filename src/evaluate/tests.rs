@@ -452,3 +452,27 @@ fn english_csv_is_comma_separated() {
         "{csv}"
     );
 }
+
+#[test]
+fn part_of_what_a_requirement_asks_is_yellow_with_what_was_found() {
+    let readme = "# Login\n\nLogin er en fælles login-tjeneste for kommunerne.\n\n## Værdi\n\nKommunerne sparer tid, fordi brugerne kun logger ind ét sted, og supporten får færre sager.\n\n## Behov\n\nKommunerne har brug for et sikkert fælles login, der virker på tværs af deres systemer.\n";
+    let security = "# Sikkerhed\n\nVi tager sikkerhed alvorligt og opdaterer afhængigheder løbende hver måned.\n";
+    let e = evaluate(
+        &product(vec![repo(
+            "OS2test/login",
+            &snapshot(&[("README.md", readme), ("SECURITY.md", security)]),
+        )]),
+        "01-12-2026",
+    );
+    // Two of F5's four README questions.
+    let f5 = row(&e, "F5");
+    assert_eq!(f5.light, Light::Yellow, "{f5:?}");
+    assert!(
+        f5.basis.starts_with(
+            "Delvist opfyldt: README mangler: hvad produktet er, hvem kontaktpersonen er"
+        ),
+        "{}",
+        f5.basis
+    );
+    assert_eq!(f5.evidence[0].evidence.path.as_deref(), Some("README.md"));
+}
