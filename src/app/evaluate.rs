@@ -316,6 +316,7 @@ pub fn evaluate(request: &EvaluateRequest) -> Result<Evaluated, EvaluateError> {
         main,
         repositories,
         governance_report,
+        target: request.engine.level,
     };
     let evaluation = evaluate::evaluate(&product, &evaluate::template_date(request.now));
     let mut warnings = warnings;

@@ -102,6 +102,8 @@ pub struct Product {
     pub repositories: Vec<Repository>,
     /// The governance report or self-assessment applied to every repository, as `REPO: path`.
     pub governance_report: Option<String>,
+    /// `--level`: list what is missing for this level; else for the level above the proposed.
+    pub target: Option<Level>,
 }
 
 /// Evidence with the repository it was found in, and a link when the repository has a URL.
@@ -241,7 +243,11 @@ pub struct Evaluation {
     /// The level the governance report declares.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub declared_level: Option<Level>,
-    /// What keeps the product below the next level, lowest level first.
+    /// The level the gaps are listed for: `--level`, else the one above the proposed level;
+    /// `None` when every level is reached.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_level: Option<Level>,
+    /// What keeps the product below the target level, lowest level first.
     pub gaps: Vec<Gap>,
     pub rows: Vec<Row>,
     /// Repositories some of whose inputs could not be read, with the reason: their rows may be
@@ -478,7 +484,8 @@ pub fn evaluate(product: &Product, date: &str) -> Evaluation {
         });
     }
     let proposed_level = proposed_level(&rows);
-    let gaps = gaps(&rows, proposed_level);
+    let target_level = product.target.or_else(|| next_level(proposed_level));
+    let gaps = gaps(&rows, target_level);
     let declared_level = main.and_then(|m| {
         (m.report.required_level.source == LevelSource::Report)
             .then_some(m.report.required_level.level)
@@ -510,6 +517,7 @@ pub fn evaluate(product: &Product, date: &str) -> Evaluation {
         main_repository: main.map(|m| m.name.clone()).unwrap_or_default(),
         proposed_level,
         declared_level,
+        target_level,
         gaps,
         rows,
         incomplete,
@@ -537,13 +545,17 @@ fn proposed_level(rows: &[Row]) -> Option<Level> {
     proposed
 }
 
-/// The mandatory rows that do not comply, up to the level above the proposed one.
-fn gaps(rows: &[Row], proposed: Option<Level>) -> Vec<Gap> {
-    let next = match proposed {
+/// The level above `proposed` (the sandbox when none is reached); `None` above level 3.
+fn next_level(proposed: Option<Level>) -> Option<Level> {
+    match proposed {
         None => Some(Level::Sandkasse),
         Some(level) => Level::ALL.into_iter().find(|l| *l > level),
-    };
-    let Some(next) = next else {
+    }
+}
+
+/// The mandatory rows that do not comply, up to `target`.
+fn gaps(rows: &[Row], target: Option<Level>) -> Vec<Gap> {
+    let Some(next) = target else {
         return Vec::new();
     };
     rows.iter()

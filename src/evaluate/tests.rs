@@ -39,6 +39,7 @@ fn product(repositories: Vec<Repository>) -> Product {
         main: 0,
         repositories,
         governance_report: None,
+        target: None,
     }
 }
 

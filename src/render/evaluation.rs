@@ -343,11 +343,7 @@ pub fn markdown(e: &Evaluation, kept: Option<&EvaluationFile>) -> String {
         )),
         None => out.push_str(&format!("- {}: **{proposed}**\n", w.proposed)),
     }
-    let next = match e.proposed_level {
-        None => Some(Level::Sandkasse),
-        Some(l) => Level::ALL.into_iter().find(|n| *n > l),
-    };
-    match next {
+    match e.target_level {
         Some(next) if !e.gaps.is_empty() => {
             out.push_str(&format!("- {} {}:\n", w.holds, next.label(lang)));
             for gap in &e.gaps {
