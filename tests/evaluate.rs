@@ -199,3 +199,65 @@ fn the_portfolio_page_for_the_browser_test() {
     std::fs::create_dir_all(&dir).expect("mkdir");
     std::fs::write(dir.join("portfolio.html"), html).expect("write");
 }
+
+/// The evaluation of a fixture product of two repositories, as Markdown, in both languages:
+/// golden files (`tests/snapshots/evaluate__*.snap`). After a deliberate change:
+/// `INSTA_UPDATE=always cargo test --test evaluate golden`, then read the diff.
+#[test]
+fn golden_evaluation_markdown() {
+    use os2gov::adapters::git::open_snapshot;
+    use os2gov::evaluate::{Product, Repository};
+    let readme = "# OS2test Login\n\nOS2test Login er en fælles login-tjeneste for kommunerne.\n\n## Værdi\n\nKommunerne sparer tid, fordi brugerne kun logger ind ét sted.\n\n## Behov\n\nKommunerne har brug for et sikkert fælles login på tværs af deres systemer.\n";
+    let login = repo_with(
+        &[
+            ("README.md", Entry::Text(readme)),
+            ("LICENSE", Entry::Text(include_str!("../LICENSE"))),
+        ],
+        3,
+    );
+    let mfa = repo_with(
+        &[
+            ("SECURITY.md", Entry::Text(SECURITY)),
+            ("Dockerfile", Entry::Text("FROM scratch\n")),
+            ("OS2test_governance_report.md", Entry::Text(REPORT)),
+        ],
+        3,
+    );
+    for lang in [Lang::Da, Lang::En] {
+        let mut snapshots = vec![
+            open_snapshot(login.path(), None, NOW).expect("snapshot"),
+            open_snapshot(mfa.path(), None, NOW).expect("snapshot"),
+        ];
+        let declarations = os2gov::evaluate::share_declarations(&mut snapshots, 0);
+        let names = ["OS2test/login", "OS2test/mfa"];
+        let options = Options {
+            lang: Some(lang),
+            ..Options::default()
+        };
+        let repositories = snapshots
+            .iter()
+            .zip(names)
+            .map(|(s, name)| Repository {
+                name: name.to_string(),
+                url: Some(format!("https://github.com/{name}")),
+                report: os2gov::engine::check(s, &options).expect("check"),
+            })
+            .collect();
+        let product = Product {
+            name: "OS2test".into(),
+            organisation: Some("https://github.com/OS2test".into()),
+            site: None,
+            main: 0,
+            repositories,
+            governance_report: declarations.map(|(i, path)| format!("{}: {path}", names[i])),
+            target: None,
+        };
+        let e = os2gov::evaluate::evaluate(&product, "02-12-2026");
+        let markdown = os2gov::render::evaluation::markdown(&e, None);
+        let name = match lang {
+            Lang::Da => "evaluation_da",
+            Lang::En => "evaluation_en",
+        };
+        insta::assert_snapshot!(name, markdown);
+    }
+}
