@@ -18,6 +18,8 @@ pub mod app;
 pub mod base;
 /// The engine core: config, check, score, and the report it produces.
 pub mod engine;
+/// A product's evaluation in OS2's evaluation template: the lights per requirement.
+pub mod evaluate;
 /// What the snapshot shows, gathered once for every requirement.
 pub mod evidence;
 /// `os2gov fix`: files planned from templates, without I/O.

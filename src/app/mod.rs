@@ -9,6 +9,7 @@
 
 #[cfg(feature = "cli")]
 pub mod action;
+pub mod evaluate;
 
 use crate::adapters::remote::{
     self, JiraRef, OrgRepo, RemoteError, RemoteOptions, RemoteScan, RemoteTarget, RequestStats,

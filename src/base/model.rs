@@ -195,7 +195,7 @@ impl Evidence {
 pub enum Content {
     Text {
         text: String,
-        /// The bytes were not valid UTF-8 and were decoded lossily.
+        /// The bytes were not valid UTF-8 and were decoded as Windows-1252 (Latin-1).
         #[serde(default)]
         lossy: bool,
     },
@@ -264,7 +264,8 @@ impl FileEntry {
         }
     }
 
-    /// Decodes bytes the way every adapter must: binary detection, size limit, lossy UTF-8.
+    /// Decodes bytes the way every adapter must: binary detection, size limit, UTF-8, and text that
+    /// is not UTF-8 as Windows-1252 (Latin-1 as Danish editors write it), marked `lossy`.
     pub fn from_bytes(bytes: &[u8]) -> FileEntry {
         if bytes.len() as u64 > MAX_FILE_SIZE {
             return FileEntry::with_content(Content::TooLarge {
@@ -278,7 +279,7 @@ impl FileEntry {
         match std::str::from_utf8(bytes) {
             Ok(text) => FileEntry::text(text),
             Err(_) => FileEntry::with_content(Content::Text {
-                text: String::from_utf8_lossy(bytes).into_owned(),
+                text: crate::base::text::windows_1252(bytes),
                 lossy: true,
             }),
         }

@@ -3,6 +3,28 @@
 //! or digit turned into single spaces.
 
 /// Normalises `text` for comparison. `"## 🧭 Sådan Virker Det!"` becomes `"saadan virker det"`.
+/// Text that is not UTF-8, decoded as Windows-1252, the WHATWG "windows-1252" that browsers and
+/// Danish Windows editors use for Latin-1 text: every byte is a character, so "## V\xe6rdi" is
+/// "## Værdi", not a replacement character. The 32 bytes 0x80–0x9F are the only ones that differ
+/// from Latin-1; a table this small is not worth a dependency in the browser build
+/// (`encoding_rs` is the differential test's reference).
+pub fn windows_1252(bytes: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}',
+        '\u{2021}', '\u{2C6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8D}', '\u{17D}',
+        '\u{8F}', '\u{90}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}',
+        '\u{2014}', '\u{2DC}', '\u{2122}', '\u{161}', '\u{203A}', '\u{153}', '\u{9D}', '\u{17E}',
+        '\u{178}',
+    ];
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
@@ -215,6 +237,18 @@ pub fn short_decimal(x: f64, max_decimals: u32) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn windows_1252_is_what_browsers_decode() {
+        let every: Vec<u8> = (0..=255u8).collect();
+        let (reference, _, _) = encoding_rs::WINDOWS_1252.decode(&every);
+        assert_eq!(windows_1252(&every), reference);
+        assert_eq!(
+            windows_1252(b"## V\xe6rdi for kommunerne \x96 \x80 5"),
+            "## Værdi for kommunerne – € 5"
+        );
+    }
+
     use super::*;
 
     #[test]

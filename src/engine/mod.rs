@@ -358,8 +358,8 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
     for (path, entry) in &snapshot.files {
         if let crate::base::model::Content::Text { lossy: true, .. } = entry.content {
             notes.push(msg!(
-                "{p} er ikke gyldig UTF-8 og blev læst med erstatningstegn.",
-                "{p} is not valid UTF-8 and was read with replacement characters.",
+                "{p} er ikke gyldig UTF-8 og blev læst som Windows-1252 (Latin-1).",
+                "{p} is not valid UTF-8 and was read as Windows-1252 (Latin-1).",
                 p = path
             ));
         }

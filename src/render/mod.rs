@@ -3,8 +3,10 @@
 pub mod annotations;
 pub mod badge;
 pub mod delta;
+pub mod evaluation;
 mod markdown;
 pub mod portfolio;
+pub mod products;
 pub mod report_writer;
 mod sarif;
 mod text;

@@ -232,15 +232,30 @@ async function getContent(url, sha, maxSize) {
   return content;
 }
 
-/** `FileEntry::from_bytes`: size limit, git's binary heuristic, lossy UTF-8. */
+/** `FileEntry::from_bytes`: size limit, git's binary heuristic, UTF-8, else Windows-1252 (the
+ * WHATWG decoder, the same table as the CLI's `base::text::windows_1252`). */
 export function decode(bytes, maxSize) {
   if (bytes.length > maxSize) return { kind: "too-large", size: bytes.length };
   if (bytes.subarray(0, 8000).includes(0)) return { kind: "binary" };
   try {
     return { kind: "text", text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes), lossy: false };
   } catch {
-    return { kind: "text", text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes), lossy: true };
+    return { kind: "text", text: windows1252(bytes), lossy: true };
   }
+}
+
+// 0x80–0x9F of WHATWG windows-1252; every other byte is its Latin-1 code point. Spelled out
+// because TextDecoder("windows-1252") is plain Latin-1 in Node builds without full ICU.
+const HIGH_1252 = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/** `base::text::windows_1252`. */
+export function windows1252(bytes) {
+  let out = "";
+  for (const b of bytes) out += String.fromCharCode(b >= 0x80 && b <= 0x9f ? HIGH_1252[b - 0x80] : b);
+  return out;
 }
 
 function malformed(what) {

@@ -1,0 +1,226 @@
+//! `os2gov evaluate` (a product's evaluation in OS2's template) and `os2gov portfolio` (every
+//! product of OS2, one row each).
+
+use crate::args::{offline_by_env, parse_lang, parse_level, RemoteArgs};
+use crate::{now, output_target, print_incomplete, print_note, print_out, INCOMPLETE};
+use anyhow::{Context, Result};
+use clap::ValueEnum;
+use os2gov::adapters::write;
+use os2gov::app::evaluate::{EvaluateRequest, ProductSource};
+use os2gov::base::model::{Lang, Level, Msg};
+use os2gov::engine::Options;
+use os2gov::evaluate::file;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum EvaluationFormat {
+    Markdown,
+    Json,
+    Text,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct EvaluateArgs {
+    /// The product's repositories: local paths, github:OWNER/REPO, or github:OWNER for every
+    /// public, non-archived repository of an organisation. All of them are one product.
+    #[arg(required = true)]
+    pub(crate) sources: Vec<String>,
+    /// The level to list the gaps for (otherwise the one above the proposed level).
+    #[arg(long, value_parser = parse_level)]
+    pub(crate) level: Option<Level>,
+    /// Danish by default, as OS2's template.
+    #[arg(long, value_parser = parse_lang)]
+    pub(crate) lang: Option<Lang>,
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub(crate) format: EvaluationFormat,
+    /// Write the evaluation to FILE. An existing evaluation there keeps what a person wrote; only
+    /// the rows the tool decides are written again, and the changes are listed.
+    #[arg(long)]
+    pub(crate) out: Option<PathBuf>,
+    /// Read local sources only, without GitHub metadata.
+    #[arg(long)]
+    pub(crate) offline: bool,
+    /// The product's name (otherwise the organisation's, else the main repository's).
+    #[arg(long)]
+    pub(crate) name: Option<String>,
+    #[command(flatten)]
+    pub(crate) remote: RemoteArgs,
+}
+
+fn say(lang: Lang, message: Msg) -> String {
+    message.get(lang).to_string()
+}
+
+pub(crate) fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
+    let lang = args.lang.unwrap_or_default();
+    let offline = args.offline || offline_by_env();
+    let sources: Vec<ProductSource> = args.sources.iter().map(|s| ProductSource::parse(s)).collect();
+    let first_local = sources.iter().find_map(|s| match s {
+        ProductSource::Local(path) => Some(path.clone()),
+        _ => None,
+    });
+    // The file is resolved and an existing one read (and refused if broken) before any request.
+    let out = args
+        .out
+        .as_deref()
+        .map(|o| output_target(o, first_local.as_deref()))
+        .transpose()?;
+    let existing = match &out {
+        Some(path) if path.exists() => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            let parsed = file::read(&text).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: {} ({})",
+                    path.display(),
+                    e.message().get(lang),
+                    say(lang, os2gov::msg!("filen er ikke ændret", "the file is unchanged"))
+                )
+            })?;
+            Some(parsed)
+        }
+        _ => None,
+    };
+    let request = EvaluateRequest {
+        sources,
+        name: args.name.clone(),
+        remote: (!offline).then(|| args.remote.options(now())),
+        engine: Options {
+            level: args.level,
+            lang: Some(lang),
+            config: None,
+        },
+        now: now(),
+    };
+    let done = os2gov::app::evaluate::evaluate(&request)?;
+    let mut evaluation = done.evaluation;
+    let changes = existing
+        .as_ref()
+        .map(|f| file::keep_written(&mut evaluation, f))
+        .unwrap_or_default();
+    let text = match args.format {
+        EvaluationFormat::Markdown => os2gov::render::evaluation::markdown(&evaluation, existing.as_ref()),
+        EvaluationFormat::Json => os2gov::render::evaluation::json(&evaluation),
+        EvaluationFormat::Text => os2gov::render::evaluation::text(&evaluation),
+    };
+    match &out {
+        Some(path) => {
+            write::write_atomically(path, text.as_bytes())?;
+            if existing.is_some() {
+                for change in &changes {
+                    print_note(&change.line(lang));
+                }
+                if changes.is_empty() {
+                    print_note(&say(
+                        lang,
+                        os2gov::msg!(
+                            "Ingen af værktøjets vurderinger er ændret.",
+                            "None of the tool's assessments changed."
+                        ),
+                    ));
+                }
+            }
+        }
+        None => print_out(&text),
+    }
+    for warning in &done.warnings {
+        print_note(warning.get(lang));
+    }
+    if let Some(first) = evaluation.incomplete.first() {
+        print_incomplete(&say(
+            lang,
+            os2gov::msg!(
+                "{n} repositorier kunne ikke læses fuldt ud; rækker, der hviler på dem, er ⚪. Det første: {first}",
+                "{n} repositories could not be read completely; the rows resting on them are ⚪. The first: {first}",
+                n = evaluation.incomplete.len()
+            ),
+        ));
+        return Ok(ExitCode::from(INCOMPLETE));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum PortfolioFormat {
+    Markdown,
+    Csv,
+    Json,
+    Html,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct PortfolioArgs {
+    /// The GitHub organisations to evaluate, one product each.
+    pub(crate) owners: Vec<String>,
+    /// Every organisation on OS2's list (dk-public-sector-ospo.yml and SPEC's additions).
+    #[arg(long)]
+    pub(crate) all_os2: bool,
+    #[arg(long, value_parser = parse_lang)]
+    pub(crate) lang: Option<Lang>,
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub(crate) format: PortfolioFormat,
+    /// Write the overview to FILE instead of standard output.
+    #[arg(long)]
+    pub(crate) output: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) remote: RemoteArgs,
+}
+
+pub(crate) fn run_portfolio(args: PortfolioArgs) -> Result<ExitCode> {
+    let lang = args.lang.unwrap_or_default();
+    if offline_by_env() {
+        anyhow::bail!("OS2GOV_OFFLINE is set: a portfolio can only be read online");
+    }
+    let mut owners = args.owners.clone();
+    if args.all_os2 {
+        owners.extend(os2gov::base::profile::os2_organisations());
+    }
+    let mut seen = std::collections::HashSet::new();
+    owners.retain(|o| !o.trim().is_empty() && seen.insert(o.to_ascii_lowercase()));
+    if owners.is_empty() {
+        anyhow::bail!("name an organisation (`os2gov portfolio OS2mo`) or use --all-os2");
+    }
+    let output = args
+        .output
+        .as_deref()
+        .map(|o| output_target(o, None))
+        .transpose()?;
+    let remote = args.remote.options(now());
+    let options = Options {
+        level: None,
+        lang: Some(lang),
+        config: None,
+    };
+    let run = os2gov::app::evaluate::portfolio(&owners, &remote, &options, now());
+    let p = &run.portfolio;
+    let text = match args.format {
+        PortfolioFormat::Markdown => os2gov::render::products::markdown(p),
+        PortfolioFormat::Csv => os2gov::render::products::csv(p),
+        PortfolioFormat::Json => os2gov::render::products::json(p),
+        PortfolioFormat::Html => os2gov::render::products::html(p),
+    };
+    match &output {
+        Some(path) => write::write_atomically(path, text.as_bytes())?,
+        None => print_out(&text),
+    }
+    for warning in &run.warnings {
+        print_note(warning.get(lang));
+    }
+    let incomplete: Vec<_> = p.products.iter().filter(|r| r.is_incomplete()).collect();
+    if let Some(first) = incomplete.first() {
+        let why = first.error.as_deref().or(first.incomplete.as_deref()).unwrap_or_default();
+        print_incomplete(&say(
+            lang,
+            os2gov::msg!(
+                "{n} af {total} produkter kunne ikke læses fuldt ud; det første, {name}: {why}",
+                "{n} of {total} products could not be read completely; the first, {name}: {why}",
+                n = incomplete.len(),
+                total = p.products.len(),
+                name = first.product
+            ),
+        ));
+        return Ok(ExitCode::from(INCOMPLETE));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,263 @@
+//! `os2gov evaluate` through the application layer: products of fixture repositories built
+//! here, and a product assembled from the four corpus extracts.
+
+mod common;
+
+use common::{corpus_repo, repo_with, Entry, NOW};
+use os2gov::app::evaluate::{evaluate, EvaluateError, EvaluateRequest, ProductSource};
+use os2gov::engine::Options;
+use os2gov::evaluate::{Evaluation, Light, Row};
+use os2gov::Lang;
+use std::path::Path;
+
+fn offline(paths: &[&Path], lang: Lang) -> Result<Evaluation, EvaluateError> {
+    let request = EvaluateRequest {
+        sources: paths
+            .iter()
+            .map(|p| ProductSource::Local(p.to_path_buf()))
+            .collect(),
+        name: None,
+        remote: None,
+        engine: Options {
+            lang: Some(lang),
+            ..Options::default()
+        },
+        now: NOW,
+    };
+    evaluate(&request).map(|e| e.evaluation)
+}
+
+fn row<'a>(e: &'a Evaluation, id: &str) -> &'a Row {
+    e.rows.iter().find(|r| r.id == id).expect("row")
+}
+
+const REPORT: &str = "# Governancerapport for OS2test\n\n| 🔽 | # | Krav | Beskrivelse / Dokumentation | Produktniveau | Retningslinjer |\n| --- | --- | --- | --- | --- | --- |\n| ✅ | G2 | Der koordineres løbende med OS2-sekretariatet | Månedligt møde med sekretariatet | 1 | Bekræft |\n";
+const SECURITY: &str = "# Sikkerhed\n\nFejl rapporteres fortroligt til security@os2test.dk; vi svarer inden for fem arbejdsdage.\n";
+
+#[test]
+fn a_product_of_two_repositories_credits_evidence_and_the_report_wherever_they_are() {
+    let login = repo_with(
+        &[("README.md", Entry::Text("# Login\n\nEn login-tjeneste.\n"))],
+        3,
+    );
+    let docs = repo_with(
+        &[
+            ("SECURITY.md", Entry::Text(SECURITY)),
+            ("OS2test_governance_report.md", Entry::Text(REPORT)),
+        ],
+        400,
+    );
+    let e = offline(&[login.path(), docs.path()], Lang::Da).expect("evaluate");
+    assert_eq!(e.repositories.len(), 2);
+    assert_eq!(e.rows.len(), 43);
+    let f4 = row(&e, "F4");
+    assert_eq!(f4.light, Light::Green, "{f4:?}");
+    assert_eq!(f4.repository.as_deref(), Some(e.repositories[1].as_str()));
+    // The report lives in the second repository and is applied to the product once.
+    let g2 = row(&e, "G2");
+    assert_eq!(g2.light, Light::Yellow, "{g2:?}");
+    assert!(e
+        .governance_report
+        .as_deref()
+        .is_some_and(|r| r.ends_with(": OS2test_governance_report.md")));
+    // Alone, the first repository has neither.
+    let alone = offline(&[login.path()], Lang::Da).expect("evaluate");
+    assert_ne!(row(&alone, "F4").light, Light::Green);
+    assert_eq!(row(&alone, "G2").light, Light::White);
+    assert_eq!(alone.governance_report, None);
+}
+
+#[test]
+fn the_same_repository_named_twice_counts_once() {
+    let login = repo_with(&[("README.md", Entry::Text("# Login\n"))], 3);
+    let again = login.path().join(".");
+    let e = offline(&[login.path(), &again], Lang::En).expect("evaluate");
+    assert_eq!(e.repositories.len(), 1);
+}
+
+#[test]
+fn a_source_that_is_not_there_is_one_error_naming_it() {
+    let missing = Path::new("/nonexistent/os2gov-product");
+    let err = offline(&[missing], Lang::En).expect_err("must fail");
+    assert!(
+        err.to_string().starts_with("/nonexistent/os2gov-product"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_github_source_offline_is_refused_before_anything_is_read() {
+    let request = EvaluateRequest {
+        sources: vec![ProductSource::parse("github:OS2test")],
+        name: None,
+        remote: None,
+        engine: Options::default(),
+        now: NOW,
+    };
+    let err = evaluate(&request).expect_err("offline");
+    assert!(matches!(err, EvaluateError::RemoteOffline(_)), "{err}");
+    assert!(
+        matches!(ProductSource::parse("github:OS2test/login"), ProductSource::Repository(t) if t.slug() == "OS2test/login")
+    );
+    assert!(
+        matches!(ProductSource::parse("github:OS2test"), ProductSource::Organisation(o) if o == "OS2test")
+    );
+}
+
+/// The four corpus extracts as one product: a real-world mix. The figures are printed for the
+/// closing note (`cargo test --test evaluate corpus -- --nocapture`).
+#[test]
+fn a_product_assembled_from_the_corpus() {
+    let fixtures = [
+        corpus_repo("OS2mo", "os2mo"),
+        corpus_repo("OS2iot", "OS2iot-docs"),
+        corpus_repo("OS2compliance", "OS2compliance"),
+        corpus_repo("os2kitos", "kitos"),
+    ];
+    let paths: Vec<&Path> = fixtures.iter().map(|f| f.path()).collect();
+    let e = offline(&paths, Lang::Da).expect("evaluate");
+    assert_eq!(e.rows.len(), 43);
+    let counts = e.counts();
+    assert_eq!(counts.total(), 43);
+    let decided = counts.green + counts.yellow + counts.red;
+    println!(
+        "corpus product: {decided} of 43 decided (🟢 {} 🟡 {} 🔴 {}), ⚪ {}",
+        counts.green, counts.yellow, counts.red, counts.white
+    );
+    // OS2mo's licence and publiccode.yml are there: F2 is green, citing it.
+    let f2 = row(&e, "F2");
+    assert!(decided >= 10, "{decided}");
+    assert!(f2.light.is_decided(), "{f2:?}");
+    for r in &e.rows {
+        assert_eq!(
+            r.light == Light::Green,
+            r.verdict == os2gov::engine::report::Verdict::Met,
+            "{r:?}"
+        );
+    }
+}
+
+#[test]
+fn the_json_validates_against_the_published_schema() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/evaluation.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("schema")).expect("JSON");
+    jsonschema::meta::validate(&schema).expect("a valid draft 2020-12 schema");
+    let validator = jsonschema::validator_for(&schema).expect("compiles");
+    let login = repo_with(&[("README.md", Entry::Text("# Login\n"))], 3);
+    let docs = repo_with(
+        &[
+            ("SECURITY.md", Entry::Text(SECURITY)),
+            ("OS2test_governance_report.md", Entry::Text(REPORT)),
+        ],
+        3,
+    );
+    for lang in [Lang::Da, Lang::En] {
+        let e = offline(&[login.path(), docs.path()], lang).expect("evaluate");
+        let mut value: serde_json::Value =
+            serde_json::from_str(&os2gov::render::evaluation::json(&e)).expect("JSON");
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        value["rows"][0]["light"] = "blue".into();
+        assert!(!validator.is_valid(&value));
+    }
+}
+
+/// Writes the portfolio page of three fixture products to `target/test-artifacts/` for the
+/// browser test (`tests/browser/portfolio.test.mjs`, run by scripts/test.sh after this), and
+/// checks what can be checked without a browser.
+#[test]
+fn the_portfolio_page_for_the_browser_test() {
+    use os2gov::evaluate::portfolio::{ProductPortfolio, ProductRow};
+    let bare = repo_with(&[("README.md", Entry::Text("# Bare\n"))], 3);
+    let secure = repo_with(
+        &[
+            ("README.md", Entry::Text("# Sikker\n")),
+            ("SECURITY.md", Entry::Text(SECURITY)),
+            ("LICENSE", Entry::Text(include_str!("../LICENSE"))),
+        ],
+        3,
+    );
+    let mut rows = Vec::new();
+    for (name, path) in [("Æblemost", bare.path()), ("OS2sikker", secure.path())] {
+        let mut e = offline(&[path], Lang::Da).expect("evaluate");
+        e.product = name.to_string();
+        rows.push(ProductRow::from_evaluation(&e));
+    }
+    rows.push(ProductRow::failed(
+        "OS2faktor",
+        Some("https://github.com/OS2faktor".into()),
+        "rate limit (resets 12:00)",
+    ));
+    let portfolio = ProductPortfolio::new(Lang::Da, "02-12-2026", rows);
+    let html = os2gov::render::products::html(&portfolio);
+    assert_eq!(html.matches("<tr").count(), 4);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-artifacts");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("portfolio.html"), html).expect("write");
+}
+
+/// The evaluation of a fixture product of two repositories, as Markdown, in both languages:
+/// golden files (`tests/snapshots/evaluate__*.snap`). After a deliberate change:
+/// `INSTA_UPDATE=always cargo test --test evaluate golden`, then read the diff.
+#[test]
+fn golden_evaluation_markdown() {
+    use os2gov::adapters::git::open_snapshot;
+    use os2gov::evaluate::{Product, Repository};
+    let readme = "# OS2test Login\n\nOS2test Login er en fælles login-tjeneste for kommunerne.\n\n## Værdi\n\nKommunerne sparer tid, fordi brugerne kun logger ind ét sted.\n\n## Behov\n\nKommunerne har brug for et sikkert fælles login på tværs af deres systemer.\n";
+    let login = repo_with(
+        &[
+            ("README.md", Entry::Text(readme)),
+            ("LICENSE", Entry::Text(include_str!("../LICENSE"))),
+        ],
+        3,
+    );
+    let mfa = repo_with(
+        &[
+            ("SECURITY.md", Entry::Text(SECURITY)),
+            ("Dockerfile", Entry::Text("FROM scratch\n")),
+            ("OS2test_governance_report.md", Entry::Text(REPORT)),
+        ],
+        3,
+    );
+    for lang in [Lang::Da, Lang::En] {
+        let mut snapshots = vec![
+            open_snapshot(login.path(), None, NOW).expect("snapshot"),
+            open_snapshot(mfa.path(), None, NOW).expect("snapshot"),
+        ];
+        let declarations = os2gov::evaluate::share_declarations(&mut snapshots, 0);
+        let names = ["OS2test/login", "OS2test/mfa"];
+        let options = Options {
+            lang: Some(lang),
+            ..Options::default()
+        };
+        let repositories = snapshots
+            .iter()
+            .zip(names)
+            .map(|(s, name)| Repository {
+                name: name.to_string(),
+                url: Some(format!("https://github.com/{name}")),
+                report: os2gov::engine::check(s, &options).expect("check"),
+            })
+            .collect();
+        let product = Product {
+            name: "OS2test".into(),
+            organisation: Some("https://github.com/OS2test".into()),
+            site: None,
+            main: 0,
+            repositories,
+            governance_report: declarations.map(|(i, path)| format!("{}: {path}", names[i])),
+            target: None,
+        };
+        let e = os2gov::evaluate::evaluate(&product, "02-12-2026");
+        let markdown = os2gov::render::evaluation::markdown(&e, None);
+        let name = match lang {
+            Lang::Da => "evaluation_da",
+            Lang::En => "evaluation_en",
+        };
+        insta::assert_snapshot!(name, markdown);
+    }
+}
