@@ -188,7 +188,7 @@ fn read_all(
                         notes: Vec::new(),
                     },
                     Some(options) => {
-                        let scan = remote::enrich_local(snapshot, options, &request.engine)
+                        let scan = crate::app::enrich_local(snapshot, options, &request.engine)
                             .map_err(|source| EvaluateError::Remote {
                                 name: shown.clone(),
                                 source,
@@ -203,12 +203,13 @@ fn read_all(
             }
             ProductSource::Repository(target) => {
                 let slug = target.slug();
-                let scan = remote::scan_remote(target, options(&slug)?, &request.engine).map_err(
-                    |source| EvaluateError::Remote {
-                        name: slug.clone(),
-                        source,
-                    },
-                )?;
+                let scan = remote::scan_remote(target, options(&slug)?, &|s| {
+                    crate::app::jira_of(s, &request.engine)
+                })
+                .map_err(|source| EvaluateError::Remote {
+                    name: slug.clone(),
+                    source,
+                })?;
                 let (read, s, w) = from_scan(scan, &slug);
                 add(&mut stats, &s);
                 warnings.extend(w);
@@ -219,7 +220,7 @@ fn read_all(
                 let org = remote::scan_organisation_with(
                     owner,
                     options(&name)?,
-                    &request.engine,
+                    &|s| crate::app::jira_of(s, &request.engine),
                     |listed, scan| (listed.slug.clone(), scan),
                 )
                 .map_err(|source| EvaluateError::Remote {

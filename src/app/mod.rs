@@ -33,7 +33,7 @@ pub fn add_notes(report: &mut Report, notes: &[Msg]) {
 
 /// Jira from the config (`[jira] url, project`), else the first Jira link in the README/docs.
 /// A config that cannot be read names no project here: the check reports why it could not.
-fn jira_of(snapshot: &Snapshot, engine: &engine::Options) -> Option<JiraRef> {
+pub(crate) fn jira_of(snapshot: &Snapshot, engine: &engine::Options) -> Option<JiraRef> {
     let configured = engine::load_config(snapshot, engine)
         .ok()
         .and_then(|c| c.jira)

@@ -406,7 +406,7 @@ fn light_and_basis(
                 .join(&source.found()),
         ),
         Verdict::NotMet => (Light::Red, said.join(&source.missing())),
-        Verdict::Unknown if rule.method == Method::Declared => (
+        Verdict::Unknown if rule.method() == Method::Declared => (
             Light::White,
             msg!(
                 "Kan ikke ses i repositorierne og er ikke erklæret i governancerapporten.",

@@ -359,17 +359,17 @@ fn steps_text(out: &mut String, report: &Report, p: &Paint, all: bool) {
             .push(&format!("{}:", w.rerun), Some(BOLD))
             .write(out, "  ", 2, 4);
         // Why each could not run; checks that failed for the same reason share a line.
-        let mut reasons: Vec<(&str, Vec<&str>)> = Vec::new();
+        let mut reasons: Vec<(&str, Vec<&str>, Verdict)> = Vec::new();
         for step in &rerun {
             let why = rerun_text(step, report);
-            match reasons.iter_mut().find(|(m, _)| *m == why) {
-                Some((_, ids)) => ids.push(&step.finding.id),
-                None => reasons.push((why, vec![&step.finding.id])),
+            match reasons.iter_mut().find(|(m, _, _)| *m == why) {
+                Some((_, ids, _)) => ids.push(&step.finding.id),
+                None => reasons.push((why, vec![&step.finding.id], step.finding.verdict)),
             }
         }
-        for (why, ids) in reasons {
+        for (why, ids, verdict) in reasons {
             Paragraph::new(p)
-                .push_whole(symbol(Verdict::Unknown), Some(YELLOW))
+                .push_whole(symbol(verdict), Some(YELLOW))
                 .push(&format!("{}:", ids.join(", ")), None)
                 .push(why, None)
                 .write(out, "    ", 4, 6);

@@ -26,7 +26,8 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: RulesFormat,
     },
-    /// Explain one requirement (e.g. `F7`), or `score` for the scoring formulas.
+    /// Explain one requirement (e.g. `F7`), `score` for the scoring formulas, or `evaluation` for
+    /// the traffic lights of `os2gov evaluate`.
     Explain {
         id: String,
         #[arg(long, value_parser = parse_lang)]
@@ -44,6 +45,14 @@ pub(crate) enum Command {
     /// Check every public, non-archived repository of a GitHub organisation: a portfolio table.
     /// Exit code 0 = every row complete, 2 = error, 3 = some rows incomplete.
     Org(OrgArgs),
+    /// Draft a product's evaluation in OS2's evaluation template: every requirement with a traffic
+    /// light (🟢/🟡/🔴, ⚪ left for the secretariat) and its basis, for all the product's
+    /// repositories. Exit code 0 = done, 2 = error, 3 = some repositories could not be read.
+    Evaluate(crate::evaluate::EvaluateArgs),
+    /// Evaluate every product (one GitHub organisation each) into one overview: Markdown, CSV,
+    /// JSON or a self-contained HTML page. Exit code 0 = every product complete, 2 = error,
+    /// 3 = some products incomplete.
+    Portfolio(crate::evaluate::PortfolioArgs),
 }
 
 #[derive(clap::Args)]
@@ -183,6 +192,10 @@ pub(crate) struct CheckArgs {
     /// Print what was read (paths listed, blobs read, commits walked) to standard error.
     #[arg(long, short)]
     pub(crate) verbose: bool,
+    /// Show every requirement of every level in the text report, not only the next steps and one
+    /// line per theme.
+    #[arg(long)]
+    pub(crate) all: bool,
 }
 
 /// How GitHub and Jira are reached.

@@ -96,7 +96,13 @@ pub(crate) fn run_check(args: CheckArgs) -> Result<ExitCode> {
         }
     };
     let rendered = match args.format {
-        Format::Text => render::text(&report, colour),
+        Format::Text => render::text_with(
+            &report,
+            &render::TextOptions {
+                colour,
+                all: args.all,
+            },
+        ),
         Format::Json => render::json(&report),
         Format::Markdown => render::markdown(&report),
         Format::Sarif => render::sarif(&report, fallback.as_deref()),

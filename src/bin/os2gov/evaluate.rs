@@ -55,7 +55,11 @@ fn say(lang: Lang, message: Msg) -> String {
 pub(crate) fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
     let lang = args.lang.unwrap_or_default();
     let offline = args.offline || offline_by_env();
-    let sources: Vec<ProductSource> = args.sources.iter().map(|s| ProductSource::parse(s)).collect();
+    let sources: Vec<ProductSource> = args
+        .sources
+        .iter()
+        .map(|s| ProductSource::parse(s))
+        .collect();
     let first_local = sources.iter().find_map(|s| match s {
         ProductSource::Local(path) => Some(path.clone()),
         _ => None,
@@ -75,7 +79,10 @@ pub(crate) fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
                     "{}: {} ({})",
                     path.display(),
                     e.message().get(lang),
-                    say(lang, os2gov::msg!("filen er ikke ændret", "the file is unchanged"))
+                    say(
+                        lang,
+                        os2gov::msg!("filen er ikke ændret", "the file is unchanged")
+                    )
                 )
             })?;
             Some(parsed)
@@ -100,7 +107,9 @@ pub(crate) fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
         .map(|f| file::keep_written(&mut evaluation, f))
         .unwrap_or_default();
     let text = match args.format {
-        EvaluationFormat::Markdown => os2gov::render::evaluation::markdown(&evaluation, existing.as_ref()),
+        EvaluationFormat::Markdown => {
+            os2gov::render::evaluation::markdown(&evaluation, existing.as_ref())
+        }
         EvaluationFormat::Json => os2gov::render::evaluation::json(&evaluation),
         EvaluationFormat::Text => os2gov::render::evaluation::text(&evaluation),
     };
@@ -209,7 +218,11 @@ pub(crate) fn run_portfolio(args: PortfolioArgs) -> Result<ExitCode> {
     }
     let incomplete: Vec<_> = p.products.iter().filter(|r| r.is_incomplete()).collect();
     if let Some(first) = incomplete.first() {
-        let why = first.error.as_deref().or(first.incomplete.as_deref()).unwrap_or_default();
+        let why = first
+            .error
+            .as_deref()
+            .or(first.incomplete.as_deref())
+            .unwrap_or_default();
         print_incomplete(&say(
             lang,
             os2gov::msg!(

@@ -26,6 +26,10 @@ pub(crate) fn run_explain(id: &str, lang: Option<Lang>) -> Result<ExitCode> {
         print_out(&format!("{formula}\n"));
         return Ok(ExitCode::SUCCESS);
     }
+    if id.trim().eq_ignore_ascii_case("evaluation") {
+        print_out(&os2gov::evaluate::explanation(lang));
+        return Ok(ExitCode::SUCCESS);
+    }
     let rule = rules::find(id).with_context(|| {
             format!("unknown requirement id {id:?}: `os2gov rules` lists them, `os2gov explain score` explains the score")
         })?;

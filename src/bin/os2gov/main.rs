@@ -5,6 +5,7 @@
 mod action;
 mod args;
 mod check;
+mod evaluate;
 mod explain;
 mod fix;
 mod org;
@@ -85,6 +86,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Report(args) => report::run_report(args),
         Command::Action => action::run_action(),
         Command::Org(args) => org::run_org(args),
+        Command::Evaluate(args) => evaluate::run_evaluate(args),
+        Command::Portfolio(args) => evaluate::run_portfolio(args),
         Command::Badge(args) => check::run_badge(args),
         Command::Rules { lang, format } => explain::run_rules(lang, format),
         Command::Explain { id, lang } => explain::run_explain(&id, lang),
