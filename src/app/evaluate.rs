@@ -390,3 +390,45 @@ pub fn portfolio(
         warnings,
     }
 }
+
+/// What a portfolio scan of `owners` will cost against what is left of GitHub's rate limit,
+/// asked before the scan so that the user sees it first.
+pub fn portfolio_budget(
+    owners: &[String],
+    remote: &RemoteOptions,
+) -> Result<remote::Budget, RemoteError> {
+    remote::budget(owners, remote)
+}
+
+/// The budget in words, for standard error before a portfolio scan.
+pub fn budget_line(budget: &remote::Budget, owners: usize) -> Msg {
+    let mut line = msg!(
+        "Portefølje: {owners} organisationer, {r} repositorier; op til ca. {n} forespørgsler, der tæller i GitHubs grænse.",
+        "Portfolio: {owners} organisations, {r} repositories; up to about {n} requests that count against GitHub's rate limit.",
+        r = budget.repositories,
+        n = budget.needed
+    );
+    if let (Some(remaining), Some(limit)) = (budget.remaining, budget.limit) {
+        let reset = budget
+            .reset
+            .map(|t| {
+                format!(
+                    "{:02}:{:02} UTC",
+                    t.rem_euclid(86_400) / 3600,
+                    t.rem_euclid(3600) / 60
+                )
+            })
+            .unwrap_or_default();
+        line = line.join(&msg!(
+            "GitHub: {remaining} af {limit} tilbage (nulstilles {reset}).",
+            "GitHub: {remaining} of {limit} left (resets {reset})."
+        ));
+        if (remaining as usize) < budget.needed {
+            line = line.join(&msg!(
+                "Det rækker måske ikke: produkter, der ikke kan læses færdigt, markeres som ufuldstændige. Sæt GITHUB_TOKEN for en højere grænse.",
+                "That may not be enough: products that cannot be read completely are marked incomplete. Set GITHUB_TOKEN for a higher limit."
+            ));
+        }
+    }
+    line
+}

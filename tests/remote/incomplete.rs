@@ -7,7 +7,7 @@ use super::*;
 // gaps of the repository (issue 9 defects 4–6, issue 13 "Nothing counts that was not read")
 
 /// 403 with the core limit used up, as GitHub answers when the rate limit runs out.
-fn rate_limited() -> ResponseTemplate {
+pub(super) fn rate_limited() -> ResponseTemplate {
     ResponseTemplate::new(403)
         .insert_header("x-ratelimit-limit", "60")
         .insert_header("x-ratelimit-remaining", "0")
@@ -16,7 +16,7 @@ fn rate_limited() -> ResponseTemplate {
 }
 
 /// The organisation listing `repos`, on one page.
-fn mount_org(s: &Servers, owner: &str, repos: &[&Repo]) {
+pub(super) fn mount_org(s: &Servers, owner: &str, repos: &[&Repo]) {
     let listing: Vec<serde_json::Value> = repos.iter().map(|r| r.json()).collect();
     s.on(
         &s.api,
@@ -28,7 +28,7 @@ fn mount_org(s: &Servers, owner: &str, repos: &[&Repo]) {
 
 /// An organisation of three products and its `.github`, where the rate limit runs out on the
 /// second product's history: the second and third rows cannot be read completely.
-fn org_with_rate_limit_mid_scan(s: &Servers) {
+pub(super) fn org_with_rate_limit_mid_scan(s: &Servers) {
     let names = ["a-first", "b-second", "c-third"];
     let repos: Vec<Repo> = names
         .iter()

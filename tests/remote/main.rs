@@ -16,6 +16,7 @@ mod history;
 mod incomplete;
 mod jira;
 mod organisation;
+mod portfolio;
 mod repository;
 
 use common::{DAY, NOW};

@@ -31,6 +31,7 @@
 //! that may rest on it into `unknown` with that reason. A rate limit stops all further
 //! requests of its kind; the reset time is in the message.
 
+mod budget;
 mod cache;
 mod github;
 mod http;
@@ -42,6 +43,7 @@ pub use http::next_page;
 use crate::base::model::{Fetched, Msg, Snapshot, Unread};
 use crate::evidence::github_owner_repo;
 use crate::msg;
+pub use budget::{budget, Budget, REQUESTS_PER_REPOSITORY};
 use futures_util::stream::{self, StreamExt};
 use github::{ApiRepo, HistoryError, OpenItems};
 use http::Http;
@@ -360,6 +362,15 @@ pub struct OrgRead<T> {
     pub warnings: Vec<Msg>,
 }
 
+/// The repositories of an organisation a scan reads: public, not archived or disabled, and not
+/// `.github` (whose community files count as the organisation's defaults instead).
+fn is_scanned(repo: &ApiRepo) -> bool {
+    !repo.archived
+        && !repo.disabled
+        && !repo.is_private()
+        && !repo.name.eq_ignore_ascii_case(".github")
+}
+
 /// Reads every public, non-archived repository of an organisation (or user), at most
 /// `options.concurrency` at a time, sharing one client and cache, and hands each scan to
 /// `each` as soon as it is read, so that no more than `concurrency` snapshots are held at once.
@@ -389,11 +400,7 @@ where
                 )))
             }
         };
-        let mut repos: Vec<ApiRepo> = repos
-            .into_iter()
-            .filter(|r| !r.archived && !r.disabled && !r.is_private())
-            .filter(|r| !r.name.eq_ignore_ascii_case(".github"))
-            .collect();
+        let mut repos: Vec<ApiRepo> = repos.into_iter().filter(is_scanned).collect();
         repos.sort_by_key(|r| r.name.to_ascii_lowercase());
         let http = &http;
         let each = &each;

@@ -201,6 +201,18 @@ pub(crate) fn run_portfolio(args: PortfolioArgs) -> Result<ExitCode> {
         lang: Some(lang),
         config: None,
     };
+    match os2gov::app::evaluate::portfolio_budget(&owners, &remote) {
+        Ok(budget) => {
+            print_note(os2gov::app::evaluate::budget_line(&budget, owners.len()).get(lang))
+        }
+        Err(e) => print_note(&say(
+            lang,
+            os2gov::msg!(
+                "GitHubs grænse for forespørgsler kunne ikke læses: {e}",
+                "GitHub's rate limit could not be read: {e}"
+            ),
+        )),
+    }
     let run = os2gov::app::evaluate::portfolio(&owners, &remote, &options, now());
     let p = &run.portfolio;
     let text = match args.format {
