@@ -15,6 +15,8 @@ step "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test (workspace)"
 cargo test --workspace
+step "browser: the portfolio page cargo test wrote, in headless Chromium"
+node --test tests/browser/portfolio.test.mjs
 step "fuzz: every parser and the engine, a fixed number of inputs each (scripts/fuzz.sh)"
 bash scripts/fuzz.sh
 if [ -x wasm/test.sh ]; then
