@@ -150,10 +150,11 @@ fn add(total: &mut RequestStats, more: &RequestStats) {
     total.failed += more.failed;
 }
 
+/// Every repository read, what the reads cost, the run's warnings and the organisation named.
+type ReadAll = (Vec<Read>, RequestStats, Vec<Msg>, Option<String>);
+
 /// Reads every source into snapshots: each repository once, whichever sources name it.
-fn read_all(
-    request: &EvaluateRequest,
-) -> Result<(Vec<Read>, RequestStats, Vec<Msg>, Option<String>), EvaluateError> {
+fn read_all(request: &EvaluateRequest) -> Result<ReadAll, EvaluateError> {
     let mut reads: Vec<Read> = Vec::new();
     let mut stats = RequestStats::default();
     let mut warnings = Vec::new();

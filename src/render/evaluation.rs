@@ -32,11 +32,7 @@ fn colour(light: Light) -> &'static str {
 
 /// `33 %` in Danish (with a non-breaking space), `33%` in English.
 fn percent(part: usize, whole: usize, lang: Lang) -> String {
-    let value = if whole == 0 {
-        0
-    } else {
-        (part * 100 + whole / 2) / whole
-    };
+    let value = (part * 100 + whole / 2).checked_div(whole).unwrap_or(0);
     match lang {
         Lang::Da => format!("{value}\u{a0}%"),
         Lang::En => format!("{value}%"),
@@ -62,7 +58,7 @@ pub fn pie_order(counts: &Counts) -> Vec<(Light, usize)> {
         .map(|l| (l, counts.get(l)))
         .filter(|(_, n)| *n > 0)
         .collect();
-    slices.sort_by(|a, b| b.1.cmp(&a.1));
+    slices.sort_by_key(|slice| std::cmp::Reverse(slice.1));
     slices
 }
 
