@@ -7,6 +7,7 @@
 # Usage: scripts/bench.sh            (from the repository root, or anywhere)
 # Env:   OS2GOV_BENCH_REPO=DIR       where the generated repository lives (default target/bench-repo)
 #        OS2GOV_BENCH_RUNS=N         timed runs (default 20 with hyperfine, 10 without)
+#        OS2GOV_BIN=PATH             time that binary instead of building this checkout
 #        OS2GOV_BENCH_ADAPTER=1      also time the git adapter alone (benches/snapshot.rs; its
 #                                    release build of the dev-dependencies takes minutes once)
 set -euo pipefail
@@ -115,8 +116,13 @@ echo "repository: $REPO ($tracked tracked files, $commits commits on HEAD)"
 # ---------------------------------------------------------------------------------------------
 # 2. The binary.
 
-cargo build --release --quiet
-BIN="$PWD/target/release/os2gov"
+# OS2GOV_BIN=PATH times another build (an older commit's, to compare) instead of this one.
+if [ -n "${OS2GOV_BIN:-}" ]; then
+  BIN="$OS2GOV_BIN"
+else
+  cargo build --release --quiet
+  BIN="$PWD/target/release/os2gov"
+fi
 CMD=("$BIN" check "$REPO" --offline --format json)
 
 set +e

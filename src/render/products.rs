@@ -1,6 +1,7 @@
 //! OS2's portfolio of products (`os2gov portfolio`) as Markdown, CSV (for a spreadsheet), JSON
 //! and one self-contained HTML page (no server, no external assets; sortable by any column).
 
+use super::badge::xml_escape as html_escape;
 use super::markdown_cell as cell;
 use crate::base::model::{Lang, Level};
 use crate::evaluate::portfolio::{ProductPortfolio, ProductRow};
@@ -224,21 +225,6 @@ pub fn csv(p: &ProductPortfolio) -> String {
 
 pub fn json(p: &ProductPortfolio) -> String {
     serde_json::to_string_pretty(p).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}")) + "\n"
-}
-
-fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// The sort key of a level: none sorts below the sandbox.
