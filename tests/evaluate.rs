@@ -261,3 +261,113 @@ fn golden_evaluation_markdown() {
         insta::assert_snapshot!(name, markdown);
     }
 }
+
+/// The command as a user runs it: from inside the product's repository, default paths.
+#[test]
+fn cli_evaluate_from_inside_a_repository_keeps_the_persons_work_and_refuses_a_broken_file() {
+    let repo = repo_with(
+        &[
+            ("README.md", Entry::Text("# Login\n\nEn login-tjeneste.\n")),
+            ("SECURITY.md", Entry::Text(SECURITY)),
+        ],
+        3,
+    );
+    let run = |args: &[&str]| {
+        common::os2gov()
+            .current_dir(repo.path())
+            .args(["evaluate", "."])
+            .args(args)
+            .output()
+            .expect("run")
+    };
+    let out = run(&["--out", "evaluering.md"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let file = repo.path().join("evaluering.md");
+    let first = std::fs::read_to_string(&file).expect("written in the repository");
+    assert!(
+        first.starts_with("# Evaluering af OS2-produkt: "),
+        "{first}"
+    );
+
+    // A person fills in a white row and the summary; the next run keeps both.
+    let g2 = first
+        .lines()
+        .find(|l| l.starts_with("| G2 |"))
+        .expect("G2")
+        .to_string();
+    let cells: Vec<&str> = g2.split(" | ").collect();
+    let by_hand = format!(
+        "{} | 🟢 | Møde med sekretariatet hver måned (referat 2026-10). |",
+        cells[..4].join(" | ")
+    );
+    let edited = first.replace(&g2, &by_hand).replace(
+        "[Her skrives et meget kort resumé af den samlede vurdering og anbefaling.]",
+        "Login er godt på vej.",
+    );
+    std::fs::write(&file, &edited).expect("edit");
+    let out = run(&["--out", "evaluering.md"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("Ingen af værktøjets vurderinger er ændret."),
+        "{stderr}"
+    );
+    let second = std::fs::read_to_string(&file).expect("read");
+    assert!(second.contains(&by_hand), "{second}");
+    assert!(second.contains("Login er godt på vej."));
+    // Run again: byte for byte the same.
+    run(&["--out", "evaluering.md"]);
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), second);
+
+    // A broken table is refused and the file left as it was.
+    let broken = second.replace(&by_hand, "| G2 | 1 | kun tre |");
+    std::fs::write(&file, &broken).expect("break");
+    let out = run(&["--out", "evaluering.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("rækken G2 har 3 celler") && stderr.contains("filen er ikke ændret"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), broken);
+}
+
+#[test]
+fn cli_evaluate_bad_sources_and_paths_write_nothing() {
+    let repo = repo_with(&[("README.md", Entry::Text("# Login\n"))], 3);
+    let before = common::walk(repo.path(), true);
+    let out = common::os2gov()
+        .current_dir(repo.path())
+        .args([
+            "evaluate",
+            ".",
+            "/nonexistent/os2gov-product",
+            "--out",
+            "e.md",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("/nonexistent/os2gov-product"), "{stderr}");
+    // Outside the current folder and the repository: refused before anything is read.
+    let out = common::os2gov()
+        .current_dir(repo.path())
+        .args(["evaluate", ".", "--out", "../outside.md"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!repo.path().join("../outside.md").exists());
+    assert_eq!(common::walk(repo.path(), true), before);
+}
