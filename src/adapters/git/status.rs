@@ -44,3 +44,74 @@ pub fn uncommitted_changes(path: &Path, limit: usize) -> Result<WorkTreeChanges,
             .collect(),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{uncommitted_changes, WorkTreeChanges};
+    use git2::{Repository, Signature};
+    use std::fs;
+
+    /// A repository with `README.md` committed.
+    fn committed() -> (tempfile::TempDir, Repository) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let repo = Repository::init(dir.path()).expect("init");
+        fs::write(dir.path().join("README.md"), "# Demo\n").expect("write");
+        let mut index = repo.index().expect("index");
+        index
+            .add_path(std::path::Path::new("README.md"))
+            .expect("add");
+        index.write().expect("write index");
+        let tree = repo
+            .find_tree(index.write_tree().expect("tree"))
+            .expect("find tree");
+        let who = Signature::now("T", "t@example.org").expect("signature");
+        repo.commit(Some("HEAD"), &who, &who, "first", &tree, &[])
+            .expect("commit");
+        drop(tree);
+        (dir, repo)
+    }
+
+    #[test]
+    fn a_plain_folder_and_a_bare_repository_say_what_they_are() {
+        let plain = tempfile::tempdir().expect("temp dir");
+        assert_eq!(
+            uncommitted_changes(plain.path(), 5).ok(),
+            Some(WorkTreeChanges::NoRepository)
+        );
+        let bare = tempfile::tempdir().expect("temp dir");
+        Repository::init_bare(bare.path()).expect("init");
+        assert_eq!(
+            uncommitted_changes(bare.path(), 5).ok(),
+            Some(WorkTreeChanges::Bare)
+        );
+    }
+
+    #[test]
+    fn changed_and_untracked_paths_are_named_up_to_the_limit_and_ignored_ones_not() {
+        let (dir, _repo) = committed();
+        assert_eq!(
+            uncommitted_changes(dir.path(), 5).ok(),
+            Some(WorkTreeChanges::Paths(Vec::new()))
+        );
+        fs::write(dir.path().join(".gitignore"), "build/\n").expect("write");
+        fs::create_dir(dir.path().join("build")).expect("mkdir");
+        fs::write(dir.path().join("build/out.txt"), "x").expect("write");
+        fs::write(dir.path().join("README.md"), "# Changed\n").expect("write");
+        fs::write(dir.path().join("notes.txt"), "x").expect("write");
+        assert_eq!(
+            uncommitted_changes(dir.path(), 5).ok(),
+            Some(WorkTreeChanges::Paths(vec![
+                ".gitignore".into(),
+                "README.md".into(),
+                "notes.txt".into()
+            ]))
+        );
+        assert_eq!(
+            uncommitted_changes(dir.path(), 2).ok(),
+            Some(WorkTreeChanges::Paths(vec![
+                ".gitignore".into(),
+                "README.md".into()
+            ]))
+        );
+    }
+}
