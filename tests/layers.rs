@@ -189,3 +189,29 @@ fn the_engine_names_no_requirement() {
     }
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
+
+#[test]
+fn the_binary_reads_git_through_the_adapter() {
+    // The CLI is a face (arguments, output, exit codes): what a repository holds, including its
+    // uncommitted changes, is asked of `adapters::git`, which the application layer calls.
+    let binary: Vec<(String, Vec<String>)> = sources()
+        .into_iter()
+        .filter(|(name, _)| name.starts_with("src/bin/"))
+        .collect();
+    assert!(binary.len() >= 3, "src/bin/ was not found");
+    let found: Vec<String> = binary
+        .iter()
+        .flat_map(|(name, lines)| {
+            lines
+                .iter()
+                .enumerate()
+                .filter(|(_, line)| line.contains("git2::") || line.contains("use git2"))
+                .map(move |(n, line)| format!("{name}:{}: {}", n + 1, line.trim()))
+        })
+        .collect();
+    assert!(
+        found.is_empty(),
+        "git is read in src/adapters/git/, not in the binary:\n{}",
+        found.join("\n")
+    );
+}

@@ -10,6 +10,8 @@
 #[cfg(feature = "cli")]
 pub mod action;
 pub mod evaluate;
+pub mod fix;
+pub mod report;
 
 use crate::adapters::remote::{
     self, JiraRef, OrgRepo, RemoteError, RemoteOptions, RemoteScan, RemoteTarget, RequestStats,

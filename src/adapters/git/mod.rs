@@ -16,10 +16,12 @@ use std::path::Path;
 
 mod history;
 mod revision;
+mod status;
 mod worktree;
 
 use history::history;
 use revision::commit_files;
+pub use status::{uncommitted_changes, WorkTreeChanges};
 use worktree::work_tree_files;
 
 /// Non-merge commits kept in [`History::recent_commits`]; the remote adapter reads as many.

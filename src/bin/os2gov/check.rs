@@ -10,7 +10,7 @@ use crate::{
 use anyhow::Result;
 use os2gov::adapters::write;
 use os2gov::base::model::Lang;
-use os2gov::engine::{self, Options};
+use os2gov::engine::Options;
 use os2gov::render;
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -158,13 +158,16 @@ pub(crate) fn run_badge(args: BadgeArgs) -> Result<ExitCode> {
         .as_deref()
         .map(|o| output_target(o, Some(&args.path)))
         .transpose()?;
-    let snapshot = os2gov::adapters::git::open_snapshot(&args.path, None, now())?;
     let options = Options {
         level: args.level,
         lang: args.lang,
         config: read_config(args.config.as_ref())?,
     };
-    let report = engine::check(&snapshot, &options)?;
+    let source = os2gov::app::Source::Local {
+        path: args.path.clone(),
+        rev: None,
+    };
+    let report = os2gov::app::check(&source, None, &options, now())?.report;
     let svg = os2gov::render::badge::badge_svg(&report);
     match &output {
         Some(path) => write::write_atomically(path, svg.as_bytes())?,

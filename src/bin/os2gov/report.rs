@@ -1,105 +1,44 @@
 //! `os2gov report`: the repository's governance report written or updated in OS2's template
-//! format, an old-format report carried over, and OS2's self-assessment JSON beside it.
+//! format, an old-format report carried over, and OS2's self-assessment JSON beside it
+//! ([`os2gov::app::report`] decides what is written); here the diff, the writing and what it says.
 
 use crate::args::ReportArgs;
-use crate::fix::{ensure_clean, folder_name, in_repository, repository_root, unified_diff};
+use crate::fix::unified_diff;
 use crate::{now, print_out, read_config};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use os2gov::adapters::write;
+use os2gov::app::{
+    self,
+    report::{ReportPlan, ReportRequest},
+};
 use os2gov::base::model::Lang;
-use os2gov::base::paths::Scope;
-use os2gov::engine::{self, Options};
-use std::path::{Path, PathBuf};
+use os2gov::engine::Options;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub(crate) fn run_report(args: ReportArgs) -> Result<ExitCode> {
-    let stamp = now();
-    let snapshot = os2gov::adapters::git::open_snapshot(&args.path, None, stamp)?;
     let options = Options {
         level: args.level,
         lang: args.lang,
         config: read_config(args.config.as_ref())?,
     };
-    let report = engine::check(&snapshot, &options)?;
-    let facts = os2gov::fix::Facts::from(&snapshot, &report, &folder_name(&args.path));
-    let found = engine::find_governance_report(&snapshot);
-    let existing = found.as_ref().map(|r| r.path.clone());
-    // A typed --out is resolved against the current folder, the report the tool found or names
-    // against the repository root; either way it must stay inside the repository.
-    let root = repository_root(&args.path)?;
-    let scope = Scope::Repository(root.clone());
-    let cwd = write::current_dir()?;
-    let target = match (&args.out, &existing) {
-        (Some(out), _) => write::resolve(&scope, &cwd, out)?,
-        (None, Some(path)) => write::resolve(&scope, &root, Path::new(path))?,
-        (None, None) => write::resolve(
-            &scope,
-            &root,
-            Path::new(&format!(
-                "{}_governance_report.md",
-                facts
-                    .product
-                    .replace(|c: char| !c.is_alphanumeric() && c != '-', "_")
-            )),
-        )?,
+    let request = ReportRequest {
+        out: args.out.as_deref(),
+        self_assessment: args.self_assessment.as_deref(),
     };
-    let relative = in_repository(&root, &target);
-    let before = match std::fs::read(&target) {
-        Ok(bytes) => Some(String::from_utf8(bytes).with_context(|| {
-            format!(
-                "{} is not valid UTF-8; nothing was written",
-                target.display()
-            )
-        })?),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(anyhow::anyhow!("cannot read {}: {e}", target.display())),
-    };
-    // A new file beside an old-format report carries the old report's rows over.
-    let old_report = found
-        .filter(|r| r.format == os2gov::parse::govreport::Format::Old && r.path != relative)
-        .and_then(|r| snapshot.text(&r.path).map(|text| (r.path.clone(), text)));
-    let (written, migration) = match (&before, old_report) {
-        (Some(text), _) => (
-            os2gov::render::report_writer::update_report(&relative, text, &report)?,
-            None,
-        ),
-        (None, Some((old_path, old_text))) => {
-            let (written, migration) =
-                os2gov::render::report_writer::migrate_report(&facts.product, old_text, &report);
-            (written, Some((old_path, migration)))
-        }
-        (None, None) => (
-            os2gov::render::report_writer::new_report(&facts.product, &report),
-            None,
-        ),
-    };
-    let after = written.text.clone();
-    let mut files = vec![(target, after.clone())];
-    if let Some(sa) = &args.self_assessment {
-        let (y, m, d) = os2gov::base::model::civil_date(stamp);
-        let date = format!("{y:04}-{m:02}-{d:02}");
-        let secs = stamp.rem_euclid(86_400);
-        let timestamp = format!(
-            "{date}T{:02}:{:02}:{:02}Z",
-            secs / 3600,
-            secs / 60 % 60,
-            secs % 60
-        );
-        files.push((
-            write::resolve(&scope, &cwd, sa)?,
-            os2gov::render::report_writer::self_assessment_json(
-                &facts.product,
-                &report,
-                &date,
-                &timestamp,
-            ),
-        ));
-    }
+    let ReportPlan {
+        report,
+        relative,
+        before,
+        written,
+        migration,
+        files,
+    } = app::report::plan_report(&args.path, &options, request, now())?;
     if args.dry_run {
-        print_out(&unified_diff(&relative, before.as_deref(), &after));
+        print_out(&unified_diff(&relative, before.as_deref(), &written.text));
         return Ok(ExitCode::SUCCESS);
     }
-    ensure_clean(&args.path, args.allow_dirty)?;
+    app::fix::ensure_clean(&args.path, args.allow_dirty)?;
     let bytes: Vec<(PathBuf, &[u8])> = files
         .iter()
         .map(|(path, text)| (path.clone(), text.as_bytes()))
