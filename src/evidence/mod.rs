@@ -5,6 +5,7 @@ use crate::base::model::{Content, Evidence, Msg, Snapshot};
 use crate::base::text::{normalize, word_count};
 use crate::parse::markdown::{Doc, Link};
 
+pub mod community;
 mod headings;
 mod links;
 mod paths;

@@ -6,6 +6,10 @@
 
 use crate::base::model::{Lang, Snapshot};
 use crate::engine::report::Report;
+use crate::evidence::community::{
+    CommunityFile, ARCHITECTURE, BUG_REPORT_TEMPLATE, CODE_OF_CONDUCT, CONTRIBUTING,
+    DEPENDENCY_UPDATES, GOVERNANCE, MAINTAINERS, PULL_REQUEST_TEMPLATE, SECURITY, VISION,
+};
 use crate::parse::markdown::Doc;
 
 /// One file the fix would create or change.
@@ -96,9 +100,9 @@ fn exists(snapshot: &Snapshot, stems: &[&str], dirs: &[&str]) -> bool {
 struct FileTemplate {
     path: &'static str,
     requirements: &'static [&'static str],
-    /// Other names and folders that already satisfy the same need.
-    stems: &'static [&'static str],
-    dirs: &'static [&'static str],
+    /// The names and folders that already satisfy the same need: the table the requirements
+    /// read too.
+    found_as: CommunityFile,
     text: fn(Lang) -> &'static str,
 }
 
@@ -106,71 +110,61 @@ const FILES: [FileTemplate; 10] = [
     FileTemplate {
         path: "VISION.md",
         requirements: &["S4", "S1", "S3", "S5"],
-        stems: &["vision"],
-        dirs: &["", "docs", "doc"],
+        found_as: VISION,
         text: |l| template!(l, "VISION.md"),
     },
     FileTemplate {
         path: "CONTRIBUTING.md",
         requirements: &["P2", "P13", "F7", "F16"],
-        stems: &["contributing"],
-        dirs: &["", ".github", "docs"],
+        found_as: CONTRIBUTING,
         text: |l| template!(l, "CONTRIBUTING.md"),
     },
     FileTemplate {
         path: "CODE_OF_CONDUCT.md",
         requirements: &["P1"],
-        stems: &["code_of_conduct", "code-of-conduct"],
-        dirs: &["", ".github", "docs"],
+        found_as: CODE_OF_CONDUCT,
         text: |l| template!(l, "CODE_OF_CONDUCT.md"),
     },
     FileTemplate {
         path: "SECURITY.md",
         requirements: &["F4"],
-        stems: &["security"],
-        dirs: &["", ".github", "docs"],
+        found_as: SECURITY,
         text: |l| template!(l, "SECURITY.md"),
     },
     FileTemplate {
         path: "MAINTAINERS.md",
         requirements: &["F7", "G3", "P7"],
-        stems: &["maintainers"],
-        dirs: &["", ".github", "docs"],
+        found_as: MAINTAINERS,
         text: |l| template!(l, "MAINTAINERS.md"),
     },
     FileTemplate {
         path: "GOVERNANCE.md",
         requirements: &["P4", "G6", "G7", "P5"],
-        stems: &["governance"],
-        dirs: &["", ".github", "docs"],
+        found_as: GOVERNANCE,
         text: |l| template!(l, "GOVERNANCE.md"),
     },
     FileTemplate {
         path: "docs/architecture.md",
         requirements: &["F7", "F18"],
-        stems: &["architecture"],
-        dirs: &["docs", "doc", ""],
+        found_as: ARCHITECTURE,
         text: |l| template!(l, "architecture.md"),
     },
     FileTemplate {
         path: ".github/ISSUE_TEMPLATE/bug_report.md",
         requirements: &["P3"],
-        stems: &["bug_report", "bug-report", "issue_template"],
-        dirs: &[".github/ISSUE_TEMPLATE", ".github", ""],
+        found_as: BUG_REPORT_TEMPLATE,
         text: |l| template!(l, "bug_report.md"),
     },
     FileTemplate {
         path: ".github/PULL_REQUEST_TEMPLATE.md",
         requirements: &["P3"],
-        stems: &["pull_request_template"],
-        dirs: &[".github", "", "docs"],
+        found_as: PULL_REQUEST_TEMPLATE,
         text: |l| template!(l, "pull_request_template.md"),
     },
     FileTemplate {
         path: ".github/dependabot.yml",
         requirements: &["P8"],
-        stems: &["dependabot", "renovate"],
-        dirs: &[".github", ""],
+        found_as: DEPENDENCY_UPDATES,
         text: |l| template!(l, "dependabot.yml"),
     },
 ];
@@ -388,7 +382,9 @@ pub fn plan(
     }
 
     for file in &FILES {
-        if !wanted(file.requirements, report, only) || exists(snapshot, file.stems, file.dirs) {
+        if !wanted(file.requirements, report, only)
+            || exists(snapshot, file.found_as.stems, file.found_as.dirs)
+        {
             continue;
         }
         if snapshot.files.contains_key(file.path) {

@@ -4,6 +4,7 @@
 use super::formkrav::os2_product_page;
 use super::{Bilingual as B, Check, Outcome, Theme, FILES};
 use crate::base::model::{Evidence, Level};
+use crate::evidence::community::MAINTAINERS;
 use crate::evidence::{names_a_person_with_email, Ctx, LinkKind, Scope, CONTACT_HEADINGS};
 use crate::msg;
 
@@ -106,7 +107,7 @@ fn check_g3(ctx: &Ctx) -> Outcome {
             ),
         );
     }
-    if let Some(path) = ctx.community_file(&["maintainers"], &["", ".github", "docs"]) {
+    if let Some(path) = ctx.community_file(MAINTAINERS.stems, MAINTAINERS.dirs) {
         if ctx.text(path).is_some_and(names_a_person_with_email) {
             return Outcome::found(
                 vec![Evidence::file(path)],

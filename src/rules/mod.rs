@@ -171,11 +171,10 @@ pub enum Outcome {
 /// when there is one, so that the finding names it rather than asking for a file that is there.
 pub(crate) fn missing_unless_unread(
     ctx: &crate::evidence::Ctx,
-    stems: &[&str],
-    dirs: &[&str],
+    file: &crate::evidence::community::CommunityFile,
     message: Msg,
 ) -> Outcome {
-    match ctx.unread_community_file(stems, dirs) {
+    match ctx.unread_community_file(file.stems, file.dirs) {
         Some((path, why)) => Outcome::Missing {
             evidence: vec![Evidence::file(path)],
             message: Msg::new(

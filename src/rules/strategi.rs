@@ -2,6 +2,7 @@
 
 use super::{Bilingual as B, Check, Outcome, Theme, FILES};
 use crate::base::model::{Evidence, Level};
+use crate::evidence::community::VISION;
 use crate::evidence::{Ctx, Scope, MIN_ANSWER_WORDS};
 use crate::msg;
 
@@ -177,7 +178,7 @@ requirement!(S4 {
 });
 
 fn check_s4(ctx: &Ctx) -> Outcome {
-    if let Some(path) = ctx.community_file(&["vision"], &["", "docs", "doc"]) {
+    if let Some(path) = ctx.community_file(VISION.stems, VISION.dirs) {
         let words = ctx
             .text(path)
             .map(crate::base::text::word_count)

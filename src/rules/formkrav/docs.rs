@@ -1,6 +1,7 @@
 //! Formkrav on documentation: purpose and value (F5) and OS2's documentation template (F7).
 
 use super::*;
+use crate::evidence::community::{CONTRIBUTING, MAINTAINERS};
 
 /// F5 and F7 without a parsed README: a root README that exists but could not be read (too
 /// large, binary, a symlink out of the repository) is named, rather than called absent.
@@ -223,11 +224,11 @@ fn check_f7(ctx: &Ctx) -> Outcome {
             "footer with licence, contributing and contact",
         ));
     }
-    match ctx.community_file(&["maintainers"], &["", ".github", "docs"]) {
+    match ctx.community_file(MAINTAINERS.stems, MAINTAINERS.dirs) {
         Some(p) => evidence.push(Evidence::file(p)),
         None => missing.push(Msg::new("MAINTAINERS.md", "MAINTAINERS.md")),
     }
-    match ctx.community_file(&["contributing"], &["", ".github", "docs"]) {
+    match ctx.community_file(CONTRIBUTING.stems, CONTRIBUTING.dirs) {
         Some(p) => evidence.push(Evidence::file(p)),
         None => missing.push(Msg::new("CONTRIBUTING", "CONTRIBUTING")),
     }

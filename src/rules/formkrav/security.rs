@@ -2,6 +2,7 @@
 //! vulnerability.
 
 use super::*;
+use crate::evidence::community::SECURITY;
 
 const SECURITY_HEADINGS: [&str; 5] = [
     "Security",
@@ -34,7 +35,7 @@ requirement!(F4 {
 });
 
 fn check_f4(ctx: &Ctx) -> Outcome {
-    if let Some(path) = ctx.community_file(&["security"], &["", ".github", "docs"]) {
+    if let Some(path) = ctx.community_file(SECURITY.stems, SECURITY.dirs) {
         let mut evidence = Evidence::file(path);
         if let Some(origin) = ctx.snapshot.files.get(path).and_then(|e| e.origin.clone()) {
             evidence.note = Some(origin);
@@ -97,8 +98,7 @@ fn check_f4(ctx: &Ctx) -> Outcome {
         },
         (None, None) => crate::rules::missing_unless_unread(
             ctx,
-            &["security"],
-            &["", ".github", "docs"],
+            &SECURITY,
             msg!(
                 "Ingen SECURITY.md og intet sikkerhedsafsnit med en kontakt.",
                 "No SECURITY.md and no security section with a contact."

@@ -2,6 +2,7 @@
 //! answers the four questions (P13), issue and pull-request templates (P3).
 
 use super::*;
+use crate::evidence::community::{CODE_OF_CONDUCT, CONTRIBUTING};
 
 fn origin_note(ctx: &Ctx, path: &str) -> Evidence {
     let mut e = Evidence::file(path);
@@ -25,8 +26,7 @@ requirement!(P1 {
 });
 
 fn check_p1(ctx: &Ctx) -> Outcome {
-    const STEMS: [&str; 3] = ["code_of_conduct", "code-of-conduct", "codeofconduct"];
-    if let Some(path) = ctx.community_file(&STEMS, COMMUNITY_DIRS) {
+    if let Some(path) = ctx.community_file(CODE_OF_CONDUCT.stems, CODE_OF_CONDUCT.dirs) {
         return Outcome::found(
             vec![origin_note(ctx, path)],
             msg!("Adfærdskodeks i {p}.", "Code of conduct in {p}.", p = path),
@@ -49,8 +49,7 @@ fn check_p1(ctx: &Ctx) -> Outcome {
         ),
         None => crate::rules::missing_unless_unread(
             ctx,
-            &STEMS,
-            COMMUNITY_DIRS,
+            &CODE_OF_CONDUCT,
             msg!(
                 "Ingen CODE_OF_CONDUCT.md og intet link til OS2's adfærdskodeks.",
                 "No CODE_OF_CONDUCT.md and no link to OS2's code of conduct."
@@ -59,11 +58,8 @@ fn check_p1(ctx: &Ctx) -> Outcome {
     }
 }
 
-/// Where GitHub looks for community health files.
-pub(super) const COMMUNITY_DIRS: &[&str] = &["", ".github", "docs"];
-
 fn contributing_file<'a>(ctx: &Ctx<'a>) -> Option<&'a str> {
-    ctx.community_file(&["contributing"], COMMUNITY_DIRS)
+    ctx.community_file(CONTRIBUTING.stems, CONTRIBUTING.dirs)
 }
 
 requirement!(P2 {
@@ -105,8 +101,7 @@ fn check_p2(ctx: &Ctx) -> Outcome {
         ),
         None => crate::rules::missing_unless_unread(
             ctx,
-            &["contributing"],
-            COMMUNITY_DIRS,
+            &CONTRIBUTING,
             msg!(
                 "Ingen CONTRIBUTING-fil og intet afsnit om bidrag af substans i README.",
                 "No CONTRIBUTING file and no contributing section of substance in the README."

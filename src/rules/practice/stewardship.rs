@@ -1,8 +1,8 @@
 //! Good practice for stewardship: documented governance (P4), published minutes (P5), a
 //! public roadmap (P6), at least two maintainers (P7).
 
-use super::community::COMMUNITY_DIRS;
 use super::*;
+use crate::evidence::community::{GOVERNANCE, MAINTAINERS, ROADMAP};
 
 requirement!(P4 {
     id: "P4",
@@ -18,7 +18,7 @@ requirement!(P4 {
 });
 
 fn check_p4(ctx: &Ctx) -> Outcome {
-    let file = ctx.community_file(&["governance"], COMMUNITY_DIRS);
+    let file = ctx.community_file(GOVERNANCE.stems, GOVERNANCE.dirs);
     let (text, evidence) = match file {
         Some(path) => (
             ctx.text(path).unwrap_or("").to_string(),
@@ -33,8 +33,7 @@ fn check_p4(ctx: &Ctx) -> Outcome {
             None => {
                 return crate::rules::missing_unless_unread(
                     ctx,
-                    &["governance"],
-                    COMMUNITY_DIRS,
+                    &GOVERNANCE,
                     msg!(
                         "Ingen GOVERNANCE.md og intet governance-afsnit.",
                         "No GOVERNANCE.md and no governance section."
@@ -237,7 +236,7 @@ requirement!(P6 {
 });
 
 fn check_p6(ctx: &Ctx) -> Outcome {
-    if let Some(path) = ctx.community_file(&["roadmap"], &["", "docs", "doc", ".github"]) {
+    if let Some(path) = ctx.community_file(ROADMAP.stems, ROADMAP.dirs) {
         if ctx
             .text(path)
             .is_some_and(|t| word_count(t) >= 20 && placeholder_lines(t).is_empty())
@@ -302,7 +301,7 @@ fn check_p7(ctx: &Ctx) -> Outcome {
             None => people.push(ids),
         }
     };
-    if let Some(path) = ctx.community_file(&["maintainers"], &["", ".github", "docs"]) {
+    if let Some(path) = ctx.community_file(MAINTAINERS.stems, MAINTAINERS.dirs) {
         if let Some(text) = ctx.text(path) {
             evidence.push(Evidence::file(path));
             for line in text.lines() {
