@@ -9,7 +9,7 @@
 use super::text::{evidence_line, sanitize};
 use super::{
     achieved_label, next_level, next_steps, old_format_line, requirements_count, source_label,
-    words, Step, StepKind,
+    to_level, words, Step,
 };
 use crate::base::model::{Lang, Level};
 use crate::engine::report::{Finding, Report, Verdict};
@@ -174,14 +174,7 @@ fn steps_markdown(out: &mut String, report: &Report) {
     let w = words(lang);
     let steps = next_steps(report);
     let required = report.required_level.level;
-    let to_required: Vec<&Step> = steps
-        .iter()
-        .filter(|s| s.target == required && s.kind != StepKind::Rerun)
-        .collect();
-    let rerun: Vec<&Step> = steps
-        .iter()
-        .filter(|s| s.target == required && s.kind == StepKind::Rerun)
-        .collect();
+    let (to_required, rerun) = to_level(&steps, required);
     let _ = writeln!(
         out,
         "### {}\n",

@@ -191,6 +191,18 @@ impl Step<'_> {
     }
 }
 
+/// The steps to `level`, split in the order given into what to do and the checks to run again:
+/// what text and Markdown both list first.
+pub(crate) fn to_level<'s, 'r>(
+    steps: &'s [Step<'r>],
+    level: Level,
+) -> (Vec<&'s Step<'r>>, Vec<&'s Step<'r>>) {
+    steps
+        .iter()
+        .filter(|s| s.target == level)
+        .partition(|s| s.kind != StepKind::Rerun)
+}
+
 /// The level after `level`, if any.
 pub(crate) fn next_level(level: Level) -> Option<Level> {
     Level::ALL.into_iter().find(|l| *l > level)

@@ -4,7 +4,7 @@
 
 use super::{
     achieved_label, next_level, next_steps, old_format_line, requirements_count, source_label,
-    words, Step, StepKind,
+    to_level, words, Step,
 };
 use crate::base::model::{Evidence, Lang, Level};
 use crate::engine::report::{Finding, Report, Verdict};
@@ -310,14 +310,7 @@ fn steps_text(out: &mut String, report: &Report, p: &Paint, all: bool) {
     let w = words(lang);
     let steps = next_steps(report);
     let required = report.required_level.level;
-    let to_required: Vec<&Step> = steps
-        .iter()
-        .filter(|s| s.target == required && s.kind != StepKind::Rerun)
-        .collect();
-    let rerun: Vec<&Step> = steps
-        .iter()
-        .filter(|s| s.target == required && s.kind == StepKind::Rerun)
-        .collect();
+    let (to_required, rerun) = to_level(&steps, required);
     out.push('\n');
     let heading = step_heading(required, to_required.len() + rerun.len(), lang, true);
     Paragraph::new(p)
