@@ -139,11 +139,18 @@ pub(crate) fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
     if let Some(first) = evaluation.incomplete.first() {
         print_incomplete(&say(
             lang,
-            os2gov::msg!(
-                "{n} repositorier kunne ikke læses fuldt ud; rækker, der hviler på dem, er ⚪. Det første: {first}",
-                "{n} repositories could not be read completely; the rows resting on them are ⚪. The first: {first}",
-                n = evaluation.incomplete.len()
-            ),
+            if evaluation.incomplete.len() == 1 {
+                os2gov::msg!(
+                    "Et repository kunne ikke læses fuldt ud; rækker, der hviler på det, er ⚪: {first}",
+                    "One repository could not be read completely; the rows resting on it are ⚪: {first}"
+                )
+            } else {
+                os2gov::msg!(
+                    "{n} repositorier kunne ikke læses fuldt ud; rækker, der hviler på dem, er ⚪. Det første: {first}",
+                    "{n} repositories could not be read completely; the rows resting on them are ⚪. The first: {first}",
+                    n = evaluation.incomplete.len()
+                )
+            },
         ));
         return Ok(ExitCode::from(INCOMPLETE));
     }
