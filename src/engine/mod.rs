@@ -133,12 +133,15 @@ struct Resolved {
 }
 
 /// SPEC §3 and §8: combine the tool's own outcome with the declaration and the config exception.
+/// Beside the verdict: the check's own fix for what it found, in place of the requirement's
+/// general one, and whether some but not all of what the requirement asks was found — both only
+/// where the verdict is still the check's `not-met`.
 fn resolve(
     rule: &Rule,
     outcome: Outcome,
     declaration: Option<(&Row, &str)>,
     exception: Option<&str>,
-) -> Resolved {
+) -> (Resolved, Option<Msg>, bool) {
     let declared = declaration
         .map(|(row, _)| row.marker)
         .unwrap_or(Marker::Empty);
@@ -165,7 +168,6 @@ fn resolve(
                     )
                 })
         });
-    let declared_met = declared == Marker::Met;
     let declared_note = || {
         if documentation.is_empty() {
             msg!(
@@ -182,7 +184,26 @@ fn resolve(
             )
         }
     };
+    let (outcome, fix, partly) = outcome.into_parts();
+    let resolved = resolve_plain(outcome, declared, explanation, declared_note, source, rule);
+    let own = resolved.verdict == Verdict::NotMet && resolved.contradiction.is_none();
+    let fix = fix.filter(|_| own);
+    (resolved, fix, partly && own)
+}
+
+fn resolve_plain(
+    outcome: Outcome,
+    declared: Marker,
+    explanation: Option<Msg>,
+    declared_note: impl Fn() -> Msg,
+    source: &str,
+    rule: &Rule,
+) -> Resolved {
+    let declared_met = declared == Marker::Met;
     match outcome {
+        Outcome::Qualified { outcome, .. } => {
+            resolve_plain(*outcome, declared, explanation, declared_note, source, rule)
+        }
         Outcome::Found { evidence, message } => {
             let contradiction =
                 (declared == Marker::NotMet).then(|| (marker_label(declared), message.clone()));
@@ -406,8 +427,9 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
                         .map(|row| (row, sa.path.as_str()))
                 })
             });
-        let mut resolved = resolve(rule, outcome, declaration, config.exception(rule.id));
-        let mut fix = rule.fix.to_msg();
+        let (mut resolved, own_fix, mut partly) =
+            resolve(rule, outcome, declaration, config.exception(rule.id));
+        let mut fix = own_fix.unwrap_or_else(|| rule.fix.to_msg());
         // What was found counts; what was not found may be in what could not be read.
         let open = match resolved.verdict {
             Verdict::NotMet | Verdict::Unknown => true,
@@ -426,6 +448,7 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
                 resolved.message = told.join(&resolved.message);
                 resolved.contradiction = None;
                 fix = input_fix();
+                partly = false;
             }
         }
         if let Some((declared, found)) = resolved.contradiction {
@@ -446,6 +469,7 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
             evidence: resolved.evidence,
             message: resolved.message.get(lang).to_string(),
             fix: fix.get(lang).to_string(),
+            partly,
         });
     }
     // What rests on the other findings (P11: a report consistent with them) is known only now.

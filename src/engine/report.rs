@@ -76,6 +76,10 @@ pub struct Finding {
     pub evidence: Vec<Evidence>,
     pub message: String,
     pub fix: String,
+    /// A `not-met` where some but not all of what the requirement asks was found (the
+    /// evaluation's 🟡); left out of the JSON when false, so reports without it are unchanged.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub partly: bool,
 }
 
 /// The repository's governance report says one thing, the tool's own check another.

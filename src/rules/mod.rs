@@ -165,6 +165,15 @@ pub enum Outcome {
     },
     /// Nothing automatic to say: a declared requirement, or an A/D one without evidence.
     NoEvidence { message: Msg },
+    /// Another outcome with what only the check knows: a fix that answers this finding rather
+    /// than the requirement's general one, and whether some but not all of what the requirement
+    /// asks was found (the evaluation's 🟡). Made by [`Outcome::with_fix`] and
+    /// [`Outcome::partly`]; the engine takes it apart before anything else.
+    Qualified {
+        outcome: Box<Outcome>,
+        fix: Option<Msg>,
+        partly: bool,
+    },
 }
 
 /// `Missing` with `message`, led by the community file that exists by name but could not be read
@@ -188,6 +197,41 @@ pub(crate) fn missing_unless_unread(
 }
 
 impl Outcome {
+    /// This outcome, with `fix` in place of the requirement's general fix.
+    pub fn with_fix(self, fix: Msg) -> Outcome {
+        let (outcome, _, partly) = self.into_parts();
+        Outcome::Qualified {
+            outcome: Box::new(outcome),
+            fix: Some(fix),
+            partly,
+        }
+    }
+
+    /// This outcome, marked as some but not all of what the requirement asks.
+    pub fn partly(self) -> Outcome {
+        let (outcome, fix, _) = self.into_parts();
+        Outcome::Qualified {
+            outcome: Box::new(outcome),
+            fix,
+            partly: true,
+        }
+    }
+
+    /// The plain outcome, the check's own fix if it gave one, and whether it is partial.
+    pub fn into_parts(self) -> (Outcome, Option<Msg>, bool) {
+        match self {
+            Outcome::Qualified {
+                outcome,
+                fix,
+                partly,
+            } => {
+                let (inner, inner_fix, inner_partly) = outcome.into_parts();
+                (inner, fix.or(inner_fix), partly || inner_partly)
+            }
+            plain => (plain, None, false),
+        }
+    }
+
     pub fn found(evidence: Vec<Evidence>, message: Msg) -> Outcome {
         Outcome::Found { evidence, message }
     }
@@ -506,5 +550,31 @@ mod tests {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod qualified_tests {
+    use super::*;
+
+    #[test]
+    fn a_qualified_outcome_keeps_both_its_fix_and_its_partial_mark_in_either_order() {
+        let fix = Msg::new("Gør det", "Do it");
+        for outcome in [
+            Outcome::missing(Msg::new("a", "a"))
+                .with_fix(fix.clone())
+                .partly(),
+            Outcome::missing(Msg::new("a", "a"))
+                .partly()
+                .with_fix(fix.clone()),
+        ] {
+            let (plain, own_fix, partly) = outcome.into_parts();
+            assert!(matches!(plain, Outcome::Missing { .. }));
+            assert_eq!(own_fix, Some(fix.clone()));
+            assert!(partly);
+        }
+        let (plain, own_fix, partly) = Outcome::missing(Msg::new("b", "b")).into_parts();
+        assert_eq!(plain, Outcome::missing(Msg::new("b", "b")));
+        assert_eq!((own_fix, partly), (None, false));
     }
 }
