@@ -540,6 +540,40 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
     })
 }
 
+/// A snapshot of `files` (path, text) at a fixed time, and its report in `lang`: what the unit
+/// tests of the renderers and the evaluation start from.
+#[cfg(test)]
+pub(crate) mod fixture {
+    use super::{check, Options};
+    use crate::base::model::{FileEntry, Lang, Snapshot};
+    use crate::engine::report::Report;
+
+    pub(crate) const NOW: i64 = 1_795_737_600;
+
+    pub(crate) fn snapshot(files: &[(&str, &str)]) -> Snapshot {
+        Snapshot {
+            files: files
+                .iter()
+                .map(|(path, text)| (path.to_string(), FileEntry::text(*text)))
+                .collect(),
+            now: NOW,
+            ..Snapshot::default()
+        }
+    }
+
+    pub(crate) fn report(snapshot: &Snapshot, lang: Lang) -> Report {
+        let options = Options {
+            lang: Some(lang),
+            ..Options::default()
+        };
+        check(snapshot, &options).expect("check")
+    }
+
+    pub(crate) fn report_of(files: &[(&str, &str)]) -> Report {
+        report(&snapshot(files), Lang::En)
+    }
+}
+
 /// The verdicts that read publiccode.yml, with the YAML parser (as the CLI) and without it (as
 /// the browser build, simulated by `publiccode::without_yaml`).
 #[cfg(all(test, feature = "yaml"))]

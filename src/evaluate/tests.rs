@@ -1,29 +1,13 @@
 use super::*;
-use crate::base::model::{FileEntry, Snapshot, Unread};
-use crate::engine::{check, Options};
+use crate::base::model::{Snapshot, Unread};
 
-const NOW: i64 = 1_795_737_600;
-
-fn snapshot(files: &[(&str, &str)]) -> Snapshot {
-    Snapshot {
-        files: files
-            .iter()
-            .map(|(path, text)| (path.to_string(), FileEntry::text(*text)))
-            .collect(),
-        now: NOW,
-        ..Snapshot::default()
-    }
-}
+use crate::engine::fixture::{snapshot, NOW};
 
 fn repo_in(lang: Lang, name: &str, snapshot: &Snapshot) -> Repository {
-    let options = Options {
-        lang: Some(lang),
-        ..Options::default()
-    };
     Repository {
         name: name.to_string(),
         url: Some(format!("https://github.com/{name}")),
-        report: check(snapshot, &options).expect("check"),
+        report: crate::engine::fixture::report(snapshot, lang),
     }
 }
 

@@ -130,28 +130,7 @@ pub fn markdown(delta: &Delta, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::base::model::{FileEntry, Snapshot};
-    use crate::engine::{check, Options};
-
-    fn report(files: &[(&str, &str)]) -> Report {
-        let mut snapshot = Snapshot {
-            now: 1_795_737_600,
-            ..Snapshot::default()
-        };
-        for (path, text) in files {
-            snapshot
-                .files
-                .insert(path.to_string(), FileEntry::text(*text));
-        }
-        check(
-            &snapshot,
-            &Options {
-                lang: Some(Lang::En),
-                ..Options::default()
-            },
-        )
-        .expect("check")
-    }
+    use crate::engine::fixture::report_of as report;
 
     #[test]
     fn removing_security_policy_is_a_regression() {

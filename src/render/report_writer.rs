@@ -465,26 +465,7 @@ pub fn self_assessment_json(product: &str, report: &Report, date: &str, timestam
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::base::model::{FileEntry, Lang, Snapshot};
-    use crate::engine::{check, Options};
-
-    fn report_for(files: &[(&str, &str)]) -> Report {
-        let mut snapshot = Snapshot {
-            now: 1_795_737_600,
-            ..Snapshot::default()
-        };
-        for (p, t) in files {
-            snapshot.files.insert(p.to_string(), FileEntry::text(*t));
-        }
-        check(
-            &snapshot,
-            &Options {
-                lang: Some(Lang::En),
-                ..Options::default()
-            },
-        )
-        .expect("check")
-    }
+    use crate::engine::fixture::report_of as report_for;
 
     #[test]
     fn new_report_round_trips_through_the_parser() {
