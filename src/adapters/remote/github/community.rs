@@ -63,6 +63,19 @@ pub(super) fn has_own_issue_templates(files: &BTreeMap<String, FileEntry>) -> bo
 /// The organisation's defaults for the community files the repository lacks, read from the raw
 /// host (no rate limit), each at the path it would have in the repository; and the paths for
 /// which no default was found because a request failed (a 404 is an answer: no such default).
+/// Where the snapshot holds an organisation default `name`, and where GitHub looks for it in
+/// `OWNER/.github`, in its order of precedence.
+fn org_default(name: &str) -> (String, Vec<String>) {
+    (
+        format!(".github/{name}"),
+        vec![
+            format!(".github/{name}"),
+            name.to_string(),
+            format!("docs/{name}"),
+        ],
+    )
+}
+
 pub(crate) async fn organisation_defaults(
     http: &Http,
     owner: &str,
@@ -73,26 +86,11 @@ pub(crate) async fn organisation_defaults(
     let mut wanted: Vec<(String, Vec<String>)> = Vec::new();
     for (stem, name) in COMMUNITY_FILES {
         if !has_own(files, stem) {
-            wanted.push((
-                format!(".github/{name}"),
-                vec![
-                    format!(".github/{name}"),
-                    name.to_string(),
-                    format!("docs/{name}"),
-                ],
-            ));
+            wanted.push(org_default(name));
         }
     }
     if !has_own(files, "pull_request_template") {
-        let name = "PULL_REQUEST_TEMPLATE.md";
-        wanted.push((
-            format!(".github/{name}"),
-            vec![
-                format!(".github/{name}"),
-                name.to_string(),
-                format!("docs/{name}"),
-            ],
-        ));
+        wanted.push(org_default("PULL_REQUEST_TEMPLATE.md"));
     }
     if !has_own_issue_templates(files) {
         for name in ISSUE_TEMPLATES {

@@ -68,6 +68,27 @@ pub(crate) struct BlobSource<'a> {
 
 type BlobResult = Result<FileEntry, Msg>;
 
+/// The file `path` as its blob `sha` came down: counted when read, recorded as failed with the
+/// reason when its download failed, not loaded when it was never asked for.
+fn downloaded(
+    blobs: &HashMap<String, BlobResult>,
+    sha: &str,
+    path: &str,
+    out: &mut Files,
+) -> FileEntry {
+    match blobs.get(sha) {
+        Some(Ok(file)) => {
+            out.blobs_read += 1;
+            file.clone()
+        }
+        Some(Err(reason)) => {
+            out.failed.push((path.to_string(), reason.clone()));
+            FileEntry::not_loaded()
+        }
+        None => FileEntry::not_loaded(),
+    }
+}
+
 /// Lists every path of the tree and reads the files the engine wants, resolving symlinks inside
 /// the repository the way the git adapter does.
 pub(crate) async fn files(http: &Http, tree: &ApiTree, from: &BlobSource<'_>) -> Files {
@@ -160,17 +181,7 @@ pub(crate) async fn files(http: &Http, tree: &ApiTree, from: &BlobSource<'_>) ->
                         Some(t) if too_large(t) => FileEntry::with_content(Content::TooLarge {
                             size: t.size.unwrap_or(0),
                         }),
-                        Some(t) => match blobs.get(&t.sha) {
-                            Some(Ok(file)) => {
-                                out.blobs_read += 1;
-                                file.clone()
-                            }
-                            Some(Err(reason)) => {
-                                out.failed.push((entry.path.clone(), reason.clone()));
-                                FileEntry::not_loaded()
-                            }
-                            None => FileEntry::not_loaded(),
-                        },
+                        Some(t) => downloaded(&blobs, &t.sha, &entry.path, &mut out),
                         None => FileEntry::not_loaded(),
                     };
                     file.symlink_to = Some(path);
@@ -188,17 +199,7 @@ pub(crate) async fn files(http: &Http, tree: &ApiTree, from: &BlobSource<'_>) ->
                 size: entry.size.unwrap_or(0),
             })
         } else {
-            match blobs.get(&entry.sha) {
-                Some(Ok(file)) => {
-                    out.blobs_read += 1;
-                    file.clone()
-                }
-                Some(Err(reason)) => {
-                    out.failed.push((entry.path.clone(), reason.clone()));
-                    FileEntry::not_loaded()
-                }
-                None => FileEntry::not_loaded(),
-            }
+            downloaded(&blobs, &entry.sha, &entry.path, &mut out)
         };
         entries.push((entry.path.clone(), file));
     }
