@@ -670,3 +670,158 @@ fn report_updates_a_table_whose_headers_the_check_reads() {
         after.contradictions
     );
 }
+
+/// A README with most of OS2's template: a badge-laden title without the mission statement under
+/// it, and an install section that covers only the development half: `intro` goes under the
+/// title, `production` at the end of the install section.
+fn template_readme(lang: &str, intro: &str, production: &str) -> String {
+    let (how, arch, features, install, examples, footer) =
+        if lang == "da" {
+            (
+                "Sådan virker det",
+                "Arkitektur",
+                "Funktioner",
+                "Installation",
+                "Eksempler",
+                "Licens: EUPL-1.2. Bidrag: se CONTRIBUTING.md. Kontakt: tovholder@kommune.dk",
+            )
+        } else {
+            ("How it works", "Architecture", "Key features", "How to install and run", "Examples",
+         "Licence: EUPL-1.2. Contributing: see CONTRIBUTING.md. Contact: tovholder@kommune.dk")
+        };
+    format!(
+        "# Tjekliste [![Build](https://ci.example/b.svg)](https://ci.example)\n\n{intro}\
+         ## {how}\n\nTjekliste reads the forms and sends each one to the right office at once.\n\n\
+         ## {arch}\n\nA web front end, a small API and a PostgreSQL database behind them both.\n\n\
+         ## {features}\n\n- Forms\n- Routing of every form to the office that handles it\n\n\
+         ## {install}\n\nRun `make dev` to start the development environment on your own machine.\n\n\
+         {production}## {examples}\n\nRun `tjekliste --help` to see every command it has and what it does.\n\n\
+         ---\n\n{footer}\n"
+    )
+}
+
+fn template_repo(readme: &str) -> Fixture {
+    repo_with(
+        &[
+            ("README.md", Entry::Text(readme)),
+            ("LICENSE", Entry::Text(include_str!("../LICENSE"))),
+            ("MAINTAINERS.md", Entry::Text("# Maintainers\n\n| Name | E-mail |\n|---|---|\n| Mette Holm | mette.holm@odense.dk |\n| Jens Hansen | jens.hansen@aarhus.dk |\n")),
+            ("CONTRIBUTING.md", Entry::Text("# Contributing\n\nOpen an issue first, then a pull request against main; the maintainers review each one within a week.\n")),
+            ("docs/architecture.md", Entry::Text("# Architecture\n\nThe web front end talks to the API, which stores every form in PostgreSQL and routes it.\n")),
+        ],
+        1,
+    )
+}
+
+/// Every line of `before` stands in `after`, in the same order: the fix only inserted.
+fn only_inserted(before: &str, after: &str) -> bool {
+    let mut rest = after.lines();
+    before.lines().all(|line| rest.any(|l| l == line))
+}
+
+#[test]
+fn fix_inserts_the_halves_f7_still_asks_for_in_a_readme_that_has_the_sections() {
+    for (lang, production, mission) in [
+        ("da", "### Drift", "formålsbeskrivelse"),
+        ("en", "### Production", "mission statement"),
+    ] {
+        let readme = template_readme(lang, "", "");
+        let fixture = template_repo(&readme);
+        let before = check(fixture.path());
+        let f7 = before.finding("F7").expect("F7");
+        assert_eq!(f7.verdict, Verdict::NotMet, "{lang}");
+        assert!(
+            f7.message.contains("mission statement")
+                && f7.message.contains("production deployment")
+                && !f7.message.contains("development set-up"),
+            "{lang}: {}",
+            f7.message
+        );
+        let out = os2gov()
+            .args(["fix", "--only", "F7", "--lang", lang])
+            .arg(fixture.path())
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let after = std::fs::read_to_string(fixture.path().join("README.md")).expect("readme");
+        assert!(only_inserted(&readme, &after), "{lang}: {after}");
+        let lines: Vec<&str> = after.lines().collect();
+        // The mission statement right under the title, the production half inside the install
+        // section (before the next section), and nothing that is there twice.
+        assert!(
+            lines[2].contains("TODO(os2gov)") && lines[2].contains(mission),
+            "{after}"
+        );
+        let install_end = lines
+            .iter()
+            .position(|l| l.starts_with("## Eksempler") || l.starts_with("## Examples"))
+            .expect("examples");
+        let half = lines.iter().position(|l| *l == production).expect("half");
+        let install = lines
+            .iter()
+            .position(|l| l.starts_with("## Installation") || l.starts_with("## How to install"))
+            .expect("install");
+        assert!(install < half && half < install_end, "{after}");
+        let sections = |t: &str| t.lines().filter(|l| l.starts_with("## ")).count();
+        assert_eq!(sections(&after), sections(&readme), "{after}");
+        assert!(!after.contains("### Udvikling") && !after.contains("### Development"));
+        commit_all(&fixture, "Scaffold F7's halves (#2)");
+        assert_ne!(
+            verdict(&check(fixture.path()), "F7"),
+            Verdict::Met,
+            "placeholders"
+        );
+
+        let filled = fill(&after).replace(
+            "Describe how the product is deployed in production, following OS2's deployment recommendations.",
+            "Deploy the container image to production with the Helm chart in deploy/; see the runbook.",
+        );
+        std::fs::write(fixture.path().join("README.md"), filled).expect("write");
+        commit_all(&fixture, "Fill in F7's halves (#3)");
+        let f7 = check(fixture.path());
+        let f7 = f7.finding("F7").expect("F7");
+        assert_eq!(f7.verdict, Verdict::Met, "{lang}: {}", f7.message);
+    }
+}
+
+#[test]
+fn fix_names_what_is_left_by_hand_instead_of_nothing_to_fix() {
+    let intro =
+        "Tjekliste helps municipal offices route every incoming form to the right desk.\n\n";
+    let install_prod =
+        "Deploy to production with the Helm chart in deploy/ and the runbook beside it.\n\n";
+    for (lang, said, not_said) in [
+        ("da", "skal gøres i hånden", "Intet at rette"),
+        ("en", "to be done by hand", "Nothing to fix"),
+    ] {
+        let readme = template_readme(lang, intro, install_prod)
+            .replace(
+                "## Eksempler",
+                "Replace with your examples.\n\n## Eksempler",
+            )
+            .replace("## Examples", "Replace with your examples.\n\n## Examples");
+        let fixture = template_repo(&readme);
+        let f7 = check(fixture.path());
+        let f7 = f7.finding("F7").expect("F7");
+        assert_eq!(f7.verdict, Verdict::NotMet, "{}", f7.message);
+        let out = os2gov()
+            .args(["fix", "--only", "F7", "--lang", lang])
+            .arg(fixture.path())
+            .output()
+            .expect("run");
+        assert!(out.status.success());
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains(said) && stdout.contains("F7:") && !stdout.contains(not_said),
+            "{lang}: {stdout}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(fixture.path().join("README.md")).expect("readme"),
+            readme
+        );
+    }
+}

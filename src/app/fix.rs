@@ -91,6 +91,9 @@ pub struct FixPlan {
     pub plan: Vec<Planned>,
     /// `plan`'s paths resolved inside the repository, in the same order.
     pub targets: Vec<PathBuf>,
+    /// Open requirements the fix is for that no planned file addresses, with what the check
+    /// found: what is left to do by hand.
+    pub left: Vec<(String, String)>,
 }
 
 /// Checks the work tree at `path` (offline) and plans the files that close its gaps, only those
@@ -116,11 +119,16 @@ pub fn plan_fix(
     }
     let facts = Facts::from(snapshot, report, &folder_name(path));
     let plan = crate::fix::plan(snapshot, report, &facts, report.lang, only);
+    let left = crate::fix::left_by_hand(report, &plan, only)
+        .into_iter()
+        .map(|f| (f.id.clone(), f.message.clone()))
+        .collect();
     if plan.is_empty() {
         return Ok(FixPlan {
             lang: report.lang,
             plan,
             targets: Vec::new(),
+            left,
         });
     }
     // Every planned path is judged before anything is shown or written: a scaffold path through
@@ -135,5 +143,6 @@ pub fn plan_fix(
         lang: report.lang,
         plan,
         targets,
+        left,
     })
 }

@@ -10,11 +10,13 @@ mod headings;
 mod links;
 mod paths;
 mod people;
+mod template;
 
 pub use headings::*;
 pub use links::*;
 pub use paths::*;
 pub use people::*;
+pub use template::*;
 
 /// A parsed documentation file.
 #[derive(Debug, Clone)]

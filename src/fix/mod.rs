@@ -230,7 +230,21 @@ const SECTIONS: [SectionTemplate; 10] = [
         requirements: &["F7"],
         headings: &crate::evidence::INSTALL_HEADINGS,
         answered: never,
-        text: |l| template!(l, "readme/install.md"),
+        // The two halves F7 asks of the section, which the fix also inserts one by one.
+        text: |l| match l {
+            Lang::Da => concat!(
+                "## Installation\n\n",
+                include_str!("templates/da/readme/install-development.md"),
+                "\n",
+                include_str!("templates/da/readme/install-production.md"),
+            ),
+            Lang::En => concat!(
+                "## How to install and run\n\n",
+                include_str!("templates/en/readme/install-development.md"),
+                "\n",
+                include_str!("templates/en/readme/install-production.md"),
+            ),
+        },
     },
     SectionTemplate {
         requirements: &["F7"],
@@ -267,6 +281,23 @@ pub fn scaffolds(id: &str) -> Vec<&'static str> {
     paths
 }
 
+/// The open requirements the fix is for (those `scaffolds` names a file for, within `only`) that
+/// nothing in `plan` addresses: what is left to do by hand, e.g. F7's text left from the
+/// template, so that an empty plan never reads as "nothing to do" while one is still open.
+pub fn left_by_hand<'r>(
+    report: &'r Report,
+    plan: &[Planned],
+    only: Option<&[String]>,
+) -> Vec<&'r crate::engine::report::Finding> {
+    report
+        .requirements
+        .iter()
+        .filter(|f| !f.verdict.is_compliant() && !scaffolds(&f.id).is_empty())
+        .filter(|f| wanted(&[f.id.as_str()], report, only))
+        .filter(|f| !plan.iter().any(|p| p.requirements.contains(&f.id.as_str())))
+        .collect()
+}
+
 fn wanted(requirements: &[&str], report: &Report, only: Option<&[String]>) -> bool {
     requirements.iter().any(|id| {
         unmet(report, id) && only.is_none_or(|ids| ids.iter().any(|o| o.eq_ignore_ascii_case(id)))
@@ -277,15 +308,8 @@ fn wanted(requirements: &[&str], report: &Report, only: Option<&[String]>) -> bo
 /// what follows it), or at its end; every existing byte is kept.
 fn insert_sections(existing: &str, insert: &str) -> String {
     let lines: Vec<&str> = existing.split_inclusive('\n').collect();
-    let tail_start = lines.len().saturating_sub(6);
-    let footer = (tail_start..lines.len()).rev().find(|&i| {
-        let t = lines[i].trim();
-        t == "---" || t == "***" || t == "___"
-    });
-    let (head, tail) = match footer {
-        Some(i) => (lines[..i].concat(), lines[i..].concat()),
-        None => (existing.to_string(), String::new()),
-    };
+    let footer = footer_start(existing);
+    let (head, tail) = (lines[..footer].concat(), lines[footer..].concat());
     let mut out = head;
     if !out.is_empty() && !out.ends_with('\n') {
         out.push('\n');
@@ -299,6 +323,128 @@ fn insert_sections(existing: &str, insert: &str) -> String {
         out.push_str(&tail);
     }
     out
+}
+
+/// `lines` with each `(index, text)` inserted before line `index` (0-based; the length means the
+/// end), a blank line kept on either side; every existing byte stays.
+fn insert_at(existing: &str, mut inserts: Vec<(usize, String)>) -> String {
+    let lines: Vec<&str> = existing.split_inclusive('\n').collect();
+    inserts.sort_by_key(|(index, _)| *index);
+    let mut out = String::with_capacity(existing.len());
+    let mut next = inserts.into_iter().peekable();
+    for i in 0..=lines.len() {
+        while let Some((_, text)) = next.next_if(|(index, _)| *index == i) {
+            if !out.is_empty() && !out.ends_with('\n') {
+                out.push('\n');
+            }
+            if !out.is_empty() && !out.ends_with("\n\n") {
+                out.push('\n');
+            }
+            out.push_str(&text);
+            if lines.get(i).is_some_and(|l| !l.trim().is_empty()) {
+                out.push('\n');
+            }
+        }
+        if let Some(line) = lines.get(i) {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// The template's install subsection `text` (written as `###`) one level below `parent`.
+fn relevel(text: &str, parent: u8) -> String {
+    let hashes = "#".repeat(usize::from(parent.clamp(1, 5)) + 1);
+    match text.strip_prefix("### ") {
+        Some(rest) => format!("{hashes} {rest}"),
+        None => text.to_string(),
+    }
+}
+
+/// What F7 still asks of the sections a README already has: the mission statement under the
+/// title, and the install section's missing halves, each placed where the template has it.
+fn f7_halves(
+    text: &str,
+    doc: &Doc,
+    ctx: &crate::evidence::Ctx,
+    facts: &Facts,
+    lang: Lang,
+) -> Vec<(usize, String)> {
+    let mut inserts = Vec::new();
+    if ctx.intro_paragraph().is_none() {
+        // Under the title (and its badge lines), else at the top.
+        let after_title = doc
+            .sections
+            .iter()
+            .find(|s| s.level == 1)
+            .map(|s| {
+                let lines: Vec<&str> = text.lines().collect();
+                let mut i = s.line as usize;
+                while lines.get(i).is_some_and(|l| {
+                    let t = l.trim();
+                    // A setext title's underline, blank lines and badge lines belong to the title.
+                    t.is_empty()
+                        || t.chars().all(|c| c == '=')
+                        || t.starts_with("[![")
+                        || t.starts_with("![")
+                }) {
+                    i += 1;
+                }
+                i
+            })
+            .unwrap_or(0);
+        inserts.push((
+            after_title,
+            facts.fill(template!(lang, "readme/mission.md")),
+        ));
+    }
+    if let Some(&index) = doc
+        .find_headings(&crate::evidence::INSTALL_HEADINGS)
+        .first()
+    {
+        let section = &doc.sections[index];
+        let halves = crate::evidence::install_halves(&doc.text_under(index));
+        let end = doc.sections[index + 1..]
+            .iter()
+            .find(|s| s.level <= section.level)
+            .map(|s| s.line as usize - 1)
+            .unwrap_or_else(|| footer_start(text));
+        let mut missing = String::new();
+        for (covered, half) in [
+            (
+                halves.development,
+                template!(lang, "readme/install-development.md"),
+            ),
+            (
+                halves.production,
+                template!(lang, "readme/install-production.md"),
+            ),
+        ] {
+            if !covered {
+                if !missing.is_empty() {
+                    missing.push('\n');
+                }
+                missing.push_str(&relevel(half, section.level));
+            }
+        }
+        if !missing.is_empty() {
+            inserts.push((end, missing));
+        }
+    }
+    inserts
+}
+
+/// The line where the README's footer (a closing `---` rule near the end) starts, else its end.
+fn footer_start(existing: &str) -> usize {
+    let lines: Vec<&str> = existing.split_inclusive('\n').collect();
+    let tail_start = lines.len().saturating_sub(6);
+    (tail_start..lines.len())
+        .rev()
+        .find(|&i| {
+            let t = lines[i].trim();
+            t == "---" || t == "***" || t == "___"
+        })
+        .unwrap_or(lines.len())
 }
 
 /// Plans the fix. `only` restricts it to some requirement ids (`--only F7,P2`).
@@ -321,7 +467,8 @@ pub fn plan(
         .keys()
         .any(|p| !p.contains('/') && p.to_ascii_lowercase().starts_with("readme"));
     let doc = readme.as_ref().map(|(p, t)| Doc::parse(p, t));
-    let questions = crate::evidence::Ctx::new(snapshot, Vec::new(), None).description_questions();
+    let ctx = crate::evidence::Ctx::new(snapshot, Vec::new(), None);
+    let questions = ctx.description_questions();
     let mut sections = String::new();
     let mut section_ids: Vec<&'static str> = Vec::new();
     for section in &SECTIONS {
@@ -345,13 +492,17 @@ pub fn plan(
             }
         }
     }
-    let footer_missing = wanted(&["F7"], report, only)
-        && !readme.as_ref().is_some_and(|(_, t)| {
-            let lower = t.to_ascii_lowercase();
-            lower.contains("license") || lower.contains("licens")
-        });
+    let f7 = wanted(&["F7"], report, only);
+    let footer_missing = f7 && !ctx.readme_footer_complete();
+    let halves = match (&readme, &doc) {
+        (Some((_, text)), Some(doc)) if f7 => f7_halves(text, doc, &ctx, facts, lang),
+        _ => Vec::new(),
+    };
+    if !halves.is_empty() && !section_ids.contains(&"F7") {
+        section_ids.push("F7");
+    }
     match readme {
-        Some((path, text)) if !sections.is_empty() || footer_missing => {
+        Some((path, text)) if !sections.is_empty() || footer_missing || !halves.is_empty() => {
             let mut insert = sections;
             if footer_missing {
                 if !insert.is_empty() {
@@ -359,15 +510,28 @@ pub fn plan(
                 }
                 insert.push_str(&facts.fill(template!(lang, "readme/footer.md")));
             }
+            let after = insert_at(&text, halves);
+            let after = if insert.is_empty() {
+                after
+            } else {
+                insert_sections(&after, &insert)
+            };
             planned.push(Planned {
                 path,
-                after: insert_sections(&text, &insert),
+                after,
                 before: Some(text),
                 requirements: section_ids,
             });
         }
         None if !readme_has_readme && (!sections.is_empty() || footer_missing) => {
             let mut text = format!("# {}\n\n", facts.product);
+            if f7 {
+                text.push_str(&facts.fill(template!(lang, "readme/mission.md")));
+                text.push('\n');
+                if !section_ids.contains(&"F7") {
+                    section_ids.push("F7");
+                }
+            }
             text.push_str(&sections);
             text.push('\n');
             text.push_str(&facts.fill(template!(lang, "readme/footer.md")));
@@ -432,6 +596,22 @@ mod tests {
     }
 
     #[test]
+    fn inserted_text_gets_a_blank_line_on_either_side_and_the_rest_is_kept() {
+        let readme = "# X\n## Install\ndev\n## Next\nend";
+        let out = insert_at(
+            readme,
+            vec![(3, "### Prod\n".into()), (1, "Intro.\n".into())],
+        );
+        assert_eq!(
+            out,
+            "# X\n\nIntro.\n\n## Install\ndev\n\n### Prod\n\n## Next\nend"
+        );
+        assert_eq!(insert_at("a\n", vec![(1, "b\n".into())]), "a\n\nb\n");
+        assert_eq!(insert_at("", vec![(0, "b\n".into())]), "b\n");
+        assert_eq!(relevel("### Drift\n\ntext\n", 3), "#### Drift\n\ntext\n");
+    }
+
+    #[test]
     fn every_template_carries_a_placeholder() {
         for lang in [Lang::Da, Lang::En] {
             for file in &FILES {
@@ -439,6 +619,13 @@ mod tests {
             }
             for section in &SECTIONS {
                 assert!((section.text)(lang).contains("TODO(os2gov)"));
+            }
+            for half in [
+                template!(lang, "readme/mission.md"),
+                template!(lang, "readme/install-development.md"),
+                template!(lang, "readme/install-production.md"),
+            ] {
+                assert!(half.contains("TODO(os2gov)"));
             }
         }
     }

@@ -34,12 +34,24 @@ pub(crate) fn run_fix(args: FixArgs) -> Result<ExitCode> {
         lang,
         plan,
         targets,
+        left,
     } = app::fix::plan_fix(&args.path, &options, args.only.as_deref(), now())?;
     if plan.is_empty() {
-        print_out(match lang {
-            Lang::Da => "Intet at rette: ingen manglende fil eller README-afsnit kan lukke de åbne krav.\n",
-            Lang::En => "Nothing to fix: no missing file or README section can close the open requirements.\n",
-        });
+        if left.is_empty() {
+            print_out(match lang {
+                Lang::Da => "Intet at rette: ingen manglende fil eller README-afsnit kan lukke de åbne krav.\n",
+                Lang::En => "Nothing to fix: no missing file or README section can close the open requirements.\n",
+            });
+        } else {
+            let mut out = String::from(match lang {
+                Lang::Da => "Ingen fil eller README-afsnit at skrive. Tilbage står, hvad der skal gøres i hånden:\n",
+                Lang::En => "No file or README section to write. What is left is to be done by hand:\n",
+            });
+            for (id, message) in &left {
+                out.push_str(&format!("  {id}: {message}\n"));
+            }
+            print_out(&out);
+        }
         return Ok(ExitCode::SUCCESS);
     }
     if args.dry_run {

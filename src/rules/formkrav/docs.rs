@@ -115,15 +115,15 @@ fn check_f5(ctx: &Ctx) -> Outcome {
 /// deployment ("Setting up a development environment", "Deploying to production"); a section that
 /// only says how to run it locally leaves operators without the half they need.
 fn install_gaps(section_text: &str) -> Vec<Msg> {
-    let text = normalize(section_text);
+    let halves = crate::evidence::install_halves(section_text);
     let mut gaps = Vec::new();
-    if !mentions_any(&text, &DEVELOPMENT_WORDS) {
+    if !halves.development {
         gaps.push(Msg::new(
             "Installation: udviklingsmiljø",
             "How to install and run: development set-up",
         ));
     }
-    if !mentions_any(&text, &PRODUCTION_WORDS) {
+    if !halves.production {
         gaps.push(Msg::new(
             "Installation: drift (produktion)",
             "How to install and run: production deployment",
@@ -196,29 +196,7 @@ fn check_f7(ctx: &Ctx) -> Outcome {
             "mission statement under the title",
         ));
     }
-    let readme_text: String = ctx
-        .readmes
-        .iter()
-        .map(|r| normalize(&r.doc.all_text()))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let readme_links: Vec<String> = ctx
-        .readmes
-        .iter()
-        .flat_map(|r| r.doc.links.iter().map(|l| l.url.to_ascii_lowercase()))
-        .collect();
-    let footer_has = |words: &[&str]| {
-        words
-            .iter()
-            .any(|w| crate::base::text::has_word_prefix(&readme_text, &normalize(w)))
-            || readme_links
-                .iter()
-                .any(|l| words.iter().any(|w| l.contains(&w.to_ascii_lowercase())))
-    };
-    if !footer_has(&["licens", "license", "licence"])
-        || !footer_has(&["contributing", "bidrag"])
-        || !footer_has(&["kontakt", "contact", "maintainer"])
-    {
+    if !ctx.readme_footer_complete() {
         missing.push(Msg::new(
             "fod med licens, bidrag og kontakt",
             "footer with licence, contributing and contact",

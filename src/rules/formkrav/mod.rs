@@ -3,10 +3,10 @@
 
 use super::{Bilingual as B, Check, Input, Outcome, RestsOn, Theme, FILES};
 use crate::base::model::{Content, Evidence, Fetched, Level, Msg};
-use crate::base::text::{mentions_any, normalize};
+use crate::base::text::normalize;
 use crate::evidence::{
-    classify_link, Ctx, Hit, LinkKind, Scope, ARCHITECTURE_HEADINGS, DAY, DEVELOPMENT_WORDS,
-    EXAMPLE_HEADINGS, FEATURES_HEADINGS, HOW_IT_WORKS_HEADINGS, INSTALL_HEADINGS, PRODUCTION_WORDS,
+    classify_link, Ctx, Hit, LinkKind, Scope, ARCHITECTURE_HEADINGS, DAY, EXAMPLE_HEADINGS,
+    FEATURES_HEADINGS, HOW_IT_WORKS_HEADINGS, INSTALL_HEADINGS,
 };
 use crate::msg;
 
