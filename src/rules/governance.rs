@@ -97,15 +97,10 @@ requirement!(G3 {
 });
 
 fn check_g3(ctx: &Ctx) -> Outcome {
+    let contact_under =
+        |hit| super::shapes::found_under(&hit, msg!("Kontaktperson", "Contact person"));
     if let Some(hit) = ctx.contact_section(Scope::Readme) {
-        return Outcome::found(
-            vec![hit.evidence()],
-            msg!(
-                "Kontaktperson under \"{h}\".",
-                "Contact person under \"{h}\".",
-                h = hit.heading
-            ),
-        );
+        return contact_under(hit);
     }
     if let Some(path) = ctx.community_file(MAINTAINERS.stems, MAINTAINERS.dirs) {
         if ctx.text(path).is_some_and(names_a_person_with_email) {
@@ -138,14 +133,7 @@ fn check_g3(ctx: &Ctx) -> Outcome {
         .into_iter()
         .find(|h| names_a_person_with_email(&h.text))
     {
-        return Outcome::found(
-            vec![hit.evidence()],
-            msg!(
-                "Kontaktperson under \"{h}\".",
-                "Contact person under \"{h}\".",
-                h = hit.heading
-            ),
-        );
+        return contact_under(hit);
     }
     // publiccode.yml that this build could not read (no YAML parser) may name the contact.
     if let Some((path, _)) = publiccode.filter(|(_, v)| v.unchecked) {

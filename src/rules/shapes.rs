@@ -4,7 +4,7 @@
 
 use super::Outcome;
 use crate::base::model::Msg;
-use crate::evidence::{Ctx, Scope, MIN_ANSWER_WORDS};
+use crate::evidence::{Ctx, Hit, Scope, MIN_ANSWER_WORDS};
 
 /// Found when `scope` has a section under one of `headings` with at least `min_words` words,
 /// with `found` naming the heading; otherwise what `absent` says (missing, or no evidence for a
@@ -21,6 +21,17 @@ pub(crate) fn section(
         Some(hit) => Outcome::found(vec![hit.evidence()], found(&hit.heading)),
         None => absent(),
     }
+}
+
+/// Found in the section `hit`: "`what` under "Heading"." in both languages.
+pub(crate) fn found_under(hit: &Hit, what: Msg) -> Outcome {
+    Outcome::found(
+        vec![hit.evidence()],
+        Msg::new(
+            format!("{} under \"{}\".", what.da, hit.heading),
+            format!("{} under \"{}\".", what.en, hit.heading),
+        ),
+    )
 }
 
 /// A docs section on one of `phrases` first, else a link mentioning one; no evidence when

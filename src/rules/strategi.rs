@@ -91,13 +91,9 @@ fn check_os2_strategy(ctx: &Ctx) -> Outcome {
                 || crate::base::text::has_word_prefix(&body, "os2")
         });
     match hit {
-        Some(hit) => Outcome::found(
-            vec![hit.evidence()],
-            msg!(
-                "OS2's strategi er behandlet under \"{h}\".",
-                "OS2's strategy is addressed under \"{h}\".",
-                h = hit.heading
-            ),
+        Some(hit) => super::shapes::found_under(
+            &hit,
+            msg!("OS2's strategi er behandlet", "OS2's strategy is addressed"),
         ),
         None => Outcome::NoEvidence {
             message: msg!(
