@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/wasm-env.sh
 
-step() { printf '\n== %s ==\n' "$*"; }
+# Each step says how long the run has taken so far, so that CI's time can be read from its log.
+step() { printf '\n== %s (at %d s) ==\n' "$*" "$SECONDS"; }
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
