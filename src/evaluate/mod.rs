@@ -24,7 +24,7 @@ pub mod template;
 use crate::base::model::{Evidence, FileEntry, Lang, Level, Msg, Snapshot};
 use crate::engine::report::{Finding, LevelSource, Report, Verdict};
 use crate::msg;
-use crate::rules::{self, Input, Method, Rule, Theme};
+use crate::rules::{self, Input, Method, Placement, Rule, Theme};
 use serde::{Deserialize, Serialize};
 
 /// Version of the evaluation's JSON form (`schema/evaluation.schema.json`).
@@ -273,13 +273,11 @@ impl Evaluation {
     }
 }
 
-/// Material the OS2 checklist places on os2.eu or Loop rather than in a repository: without a
-/// file or link in the repositories the evaluation cannot tell it is missing.
+/// Material the OS2 checklist places on os2.eu or Loop rather than in a repository (declared
+/// with the requirement): without a file or link in the repositories the evaluation cannot tell
+/// it is missing.
 fn belongs_on_os2_eu(rule: &Rule) -> bool {
-    matches!(
-        rule.id,
-        "F10" | "F13" | "F14" | "F15" | "F20" | "F21" | "G1"
-    )
+    rule.placed == Placement::Os2Eu
 }
 
 /// Reads something only the main repository can answer.
@@ -290,15 +288,17 @@ fn rests_on_the_main_repository(rule: &Rule) -> bool {
 }
 
 /// How strongly a finding speaks for the product: the best one across the repositories counts.
-/// An `unknown` ranks above `not-met`: what one repository lacks may be in one not read.
+/// An `unknown` ranks above `not-met`: what one repository lacks may be in one not read. A
+/// partial `not-met` (the check found some of what is asked) ranks above one that found nothing.
 fn strength(finding: &Finding) -> u8 {
     match finding.verdict {
         Verdict::Met => 0,
         Verdict::Declared => 1,
         Verdict::Explained => 2,
         Verdict::Unknown => 3,
-        Verdict::NotMet if !finding.evidence.is_empty() => 4,
-        Verdict::NotMet => 5,
+        Verdict::NotMet if finding.partly => 4,
+        Verdict::NotMet if !finding.evidence.is_empty() => 5,
+        Verdict::NotMet => 6,
     }
 }
 
@@ -399,7 +399,10 @@ fn light_and_basis(
                 "Not found in the repositories; belongs on os2.eu — check the product page."
             ),
         ),
-        Verdict::NotMet if !cited.is_empty() => (
+        // Only the check knows it found some but not all of what is asked: evidence on a
+        // not-met may as well be where the problem is (a placeholder, a section without a
+        // contact), which is no part of the requirement met.
+        Verdict::NotMet if finding.partly => (
             Light::Yellow,
             msg!("Delvist opfyldt:", "Partly met:")
                 .join(&said)
