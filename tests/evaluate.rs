@@ -17,6 +17,8 @@ fn offline(paths: &[&Path], lang: Lang) -> Result<Evaluation, EvaluateError> {
             .map(|p| ProductSource::Local(p.to_path_buf()))
             .collect(),
         name: None,
+        main: None,
+        site: None,
         remote: None,
         engine: Options {
             lang: Some(lang),
@@ -90,6 +92,8 @@ fn a_github_source_offline_is_refused_before_anything_is_read() {
     let request = EvaluateRequest {
         sources: vec![ProductSource::parse("github:OS2test")],
         name: None,
+        main: None,
+        site: None,
         remote: None,
         engine: Options::default(),
         now: NOW,
@@ -248,6 +252,7 @@ fn golden_evaluation_markdown() {
             organisation: Some("https://github.com/OS2test".into()),
             site: None,
             main: 0,
+            main_chosen: os2gov::evaluate::MainChoice::Pushed,
             repositories,
             governance_report: declarations.map(|(i, path)| format!("{}: {path}", names[i])),
             target: None,

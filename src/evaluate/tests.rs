@@ -37,6 +37,7 @@ fn product(repositories: Vec<Repository>) -> Product {
         organisation: Some("https://github.com/OS2test".into()),
         site: None,
         main: 0,
+        main_chosen: MainChoice::Pushed,
         repositories,
         governance_report: None,
         target: None,

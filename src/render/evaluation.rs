@@ -313,7 +313,7 @@ pub fn markdown(e: &Evaluation, kept: Option<&EvaluationFile>) -> String {
         .iter()
         .map(|r| {
             if *r == e.main_repository && e.repositories.len() > 1 {
-                format!("{r} ({})", w.main)
+                format!("{r} ({}, {})", w.main, e.main_chosen.reason().get(lang))
             } else {
                 r.clone()
             }
