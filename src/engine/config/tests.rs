@@ -101,7 +101,9 @@ fn product_config() {
         })
     );
     assert_eq!(
-        parse("os2gov.toml", "level = \"1\"\n").unwrap().product,
+        parse("os2gov.toml", "level = \"1\"\n")
+            .expect("valid")
+            .product,
         None
     );
     let e = parse("os2gov.toml", "[product]\nos2eu = \"os2.eu/x\"\n").expect_err("not a URL");
