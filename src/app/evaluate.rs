@@ -157,6 +157,8 @@ struct Read {
     url: Option<String>,
     snapshot: Snapshot,
     notes: Vec<Msg>,
+    /// The folder of a local source, for `[product] main` written as a path.
+    folder: Option<PathBuf>,
 }
 
 fn meta(snapshot: &Snapshot) -> Option<&RepoMeta> {
@@ -181,6 +183,7 @@ fn from_scan(scan: RemoteScan, fallback: &str) -> (Read, RequestStats, Vec<Msg>)
         name,
         snapshot: scan.snapshot,
         notes: scan.notes,
+        folder: None,
     };
     (read, scan.stats, scan.warnings)
 }
@@ -208,6 +211,7 @@ fn unreadable(slug: &str, error: &RemoteError, now: i64) -> Read {
             ..Snapshot::default()
         },
         notes: Vec::new(),
+        folder: None,
     }
 }
 
@@ -259,6 +263,7 @@ fn read_all(request: &EvaluateRequest) -> Result<ReadAll, EvaluateError> {
                         url: None,
                         snapshot,
                         notes: Vec::new(),
+                        folder: None,
                     },
                     Some(options) => {
                         let scan = crate::app::enrich_local(snapshot, options, &request.engine)
@@ -272,7 +277,10 @@ fn read_all(request: &EvaluateRequest) -> Result<ReadAll, EvaluateError> {
                         read
                     }
                 };
-                reads.push(read);
+                reads.push(Read {
+                    folder: std::fs::canonicalize(path).ok(),
+                    ..read
+                });
             }
             ProductSource::Repository(target) => {
                 let slug = target.slug();
@@ -341,7 +349,7 @@ fn names(written: &str, read: &Read, base: Option<&Path>) -> bool {
         Some(base) if Path::new(written).is_relative() => base.join(written),
         _ => PathBuf::from(written),
     };
-    std::fs::canonicalize(path).is_ok_and(|p| p.display().to_string() == read.key)
+    std::fs::canonicalize(path).is_ok_and(|p| read.folder.as_ref() == Some(&p))
 }
 
 /// The main repository (its history and metadata answer for the product) and why: the one the
