@@ -51,7 +51,9 @@ fn a_portfolio_of_organisations_marks_the_one_read_incompletely_in_every_format(
     // The budget comes first, before anything is scanned.
     let first = stderr.lines().next().unwrap_or("");
     assert!(
-        first.contains("Portfolio: 2 organisations, 4 repositories; up to about 26 requests")
+        // 4 repositories of 6 requests, OS2mo's .github (read for a governance report, which no
+        // repository has) of 4, and a listing per organisation.
+        first.contains("Portfolio: 2 organisations, 4 repositories; up to about 30 requests")
             && first.contains("GitHub: 40 of 60 left (resets "),
         "{stderr}"
     );
@@ -232,6 +234,17 @@ fn the_governance_report_in_the_organisations_dot_github_is_applied_once_to_the_
         .filter(|p| p.ends_with("/docs/governance-report.md"))
         .count();
     assert_eq!(reads, 1);
+    // What reading `.github` cost is within what the portfolio's budget counts for it.
+    let dot_github = s
+        .paths(&s.api)
+        .iter()
+        .filter(|p| p.starts_with("/repos/OS2test/.github"))
+        .count();
+    assert!(
+        (1..=remote::REQUESTS_PER_DOT_GITHUB).contains(&dot_github),
+        "{dot_github}: {:?}",
+        s.paths(&s.api)
+    );
 
     // In Markdown, the document information names it.
     let out = cli(&s, &["evaluate", "github:OS2test"]);
