@@ -451,6 +451,17 @@ fn cli_evaluate_without_a_source_evaluates_the_product_os2gov_toml_describes() {
     );
     assert!(markdown.contains("OS2faktor"), "{markdown}");
 
+    // The text form names the main repository and why, too.
+    let out = evaluate_in(login.path(), &["--format", "text", "--lang", "en"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let main = json["main_repository"].as_str().unwrap_or("?");
+    assert!(
+        text.contains(&format!(
+            "; main repository: {main} (named in os2gov.toml)\n"
+        )),
+        "{text}"
+    );
+
     // --name overrides the config's name.
     let out = evaluate_in(login.path(), &["--format", "json", "--name", "Login"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
