@@ -107,7 +107,7 @@ impl MainChoice {
         match self {
             MainChoice::Config => msg!("angivet i os2gov.toml", "named in os2gov.toml"),
             MainChoice::Pushed => msg!("senest opdateret", "most recently pushed"),
-            MainChoice::First => msg!("første kilde", "the first source"),
+            MainChoice::First => msg!("den første kilde", "the first source"),
         }
     }
 }
