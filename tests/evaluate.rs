@@ -17,6 +17,8 @@ fn offline(paths: &[&Path], lang: Lang) -> Result<Evaluation, EvaluateError> {
             .map(|p| ProductSource::Local(p.to_path_buf()))
             .collect(),
         name: None,
+        main: None,
+        site: None,
         remote: None,
         engine: Options {
             lang: Some(lang),
@@ -90,6 +92,8 @@ fn a_github_source_offline_is_refused_before_anything_is_read() {
     let request = EvaluateRequest {
         sources: vec![ProductSource::parse("github:OS2test")],
         name: None,
+        main: None,
+        site: None,
         remote: None,
         engine: Options::default(),
         now: NOW,
@@ -248,6 +252,7 @@ fn golden_evaluation_markdown() {
             organisation: Some("https://github.com/OS2test".into()),
             site: None,
             main: 0,
+            main_chosen: os2gov::evaluate::MainChoice::Pushed,
             repositories,
             governance_report: declarations.map(|(i, path)| format!("{}: {path}", names[i])),
             target: None,
@@ -370,4 +375,203 @@ fn cli_evaluate_bad_sources_and_paths_write_nothing() {
     );
     assert!(!repo.path().join("../outside.md").exists());
     assert_eq!(common::walk(repo.path(), true), before);
+}
+
+/// `os2gov evaluate ARGS` (offline) run in `dir`.
+fn evaluate_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    common::os2gov()
+        .current_dir(dir)
+        .arg("evaluate")
+        .args(args)
+        .output()
+        .expect("run")
+}
+
+#[test]
+fn cli_evaluate_without_a_source_evaluates_the_product_os2gov_toml_describes() {
+    let mfa = repo_with(
+        &[
+            ("README.md", Entry::Text("# MFA\n\nEn MFA-klient.\n")),
+            ("SECURITY.md", Entry::Text(SECURITY)),
+        ],
+        400,
+    );
+    let mfa_path = mfa.path().display().to_string();
+    let config = format!(
+        "[product]\nname = \"OS2faktor\"\n# The same repository twice, and itself: each counts once.\nrepositories = [\"{mfa_path}\", \"{mfa_path}/.\", \".\"]\nos2eu = \"https://www.os2.eu/os2faktor\"\nmain = \"{mfa_path}\"\n"
+    );
+    let login = repo_with(
+        &[
+            ("README.md", Entry::Text("# Login\n\nEn login-tjeneste.\n")),
+            ("os2gov.toml", Entry::Text(&config)),
+            ("docs/guide.md", Entry::Text("# Vejledning\n")),
+        ],
+        3,
+    );
+    // From a folder inside the repository, as well as from its root.
+    let inside = login.path().join("docs");
+    let out = evaluate_in(&inside, &["--format", "json", "--lang", "en"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["product"], "OS2faktor");
+    assert_eq!(json["site"], "https://www.os2.eu/os2faktor");
+    assert_eq!(
+        json["repositories"].as_array().map(Vec::len),
+        Some(2),
+        "{json}"
+    );
+    assert_eq!(json["main_chosen"], "config");
+    assert_eq!(json["main_repository"], json["repositories"][1]);
+    let f4 = json["rows"]
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["id"] == "F4"))
+        .expect("F4");
+    assert_eq!(f4["light"], "green", "{f4}");
+    assert!(
+        stderr.contains("(named in os2gov.toml)"),
+        "the run names the main repository and why: {stderr}"
+    );
+
+    // The Markdown's document information: the os2.eu page and the main repository with why.
+    let out = evaluate_in(login.path(), &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let markdown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        markdown.contains("> **OS2 website link:** https://www.os2.eu/os2faktor  \n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("(hovedrepository, angivet i os2gov.toml)"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("# Evaluering af OS2-produkt"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("OS2faktor"), "{markdown}");
+
+    // The text form names the main repository and why, too.
+    let out = evaluate_in(login.path(), &["--format", "text", "--lang", "en"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let main = json["main_repository"].as_str().unwrap_or("?");
+    assert!(
+        text.contains(&format!(
+            "; main repository: {main} (named in os2gov.toml)\n"
+        )),
+        "{text}"
+    );
+
+    // --name overrides the config's name.
+    let out = evaluate_in(login.path(), &["--format", "json", "--name", "Login"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["product"], "Login");
+}
+
+#[test]
+fn cli_evaluate_without_main_in_the_config_says_why_its_main_repository_is_main() {
+    let other = repo_with(&[("README.md", Entry::Text("# Andet\n"))], 40);
+    let config = format!(
+        "[product]\nrepositories = [\"{}\"]\n",
+        other.path().display()
+    );
+    let login = repo_with(
+        &[
+            ("README.md", Entry::Text("# Login\n")),
+            ("os2gov.toml", Entry::Text(&config)),
+        ],
+        3,
+    );
+    let out = evaluate_in(login.path(), &["--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    // Offline no push time is known: the first source, the repository the config is in.
+    assert_eq!(json["main_chosen"], "first");
+    assert_eq!(json["main_repository"], json["repositories"][0]);
+    assert!(json.get("site").is_none(), "{json}");
+}
+
+#[test]
+fn cli_evaluate_refuses_a_broken_product_config_naming_it_and_writes_nothing() {
+    for (config, expected) in [
+        (
+            "[product]\nname = \"OS2faktor\"\nos2eu = \"os2.eu/os2faktor\"\n",
+            "os2gov.toml:3: key `product.os2eu`",
+        ),
+        (
+            "[product]\nrepositories = [\"\"]\n",
+            "os2gov.toml:2: key `product.repositories`",
+        ),
+        ("[product]\nnavn = \"x\"\n", "os2gov.toml:2"),
+        (
+            "[product]\nmain = \"OS2faktor/elsewhere\"\n",
+            "[product] main = \"OS2faktor/elsewhere\" is none of the product's repositories",
+        ),
+        ("level = \"1\"\n", "no os2gov.toml with [product]"),
+    ] {
+        let login = repo_with(
+            &[
+                ("README.md", Entry::Text("# Login\n")),
+                ("os2gov.toml", Entry::Text(config)),
+            ],
+            3,
+        );
+        let out = evaluate_in(login.path(), &["--out", "evaluering.md"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{config:?}: {stderr}");
+        assert!(stderr.contains(expected), "{config:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{config:?}");
+        assert!(!login.path().join("evaluering.md").exists(), "{config:?}");
+    }
+    // Outside any repository there is no product to find.
+    let bare = tempfile::tempdir().expect("tempdir");
+    let out = evaluate_in(bare.path(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no SOURCE given"));
+}
+
+#[test]
+fn a_partly_met_requirement_is_yellow_citing_what_was_found_and_other_not_mets_red() {
+    // F4: a security section without a reporting contact; F5: two of the four questions; F7:
+    // part of OS2's template.
+    let readme = "# Login\n\nLogin er en login-tjeneste, som kommunerne bruger til at logge medarbejdere ind i fagsystemer med MFA og SAML.\n\n## Formål\n\nTjenesten dækker kommunernes behov for én fælles og sikker login-løsning til alle deres fagsystemer.\n\n## Sikkerhed\n\nVi tager sikkerhed alvorligt og opdaterer jævnligt.\n\n## Sådan virker det\n\nTjenesten taler SAML med kommunernes IdP.\n";
+    let partly = repo_with(&[("README.md", Entry::Text(readme))], 3);
+    let e = offline(&[partly.path()], Lang::Da).expect("evaluate");
+    for id in ["F4", "F5", "F7"] {
+        let r = row(&e, id);
+        assert_eq!(r.light, Light::Yellow, "{id}: {r:?}");
+        assert!(r.basis.starts_with("Delvist opfyldt:"), "{id}: {}", r.basis);
+        assert!(!r.evidence.is_empty(), "{id}: cites what was found");
+        assert!(
+            r.evidence
+                .iter()
+                .all(|c| c.evidence.path.as_deref() == Some("README.md")),
+            "{id}: {:?}",
+            r.evidence
+        );
+    }
+    // Nothing of what is asked: red, never yellow.
+    let nothing = repo_with(&[("src/main.rs", Entry::Text("fn main() {}\n"))], 3);
+    let e = offline(&[nothing.path()], Lang::Da).expect("evaluate");
+    for id in ["F4", "F5", "F7"] {
+        assert_eq!(row(&e, id).light, Light::Red, "{id}: {:?}", row(&e, id));
+    }
+    // A not-met whose evidence is where the problem is, not part of the requirement: F7 with
+    // only the template's leftovers is red.
+    let leftovers = repo_with(
+        &[(
+            "README.md",
+            Entry::Text("# Login\n\nReplace with a short mission statement.\n"),
+        )],
+        3,
+    );
+    let e = offline(&[leftovers.path()], Lang::En).expect("evaluate");
+    let f7 = row(&e, "F7");
+    assert_eq!(f7.light, Light::Red, "{f7:?}");
+    assert!(!f7.evidence.is_empty(), "{f7:?}");
 }

@@ -258,6 +258,10 @@ fn the_config_schema_accepts_what_os2gov_accepts() {
     let validator = validator("config.schema.json");
     let mut configs = vec![FULL_CONFIG, "", "level = \"sandkasse\"\n"];
     configs.push("[jira]\nurl = \"http://jira.example.org\"\n");
+    configs.push(
+        "[product]\nname = \"OS2faktor\"\nrepositories = [\"github:OS2faktor/os2faktor-mfa\", \"../docs\"]\nos2eu = \"https://www.os2.eu/os2faktor\"\nmain = \"OS2faktor/os2faktor-login\"\n",
+    );
+    configs.push("[product]\n");
     for text in configs {
         os2gov::engine::config::parse("os2gov.toml", text).expect("os2gov accepts it");
         let instance = toml_to_json(text);
@@ -272,7 +276,14 @@ fn the_config_schema_accepts_what_os2gov_accepts() {
         .collect();
     assert_eq!(
         keys,
-        ["exceptions", "jira", "language", "level", "organisations"]
+        [
+            "exceptions",
+            "jira",
+            "language",
+            "level",
+            "organisations",
+            "product"
+        ]
     );
 }
 
@@ -290,6 +301,14 @@ fn the_config_schema_rejects_what_os2gov_rejects() {
         "[jira]\nurl = \"ftp://jira.example.org\"\n",
         "[jira]\nproject = \"OS2MO\"\n",
         "[jira]\nurl = \"https://jira.example.org\"\nboard = 1\n",
+        "[product]\nos2eu = \"www.os2.eu/os2faktor\"\n",
+        "[product]\nos2eu = \"https://\"\n",
+        "[product]\nname = \" \"\n",
+        "[product]\nmain = \"\"\n",
+        "[product]\nrepositories = [\"github:\"]\n",
+        "[product]\nrepositories = [\"\"]\n",
+        "[product]\nrepositories = \"github:OS2faktor\"\n",
+        "[product]\nsite = \"https://www.os2.eu/os2faktor\"\n",
     ] {
         assert!(
             os2gov::engine::config::parse("os2gov.toml", text).is_err(),

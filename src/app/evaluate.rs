@@ -7,9 +7,10 @@ use crate::adapters::remote::{
 };
 use crate::base::model::{Fetched, Msg, RepoMeta, Snapshot};
 use crate::engine;
-use crate::evaluate::{self, Evaluation, Product, Repository};
+use crate::engine::config::{ConfigError, ProductConfig};
+use crate::evaluate::{self, Evaluation, MainChoice, Product, Repository};
 use crate::msg;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// One source of a product, as typed on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +55,71 @@ pub enum EvaluateError {
     },
     #[error("no repositories to evaluate")]
     Empty,
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(
+        "{0}: no SOURCE given, and no os2gov.toml with [product] at the root of a repository \
+         here or above (name the product's repositories: os2gov evaluate github:OWNER …)"
+    )]
+    NoProduct(String),
+    #[error("{path}: [product] main = {main:?} is none of the product's repositories ({known})")]
+    UnknownMain {
+        path: String,
+        main: String,
+        known: String,
+    },
+}
+
+/// A product described in os2gov.toml: the repository whose config describes it, and the
+/// description.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfiguredProduct {
+    /// The root of the repository whose os2gov.toml has `[product]`.
+    pub root: PathBuf,
+    /// That os2gov.toml, as shown in errors.
+    pub config_path: String,
+    pub product: ProductConfig,
+}
+
+impl ConfiguredProduct {
+    /// The product's sources: its own repository, then those listed (paths relative to it).
+    pub fn sources(&self) -> Vec<ProductSource> {
+        std::iter::once(ProductSource::Local(self.root.clone()))
+            .chain(self.product.repositories.iter().map(|written| {
+                match ProductSource::parse(written) {
+                    ProductSource::Local(path) if path.is_relative() => {
+                        ProductSource::Local(self.root.join(path))
+                    }
+                    source => source,
+                }
+            }))
+            .collect()
+    }
+}
+
+/// The product that the os2gov.toml of the repository holding `start` describes: the nearest
+/// folder at or above `start` with `.git` is the repository, its os2gov.toml the config. A
+/// config that does not parse is an error; one without `[product]` is [`EvaluateError::NoProduct`].
+pub fn configured_product(start: &Path) -> Result<ConfiguredProduct, EvaluateError> {
+    let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
+    let shown = start.display().to_string();
+    let Some(root) = start.ancestors().find(|dir| dir.join(".git").exists()) else {
+        return Err(EvaluateError::NoProduct(shown));
+    };
+    let file = root.join(crate::engine::config::FILE_NAME);
+    let config_path = file.display().to_string();
+    let Ok(text) = std::fs::read_to_string(&file) else {
+        return Err(EvaluateError::NoProduct(root.display().to_string()));
+    };
+    let config = crate::engine::config::parse(&config_path, &text)?;
+    match config.product {
+        Some(product) => Ok(ConfiguredProduct {
+            root: root.to_path_buf(),
+            config_path,
+            product,
+        }),
+        None => Err(EvaluateError::NoProduct(root.display().to_string())),
+    }
 }
 
 /// What `os2gov evaluate` asks for.
@@ -62,6 +128,12 @@ pub struct EvaluateRequest {
     pub sources: Vec<ProductSource>,
     /// `--name`; else the organisation's name, else the main repository's.
     pub name: Option<String>,
+    /// The main repository named in os2gov.toml (`[product] main`), with the config it is
+    /// written in: otherwise the most recently pushed is the main one.
+    pub main: Option<(String, String)>,
+    /// The product's page on os2.eu from os2gov.toml (`[product] os2eu`), before any found in a
+    /// repository.
+    pub site: Option<String>,
     /// `None` offline: local sources only, without GitHub metadata.
     pub remote: Option<RemoteOptions>,
     pub engine: engine::Options,
@@ -85,6 +157,8 @@ struct Read {
     url: Option<String>,
     snapshot: Snapshot,
     notes: Vec<Msg>,
+    /// The folder of a local source, for `[product] main` written as a path.
+    folder: Option<PathBuf>,
 }
 
 fn meta(snapshot: &Snapshot) -> Option<&RepoMeta> {
@@ -109,6 +183,7 @@ fn from_scan(scan: RemoteScan, fallback: &str) -> (Read, RequestStats, Vec<Msg>)
         name,
         snapshot: scan.snapshot,
         notes: scan.notes,
+        folder: None,
     };
     (read, scan.stats, scan.warnings)
 }
@@ -136,6 +211,7 @@ fn unreadable(slug: &str, error: &RemoteError, now: i64) -> Read {
             ..Snapshot::default()
         },
         notes: Vec::new(),
+        folder: None,
     }
 }
 
@@ -187,6 +263,7 @@ fn read_all(request: &EvaluateRequest) -> Result<ReadAll, EvaluateError> {
                         url: None,
                         snapshot,
                         notes: Vec::new(),
+                        folder: None,
                     },
                     Some(options) => {
                         let scan = crate::app::enrich_local(snapshot, options, &request.engine)
@@ -200,7 +277,10 @@ fn read_all(request: &EvaluateRequest) -> Result<ReadAll, EvaluateError> {
                         read
                     }
                 };
-                reads.push(read);
+                reads.push(Read {
+                    folder: std::fs::canonicalize(path).ok(),
+                    ..read
+                });
             }
             ProductSource::Repository(target) => {
                 let slug = target.slug();
@@ -253,35 +333,137 @@ fn read_all(request: &EvaluateRequest) -> Result<ReadAll, EvaluateError> {
     Ok((reads, stats, warnings, organisation))
 }
 
-/// The most recently pushed repository is the main one (its history and metadata answer for the
-/// product); without metadata, the first source.
-fn main_index(reads: &[Read]) -> usize {
-    reads
+/// Whether `written` (as in `[product] main`: `OWNER/REPO`, `github:OWNER/REPO`, a GitHub URL, a
+/// path, a folder's name) names the repository read.
+fn names(written: &str, read: &Read, base: Option<&Path>) -> bool {
+    let written = written.trim();
+    let slug = match ProductSource::parse(written) {
+        ProductSource::Repository(target) => target.slug(),
+        _ => written.trim_matches('/').to_string(),
+    };
+    if slug.eq_ignore_ascii_case(&read.name) || slug.eq_ignore_ascii_case(&read.key) {
+        return true;
+    }
+    // A local repository without a GitHub remote is named by its folder or its path.
+    let path = match base {
+        Some(base) if Path::new(written).is_relative() => base.join(written),
+        _ => PathBuf::from(written),
+    };
+    std::fs::canonicalize(path).is_ok_and(|p| read.folder.as_ref() == Some(&p))
+}
+
+/// The main repository (its history and metadata answer for the product) and why: the one the
+/// config names, else the most recently pushed; without metadata, the first source.
+fn main_index(
+    reads: &[Read],
+    named: Option<&(String, String)>,
+    base: Option<&Path>,
+) -> Result<(usize, MainChoice), EvaluateError> {
+    if let Some((written, path)) = named {
+        return match reads.iter().position(|r| names(written, r, base)) {
+            Some(i) => Ok((i, MainChoice::Config)),
+            None => Err(EvaluateError::UnknownMain {
+                path: path.clone(),
+                main: written.clone(),
+                known: reads
+                    .iter()
+                    .map(|r| r.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }),
+        };
+    }
+    let pushed = reads
         .iter()
         .enumerate()
-        .max_by_key(|(i, r)| {
-            (
-                meta(&r.snapshot).and_then(|m| m.pushed_at),
-                std::cmp::Reverse(*i),
-            )
-        })
-        .map(|(i, _)| i)
-        .unwrap_or(0)
+        .filter_map(|(i, r)| Some((i, meta(&r.snapshot)?.pushed_at?)))
+        .max_by_key(|(i, at)| (*at, std::cmp::Reverse(*i)));
+    Ok(match pushed {
+        Some((i, _)) => (i, MainChoice::Pushed),
+        None => (0, MainChoice::First),
+    })
+}
+
+/// The organisation's `.github` repository, read for the product's governance report and
+/// self-assessment when none of its repositories holds them. `Ok(None)` when there is no such
+/// repository; `Err` with the reason when it could not be read, since a report may be there.
+fn organisation_declarations(
+    owner: &str,
+    options: &RemoteOptions,
+    stats: &mut RequestStats,
+) -> Result<Option<Snapshot>, Msg> {
+    let Some(target) = RemoteTarget::parse(&format!("github:{owner}/.github")) else {
+        return Ok(None);
+    };
+    // Only its files count: its issues and Jira are no part of the product.
+    let options = RemoteOptions {
+        open_items: false,
+        ..options.clone()
+    };
+    match remote::scan_remote(&target, &options, &|_| None) {
+        Ok(scan) => {
+            add(stats, &scan.stats);
+            // A declaration listed but not downloaded is as unread as a listing that failed.
+            let unread = &scan.snapshot.unread;
+            let failed = unread.listing.as_ref().or_else(|| {
+                unread
+                    .files
+                    .iter()
+                    .find(|(path, _)| {
+                        crate::evidence::is_governance_report_path(path)
+                            || path.to_ascii_lowercase().contains("self-assessment/")
+                    })
+                    .map(|(_, why)| why)
+            });
+            match failed {
+                Some(why) => Err(why.clone()),
+                None => Ok(Some(scan.snapshot)),
+            }
+        }
+        Err(RemoteError::NotFound(_)) => Ok(None),
+        Err(e) => Err(msg!("{e}", "{e}")),
+    }
 }
 
 /// `os2gov evaluate`: reads the sources, shares the product's governance report, checks each
 /// repository and evaluates the product.
 pub fn evaluate(request: &EvaluateRequest) -> Result<Evaluated, EvaluateError> {
-    let (mut reads, stats, warnings, organisation) = read_all(request)?;
+    let (mut reads, mut stats, warnings, organisation) = read_all(request)?;
     if reads.is_empty() {
         return Err(EvaluateError::Empty);
     }
-    let main = main_index(&reads);
+    // Relative paths in the config are relative to the repository whose config it is.
+    let base = request.main.as_ref().and_then(|(_, path)| {
+        Path::new(path)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+    });
+    let (main, main_chosen) = main_index(&reads, request.main.as_ref(), base)?;
     let mut snapshots: Vec<Snapshot> = reads
         .iter_mut()
         .map(|r| std::mem::take(&mut r.snapshot))
         .collect();
-    let declarations = evaluate::share_declarations(&mut snapshots, main);
+    // The organisation whose `.github` may hold the product's governance report: the one named,
+    // else the main repository's owner on GitHub.
+    let owner = organisation.clone().or_else(|| {
+        let meta = meta(&snapshots[main])?;
+        Some(meta.owner.clone())
+    });
+    let mut org_unread = None;
+    let org_snapshot = match (&request.remote, &owner) {
+        (Some(options), Some(owner)) if !snapshots.iter().any(evaluate::has_declarations) => {
+            match organisation_declarations(owner, options, &mut stats) {
+                Ok(snapshot) => snapshot,
+                Err(why) => {
+                    org_unread = Some(format!("{owner}/.github: {}", why.get(lang_of(request))));
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    let declarations =
+        evaluate::share_declarations_from(&mut snapshots, main, org_snapshot.as_ref());
     let mut repositories = Vec::new();
     for (read, snapshot) in reads.iter().zip(&snapshots) {
         let mut report =
@@ -296,8 +478,12 @@ pub fn evaluate(request: &EvaluateRequest) -> Result<Evaluated, EvaluateError> {
             report,
         });
     }
-    let governance_report =
-        declarations.map(|(repo, path)| format!("{}: {path}", reads[repo].name));
+    let governance_report = declarations.map(|(from, path)| match from {
+        evaluate::DeclaredIn::Repository(repo) => format!("{}: {path}", reads[repo].name),
+        evaluate::DeclaredIn::Organisation => {
+            format!("{}/.github: {path}", owner.as_deref().unwrap_or_default())
+        }
+    });
     let name = request
         .name
         .clone()
@@ -310,23 +496,36 @@ pub fn evaluate(request: &EvaluateRequest) -> Result<Evaluated, EvaluateError> {
                 .unwrap_or("")
                 .to_string()
         });
-    let site = evaluate::product_page(&repositories);
+    let site = request
+        .site
+        .clone()
+        .or_else(|| evaluate::product_page(&repositories));
     let product = Product {
         name,
         organisation: organisation.map(|o| format!("https://github.com/{o}")),
         site,
         main,
+        main_chosen,
         repositories,
         governance_report,
         target: request.engine.level,
     };
-    let evaluation = evaluate::evaluate(&product, &evaluate::template_date(request.now));
+    let mut evaluation = evaluate::evaluate(&product, &evaluate::template_date(request.now));
+    // No repository holds a governance report, and the one place left could not be read: the
+    // declared rows may be what it would have declared, so the product is not read completely.
+    evaluation.incomplete.extend(org_unread);
     let mut warnings = warnings;
     if product.repositories.len() > 1 {
-        warnings.push(msg!(
-            "Hovedrepository: {m} (det senest opdaterede).",
-            "Main repository: {m} (the most recently pushed).",
-            m = product.repositories[main].name
+        let why = main_chosen.reason();
+        warnings.push(Msg::new(
+            format!(
+                "Hovedrepository: {} ({}).",
+                product.repositories[main].name, why.da
+            ),
+            format!(
+                "Main repository: {} ({}).",
+                product.repositories[main].name, why.en
+            ),
         ));
     }
     Ok(Evaluated {
@@ -334,6 +533,11 @@ pub fn evaluate(request: &EvaluateRequest) -> Result<Evaluated, EvaluateError> {
         stats: request.remote.as_ref().map(|_| stats),
         warnings,
     })
+}
+
+/// The language the run reports in (the reports' own default when none is asked).
+fn lang_of(request: &EvaluateRequest) -> crate::base::model::Lang {
+    request.engine.lang.unwrap_or_default()
 }
 
 /// The outcome of `os2gov portfolio`.
@@ -361,6 +565,8 @@ pub fn portfolio(
         let request = EvaluateRequest {
             sources: vec![ProductSource::Organisation(owner.clone())],
             name: Some(owner.clone()),
+            main: None,
+            site: None,
             remote: Some(remote.clone()),
             engine: engine.clone(),
             now,

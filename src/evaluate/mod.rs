@@ -24,7 +24,7 @@ pub mod template;
 use crate::base::model::{Evidence, FileEntry, Lang, Level, Msg, Snapshot};
 use crate::engine::report::{Finding, LevelSource, Report, Verdict};
 use crate::msg;
-use crate::rules::{self, Input, Method, Rule, Theme};
+use crate::rules::{self, Input, Method, Placement, Rule, Theme};
 use serde::{Deserialize, Serialize};
 
 /// Version of the evaluation's JSON form (`schema/evaluation.schema.json`).
@@ -88,6 +88,30 @@ pub struct Repository {
     pub report: Report,
 }
 
+/// Why the main repository is the main one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MainChoice {
+    /// Named by `main` in the `[product]` of os2gov.toml.
+    Config,
+    /// The most recently pushed.
+    #[default]
+    Pushed,
+    /// No repository's push time is known: the first source.
+    First,
+}
+
+impl MainChoice {
+    /// The reason, as the evaluation gives it after the repository's name.
+    pub fn reason(self) -> Msg {
+        match self {
+            MainChoice::Config => msg!("angivet i os2gov.toml", "named in os2gov.toml"),
+            MainChoice::Pushed => msg!("senest opdateret", "most recently pushed"),
+            MainChoice::First => msg!("den første kilde", "the first source"),
+        }
+    }
+}
+
 /// A product: one or more repositories judged together.
 #[derive(Debug, Clone)]
 pub struct Product {
@@ -99,6 +123,8 @@ pub struct Product {
     /// Index into `repositories` of the main repository: what rests on history, metadata or
     /// open items is read there.
     pub main: usize,
+    /// Why `main` is the main repository.
+    pub main_chosen: MainChoice,
     pub repositories: Vec<Repository>,
     /// The governance report or self-assessment applied to every repository, as `REPO: path`.
     pub governance_report: Option<String>,
@@ -238,6 +264,9 @@ pub struct Evaluation {
     pub governance_report: Option<String>,
     pub repositories: Vec<String>,
     pub main_repository: String,
+    /// Why it is the main repository.
+    #[serde(default)]
+    pub main_chosen: MainChoice,
     /// The highest level whose mandatory requirements (and those below) all comply.
     pub proposed_level: Option<Level>,
     /// The level the governance report declares.
@@ -273,13 +302,11 @@ impl Evaluation {
     }
 }
 
-/// Material the OS2 checklist places on os2.eu or Loop rather than in a repository: without a
-/// file or link in the repositories the evaluation cannot tell it is missing.
+/// Material the OS2 checklist places on os2.eu or Loop rather than in a repository (declared
+/// with the requirement): without a file or link in the repositories the evaluation cannot tell
+/// it is missing.
 fn belongs_on_os2_eu(rule: &Rule) -> bool {
-    matches!(
-        rule.id,
-        "F10" | "F13" | "F14" | "F15" | "F20" | "F21" | "G1"
-    )
+    rule.placed == Placement::Os2Eu
 }
 
 /// Reads something only the main repository can answer.
@@ -290,15 +317,17 @@ fn rests_on_the_main_repository(rule: &Rule) -> bool {
 }
 
 /// How strongly a finding speaks for the product: the best one across the repositories counts.
-/// An `unknown` ranks above `not-met`: what one repository lacks may be in one not read.
+/// An `unknown` ranks above `not-met`: what one repository lacks may be in one not read. A
+/// partial `not-met` (the check found some of what is asked) ranks above one that found nothing.
 fn strength(finding: &Finding) -> u8 {
     match finding.verdict {
         Verdict::Met => 0,
         Verdict::Declared => 1,
         Verdict::Explained => 2,
         Verdict::Unknown => 3,
-        Verdict::NotMet if !finding.evidence.is_empty() => 4,
-        Verdict::NotMet => 5,
+        Verdict::NotMet if finding.partly => 4,
+        Verdict::NotMet if !finding.evidence.is_empty() => 5,
+        Verdict::NotMet => 6,
     }
 }
 
@@ -399,7 +428,10 @@ fn light_and_basis(
                 "Not found in the repositories; belongs on os2.eu — check the product page."
             ),
         ),
-        Verdict::NotMet if !cited.is_empty() => (
+        // Only the check knows it found some but not all of what is asked: evidence on a
+        // not-met may as well be where the problem is (a placeholder, a section without a
+        // contact), which is no part of the requirement met.
+        Verdict::NotMet if finding.partly => (
             Light::Yellow,
             msg!("Delvist opfyldt:", "Partly met:")
                 .join(&said)
@@ -515,6 +547,7 @@ pub fn evaluate(product: &Product, date: &str) -> Evaluation {
             .map(|r| r.name.clone())
             .collect(),
         main_repository: main.map(|m| m.name.clone()).unwrap_or_default(),
+        main_chosen: product.main_chosen,
         proposed_level,
         declared_level,
         target_level,
@@ -584,26 +617,61 @@ fn is_declaration(path: &str) -> bool {
 /// those of the first repository that has any (the main one first) replace every other
 /// repository's. Returns that repository and the file used, `None` when no repository has one.
 pub fn share_declarations(snapshots: &mut [Snapshot], main: usize) -> Option<(usize, String)> {
+    match share_declarations_from(snapshots, main, None)? {
+        (DeclaredIn::Repository(i), path) => Some((i, path)),
+        // Without the organisation's `.github` it cannot be the source.
+        (DeclaredIn::Organisation, _) => None,
+    }
+}
+
+/// Where the product's governance report and self-assessment were found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeclaredIn {
+    /// In the repository of this index.
+    Repository(usize),
+    /// In the organisation's `.github` repository, which is no repository of the product.
+    Organisation,
+}
+
+/// Whether the snapshot holds a governance report or self-assessment the engine reads.
+pub fn has_declarations(snapshot: &Snapshot) -> bool {
+    snapshot.files.keys().any(|path| is_declaration(path))
+}
+
+/// [`share_declarations`], with the organisation's `.github` repository as the last place to
+/// look: a product often keeps its governance report there, beside the community files every
+/// repository of the organisation shares. Applied to every repository of the product, once.
+pub fn share_declarations_from(
+    snapshots: &mut [Snapshot],
+    main: usize,
+    organisation: Option<&Snapshot>,
+) -> Option<(DeclaredIn, String)> {
+    let declarations = |snapshot: &Snapshot| -> Vec<(String, FileEntry)> {
+        snapshot
+            .files
+            .iter()
+            .filter(|(path, _)| is_declaration(path))
+            .map(|(path, entry)| (path.clone(), entry.clone()))
+            .collect()
+    };
     let order = std::iter::once(main).chain((0..snapshots.len()).filter(|i| *i != main));
     let (from, files) = order
         .filter_map(|i| {
-            let files: Vec<(String, FileEntry)> = snapshots
-                .get(i)?
-                .files
-                .iter()
-                .filter(|(path, _)| is_declaration(path))
-                .map(|(path, entry)| (path.clone(), entry.clone()))
-                .collect();
-            (!files.is_empty()).then_some((i, files))
+            let files = declarations(snapshots.get(i)?);
+            (!files.is_empty()).then_some((DeclaredIn::Repository(i), files))
         })
-        .next()?;
+        .next()
+        .or_else(|| {
+            let files = declarations(organisation?);
+            (!files.is_empty()).then_some((DeclaredIn::Organisation, files))
+        })?;
     let shown = files
         .iter()
         .map(|(p, _)| p.clone())
         .find(|p| crate::evidence::is_governance_report_path(p))
         .unwrap_or_else(|| files[0].0.clone());
     for (i, snapshot) in snapshots.iter_mut().enumerate() {
-        if i == from {
+        if from == DeclaredIn::Repository(i) {
             continue;
         }
         snapshot.files.retain(|path, _| !is_declaration(path));
@@ -639,8 +707,8 @@ pub fn explanation(lang: Lang) -> String {
          🔴 Rød: kontrolleret i alle produktets repositorier og ikke fundet.\n\
          ⚪ Ikke vurderet: værktøjet kan ikke afgøre det (kun governancerapporten kan, eller noget kunne ikke læses); sekretariatet vurderer det, og rækken siger, hvad der skal ses efter.\n\n\
          Materiale, som OS2's tjekliste placerer på os2.eu eller Loop ({eu}), er ⚪ og aldrig 🔴, når repositorierne hverken har eller linker til det.\n\
-         Bevis i ethvert af produktets repositorier tæller, og rækken nævner repositoriet. Det, der hviler på historik, metadata eller åbne issues ({main}), afgøres i hovedrepositoriet (det senest opdaterede), og rækken siger det.\n\
-         Produktets governancerapport og selvevaluering (fra hovedrepositoriet, ellers det første repository, der har dem) gælder for hele produktet, én gang.\n\
+         Bevis i ethvert af produktets repositorier tæller, og rækken nævner repositoriet. Det, der hviler på historik, metadata eller åbne issues ({main}), afgøres i hovedrepositoriet (det, som [product] i os2gov.toml angiver med main, ellers det senest opdaterede), og rækken siger det.\n\
+         Produktets governancerapport og selvevaluering (fra hovedrepositoriet, ellers det første repository, der har dem, ellers organisationens .github-repository) gælder for hele produktet, én gang.\n\
          Optællingerne pr. niveau og tema beregnes af rækkerne. Køres evalueringen igen med --out på en eksisterende fil, bevares alt, hvad en person har skrevet: resumé, vurdering, anbefaling, evaluatorens navn og dato og rækker, værktøjet lader være ⚪. Kun rækker, værktøjet afgør, skrives igen, og ændringerne listes.",
         "The evaluation (os2gov evaluate) follows OS2's evaluation template: for each of the 43 requirements a traffic light and the basis of assessment.\n\n\
          🟢 Green: the requirement is met and the tool found the evidence itself (the same as `met` in os2gov check). Green is never given on weaker evidence.\n\
@@ -648,8 +716,8 @@ pub fn explanation(lang: Lang) -> String {
          🔴 Red: checked in every repository of the product and not found.\n\
          ⚪ Not assessed: the tool cannot decide it (only the governance report can, or something could not be read); the secretariat assesses it, and the row says what to look for.\n\n\
          Material that OS2's checklist places on os2.eu or Loop ({eu}) is ⚪, never 🔴, when the repositories neither hold nor link it.\n\
-         Evidence in any repository of the product counts, and the row names the repository. What rests on history, metadata or open issues ({main}) is decided in the main repository (the most recently pushed), and the row says so.\n\
-         The product's governance report and self-assessment (from the main repository, else the first repository that has them) apply to the whole product, once.\n\
+         Evidence in any repository of the product counts, and the row names the repository. What rests on history, metadata or open issues ({main}) is decided in the main repository (the one `main` names in the [product] of os2gov.toml, else the most recently pushed), and the row says so.\n\
+         The product's governance report and self-assessment (from the main repository, else the first repository that has them, else the organisation's .github repository) apply to the whole product, once.\n\
          The counts per level and theme are computed from the rows. Run again with --out on an existing file, the evaluation keeps everything a person wrote: the summary, assessment, recommendation, the evaluator's name and date, and the rows the tool leaves ⚪. Only the rows the tool decides are written again, and the changes are listed.",
         eu = os2_eu.join(", "),
         main = main_only.join(", ")

@@ -21,6 +21,7 @@ fn product(repositories: Vec<Repository>) -> Product {
         organisation: Some("https://github.com/OS2test".into()),
         site: None,
         main: 0,
+        main_chosen: MainChoice::Pushed,
         repositories,
         governance_report: None,
         target: None,
@@ -460,4 +461,45 @@ fn part_of_what_a_requirement_asks_is_yellow_with_what_was_found() {
         f5.basis
     );
     assert_eq!(f5.evidence[0].evidence.path.as_deref(), Some("README.md"));
+}
+
+#[test]
+fn the_organisations_dot_github_is_the_last_place_for_the_governance_report() {
+    let report = "# Governancerapport\n\n| 🔽 | # | Krav | Beskrivelse / Dokumentation | Produktniveau | Retningslinjer |\n| --- | --- | --- | --- | --- | --- |\n| ✅ | G2 | Der koordineres løbende med OS2-sekretariatet | Møde hver måned | 1 | Bekræft |\n";
+    let org = snapshot(&[("docs/governance-report.md", report)]);
+    // No repository has one: the organisation's is shared into every repository, once.
+    let mut snapshots = vec![
+        snapshot(&[("README.md", "# Login\n")]),
+        snapshot(&[("README.md", "# MFA\n")]),
+    ];
+    let from = share_declarations_from(&mut snapshots, 1, Some(&org));
+    assert_eq!(
+        from,
+        Some((DeclaredIn::Organisation, "docs/governance-report.md".into()))
+    );
+    assert!(snapshots.iter().all(has_declarations));
+    // A repository's own comes first, and replaces the organisation's everywhere.
+    let mut snapshots = vec![
+        snapshot(&[("README.md", "# Login\n")]),
+        snapshot(&[("OS2test_governance_report.md", report)]),
+    ];
+    let from = share_declarations_from(&mut snapshots, 0, Some(&org));
+    assert_eq!(
+        from,
+        Some((
+            DeclaredIn::Repository(1),
+            "OS2test_governance_report.md".into()
+        ))
+    );
+    assert!(snapshots[0]
+        .files
+        .contains_key("OS2test_governance_report.md"));
+    assert!(!snapshots[0].files.contains_key("docs/governance-report.md"));
+    // Nowhere: none.
+    let mut snapshots = vec![snapshot(&[("README.md", "# Login\n")])];
+    assert_eq!(
+        share_declarations_from(&mut snapshots, 0, Some(&snapshot(&[]))),
+        None
+    );
+    assert_eq!(share_declarations(&mut snapshots, 0), None);
 }

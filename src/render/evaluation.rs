@@ -313,7 +313,7 @@ pub fn markdown(e: &Evaluation, kept: Option<&EvaluationFile>) -> String {
         .iter()
         .map(|r| {
             if *r == e.main_repository && e.repositories.len() > 1 {
-                format!("{r} ({})", w.main)
+                format!("{r} ({}, {})", w.main, e.main_chosen.reason().get(lang))
             } else {
                 r.clone()
             }
@@ -525,6 +525,16 @@ pub fn text(e: &Evaluation) -> String {
     let lang = e.lang;
     let w = words(lang);
     let mut out = format!("{}: {}\n", w.title, e.product);
+    if e.repositories.len() > 1 {
+        out.push_str(&format!(
+            "{}: {}; {}: {} ({})\n",
+            w.repositories,
+            e.repositories.join(", "),
+            w.main,
+            e.main_repository,
+            e.main_chosen.reason().get(lang)
+        ));
+    }
     let proposed = e
         .proposed_level
         .map(|l| l.label(lang).to_string())

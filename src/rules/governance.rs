@@ -34,6 +34,7 @@ requirement!(G1 {
         en: "Agree with the OS2 secretariat to create the product on os2.eu, and link to the page from the README.",
     },
     rests_on: FILES,
+    placed: crate::rules::Placement::Os2Eu,
     check: Check::AutomaticOrDeclared(check_g1),
 });
 

@@ -24,10 +24,21 @@ macro_rules! doc_text {
     };
 }
 
+/// A requirement's [`Placement`]: the one declared, else in the repositories.
+macro_rules! placed_or_default {
+    () => {
+        $crate::rules::Placement::Repository
+    };
+    ($placed:expr) => {
+        $placed
+    };
+}
+
 /// The one form every requirement is declared in, directly above its check:
 /// `requirement!(R1 { id, theme, level, recommended, title, rationale, evidence, fix, rests_on,
-/// check });` declares the static `R1`, which the registry ([`RULES`]) lists. The documentation
-/// texts go through `doc_text!`, so builds without the `docs` feature leave them out.
+/// [placed,] check });` declares the static `R1`, which the registry ([`RULES`]) lists. The
+/// documentation texts go through `doc_text!`, so builds without the `docs` feature leave them
+/// out. `placed` is optional: only material OS2 places on os2.eu or Loop declares it.
 macro_rules! requirement {
     ($name:ident {
         id: $id:literal,
@@ -39,6 +50,7 @@ macro_rules! requirement {
         evidence: $evidence:expr,
         fix: $fix:expr,
         rests_on: $rests_on:expr,
+        $(placed: $placed:expr,)?
         check: $check:expr $(,)?
     }) => {
         pub(crate) static $name: $crate::rules::Rule = $crate::rules::Rule {
@@ -51,6 +63,7 @@ macro_rules! requirement {
             evidence: doc_text!($evidence),
             fix: $fix,
             rests_on: $rests_on,
+            placed: placed_or_default!($($placed)?),
             check: $check,
         };
     };
@@ -306,6 +319,17 @@ impl RestsOn {
 /// Most requirements read files alone (the governance report is a file too).
 pub const FILES: RestsOn = RestsOn::on(&[Input::Files]);
 
+/// Where OS2's checklist places a requirement's material. The evaluation cannot call material
+/// that belongs on os2.eu or Loop missing merely because the repositories lack it (⚪, not 🔴).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// In the product's repositories: what they lack is missing.
+    Repository,
+    /// On os2.eu or Loop (communication and presentation material, organisation, minutes,
+    /// guides and manuals); a repository may link it.
+    Os2Eu,
+}
+
 /// How a requirement is decided, and the function that decides it, set together so that a
 /// declared requirement cannot carry a check nor an automatic one lack it.
 #[derive(Clone, Copy)]
@@ -352,6 +376,8 @@ pub struct Rule {
     pub fix: Bilingual,
     /// The inputs the verdict rests on.
     pub rests_on: RestsOn,
+    /// Where OS2 places its material: the repositories, or os2.eu.
+    pub placed: Placement,
     /// How it is decided ([`Rule::method`]) and by which function.
     pub check: Check,
 }
@@ -528,6 +554,17 @@ mod tests {
             .map(|r| r.id)
             .collect();
         assert_eq!(revisited, ["P11"]);
+    }
+
+    /// OS2's checklist places communication and presentation material, organisation, minutes,
+    /// guides and manuals on os2.eu or Loop: these declare it, no other requirement does.
+    #[test]
+    fn material_placed_on_os2_eu() {
+        let placed: Vec<&str> = all()
+            .filter(|r| r.placed == Placement::Os2Eu)
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(placed, ["F10", "F13", "F14", "F15", "F20", "F21", "G1"]);
     }
 
     /// Runs with the default features (`docs` on); the browser build leaves these texts out.

@@ -51,7 +51,9 @@ fn a_portfolio_of_organisations_marks_the_one_read_incompletely_in_every_format(
     // The budget comes first, before anything is scanned.
     let first = stderr.lines().next().unwrap_or("");
     assert!(
-        first.contains("Portfolio: 2 organisations, 4 repositories; up to about 26 requests")
+        // 4 repositories of 6 requests, OS2mo's .github (read for a governance report, which no
+        // repository has) of 4, and a listing per organisation.
+        first.contains("Portfolio: 2 organisations, 4 repositories; up to about 30 requests")
             && first.contains("GitHub: 40 of 60 left (resets "),
         "{stderr}"
     );
@@ -154,4 +156,154 @@ fn a_rate_limit_mid_scan_makes_the_products_rows_white_never_red() {
     );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert!(json["incomplete"].as_array().is_some_and(|a| !a.is_empty()));
+}
+
+const ORG_REPORT: &str = "# Governancerapport for OS2test\n\n| 🔽 | # | Krav | Beskrivelse / Dokumentation | Produktniveau | Retningslinjer |\n| --- | --- | --- | --- | --- | --- |\n| ✅ | G2 | Der koordineres løbende med OS2-sekretariatet | Månedligt møde med sekretariatet | 1 | Bekræft |\n";
+
+/// OS2test with its login and mfa repositories and a `.github` holding `files`.
+fn os2test_with_dot_github(s: &Servers, files: Vec<(String, String)>) {
+    let login = Repo {
+        owner: "OS2test",
+        name: "login",
+        ..good_repo()
+    };
+    let mfa = Repo {
+        owner: "OS2test",
+        name: "mfa",
+        commits: vec![("Older work".into(), 90, false)],
+        ..good_repo()
+    };
+    let dot_github = Repo {
+        owner: "OS2test",
+        name: ".github",
+        files,
+        links: vec![],
+        ..good_repo()
+    };
+    for repo in [&login, &mfa, &dot_github] {
+        mount_repo(s, repo);
+    }
+    mount_org(s, "OS2test", &[&login, &mfa, &dot_github]);
+}
+
+#[test]
+fn the_governance_report_in_the_organisations_dot_github_is_applied_once_to_the_product() {
+    let s = servers();
+    os2test_with_dot_github(
+        &s,
+        vec![
+            ("profile/README.md".into(), "# OS2test\n".into()),
+            ("docs/governance-report.md".into(), ORG_REPORT.into()),
+        ],
+    );
+    let out = cli(
+        &s,
+        &[
+            "evaluate",
+            "github:OS2test",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(
+        json["governance_report"], "OS2test/.github: docs/governance-report.md",
+        "{json}"
+    );
+    // `.github` is where the report lives, no repository of the product.
+    assert_eq!(
+        json["repositories"],
+        serde_json::json!(["OS2test/login", "OS2test/mfa"])
+    );
+    assert_eq!(json["main_repository"], "OS2test/login");
+    assert_eq!(json["main_chosen"], "pushed");
+    let g2 = json["rows"]
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["id"] == "G2"))
+        .expect("G2");
+    assert_eq!(g2["light"], "yellow", "{g2}");
+    assert_eq!(g2["verdict"], "declared", "{g2}");
+    // The report was read once, from `.github`'s own files.
+    let reads = s
+        .paths(&s.raw)
+        .iter()
+        .filter(|p| p.ends_with("/docs/governance-report.md"))
+        .count();
+    assert_eq!(reads, 1);
+    // What reading `.github` cost is within what the portfolio's budget counts for it.
+    let dot_github = s
+        .paths(&s.api)
+        .iter()
+        .filter(|p| p.starts_with("/repos/OS2test/.github"))
+        .count();
+    assert!(
+        (1..=remote::REQUESTS_PER_DOT_GITHUB).contains(&dot_github),
+        "{dot_github}: {:?}",
+        s.paths(&s.api)
+    );
+
+    // In Markdown, the document information names it.
+    let out = cli(&s, &["evaluate", "github:OS2test"]);
+    assert_eq!(out.status.code(), Some(0));
+    let markdown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        markdown.contains("> **Governancerapport:** OS2test/.github: docs/governance-report.md"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("OS2test/login (hovedrepository, senest opdateret)"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn without_a_report_anywhere_the_product_has_none_and_a_failing_dot_github_is_incomplete() {
+    // A `.github` without a report: "Ingen rapport lokaliseret", and the product complete.
+    let s = servers();
+    os2test_with_dot_github(&s, vec![("profile/README.md".into(), "# OS2test\n".into())]);
+    let out = cli(&s, &["evaluate", "github:OS2test", "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert!(json.get("governance_report").is_none(), "{json}");
+    assert_eq!(json["incomplete"], serde_json::json!([]));
+
+    // A `.github` that answers 500: the report may be there, so the product is incomplete (exit
+    // 3) and its declared rows are not decided by a guess.
+    let s = servers();
+    s.on(
+        &s.api,
+        Mock::given(method("GET"))
+            .and(path("/repos/OS2test/.github"))
+            .respond_with(ResponseTemplate::new(500))
+            .with_priority(1),
+    );
+    os2test_with_dot_github(
+        &s,
+        vec![("docs/governance-report.md".into(), ORG_REPORT.into())],
+    );
+    let out = cli(&s, &["evaluate", "github:OS2test", "--format", "json"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let incomplete = json["incomplete"].as_array().expect("incomplete");
+    assert!(
+        incomplete.iter().any(|i| i
+            .as_str()
+            .is_some_and(|i| i.starts_with("OS2test/.github: "))),
+        "{json}"
+    );
+    let g2 = json["rows"]
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["id"] == "G2"))
+        .expect("G2");
+    assert_eq!(g2["light"], "white", "{g2}");
 }

@@ -10,6 +10,10 @@ use serde::Deserialize;
 /// and branches (three or four, `tests/remote` measures them) and a page or two of open items.
 pub const REQUESTS_PER_REPOSITORY: usize = 6;
 
+/// The same for an organisation's `.github`, read for the product's governance report when none
+/// of its repositories holds one: the files and metadata, never the open items.
+pub const REQUESTS_PER_DOT_GITHUB: usize = 4;
+
 /// The cost of a scan against what is left of the rate limit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Budget {
@@ -52,15 +56,23 @@ pub fn budget(owners: &[String], options: &RemoteOptions) -> Result<Budget, Remo
     runtime()?.block_on(async {
         let http = client(options)?;
         let mut repositories = 0;
+        let mut dot_github = 0;
         for owner in owners.iter().filter(|o| valid_name(o)) {
             if let Ok(repos) = github::organisation_repositories(&http, owner).await {
                 repositories += repos.iter().filter(|r| is_scanned(r)).count();
+                dot_github += repos
+                    .iter()
+                    .filter(|r| r.name.eq_ignore_ascii_case(".github") && !r.is_private())
+                    .count();
             }
         }
         let rate = rate(&http).await;
         Ok(Budget {
             repositories,
-            needed: repositories * REQUESTS_PER_REPOSITORY + owners.len(),
+            // An upper bound: `.github` is read only when no repository has a governance report.
+            needed: repositories * REQUESTS_PER_REPOSITORY
+                + dot_github * REQUESTS_PER_DOT_GITHUB
+                + owners.len(),
             remaining: rate.as_ref().map(|r| r.remaining),
             limit: rate.as_ref().map(|r| r.limit),
             reset: rate.map(|r| r.reset),

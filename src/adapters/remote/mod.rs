@@ -43,7 +43,7 @@ pub use http::next_page;
 use crate::base::model::{Fetched, Msg, Snapshot, Unread};
 use crate::evidence::github_owner_repo;
 use crate::msg;
-pub use budget::{budget, Budget, REQUESTS_PER_REPOSITORY};
+pub use budget::{budget, Budget, REQUESTS_PER_DOT_GITHUB, REQUESTS_PER_REPOSITORY};
 use futures_util::stream::{self, StreamExt};
 use github::{ApiRepo, HistoryError, OpenItems};
 use http::Http;

@@ -23,8 +23,8 @@ pub(crate) enum EvaluationFormat {
 #[derive(clap::Args)]
 pub(crate) struct EvaluateArgs {
     /// The product's repositories: local paths, github:OWNER/REPO, or github:OWNER for every
-    /// public, non-archived repository of an organisation. All of them are one product.
-    #[arg(required = true)]
+    /// public, non-archived repository of an organisation. All of them are one product. Without
+    /// any, the product described by [product] in the os2gov.toml of the repository here.
     pub(crate) sources: Vec<String>,
     /// The level to list the gaps for (otherwise the one above the proposed level).
     #[arg(long, value_parser = parse_level)]
@@ -41,7 +41,8 @@ pub(crate) struct EvaluateArgs {
     /// Read local sources only, without GitHub metadata.
     #[arg(long)]
     pub(crate) offline: bool,
-    /// The product's name (otherwise the organisation's, else the main repository's).
+    /// The product's name (otherwise [product] name in os2gov.toml, the organisation's, else the
+    /// main repository's).
     #[arg(long)]
     pub(crate) name: Option<String>,
     #[command(flatten)]
@@ -55,11 +56,22 @@ fn say(lang: Lang, message: Msg) -> String {
 pub(crate) fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
     let lang = args.lang.unwrap_or_default();
     let offline = args.offline || offline_by_env();
-    let sources: Vec<ProductSource> = args
-        .sources
-        .iter()
-        .map(|s| ProductSource::parse(s))
-        .collect();
+    // Without a source, the product os2gov.toml describes; a broken config is refused before
+    // anything is read.
+    let configured = if args.sources.is_empty() {
+        let here = std::env::current_dir().context("cannot read the current folder")?;
+        Some(os2gov::app::evaluate::configured_product(&here)?)
+    } else {
+        None
+    };
+    let sources: Vec<ProductSource> = match &configured {
+        Some(product) => product.sources(),
+        None => args
+            .sources
+            .iter()
+            .map(|s| ProductSource::parse(s))
+            .collect(),
+    };
     let first_local = sources.iter().find_map(|s| match s {
         ProductSource::Local(path) => Some(path.clone()),
         _ => None,
@@ -91,7 +103,17 @@ pub(crate) fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
     };
     let request = EvaluateRequest {
         sources,
-        name: args.name.clone(),
+        name: args
+            .name
+            .clone()
+            .or_else(|| configured.as_ref().and_then(|c| c.product.name.clone())),
+        main: configured.as_ref().and_then(|c| {
+            c.product
+                .main
+                .clone()
+                .map(|main| (main, c.config_path.clone()))
+        }),
+        site: configured.as_ref().and_then(|c| c.product.os2eu.clone()),
         remote: (!offline).then(|| args.remote.options(now())),
         engine: Options {
             level: args.level,

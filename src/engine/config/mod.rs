@@ -1,5 +1,5 @@
 //! `os2gov.toml`: the required level, the language, exceptions ("følg eller forklar"), extra
-//! organisations and Jira. Parsed strictly: an unknown key or a bad value is an error that names
+//! organisations, Jira and the product the repository belongs to. Parsed strictly: an unknown key or a bad value is an error that names
 //! the key and its line, and the config is validated into a [`ValidConfig`] before use.
 //!
 //! Without the `toml` feature (the browser build, which leaves the TOML parser out for size) the
@@ -37,6 +37,18 @@ struct RawConfig {
     #[serde(default)]
     exceptions: BTreeMap<String, Spanned<String>>,
     jira: Option<RawJira>,
+    product: Option<RawProductToml>,
+}
+
+#[cfg(feature = "toml")]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProductToml {
+    name: Option<Spanned<String>>,
+    #[serde(default)]
+    repositories: Vec<String>,
+    os2eu: Option<Spanned<String>>,
+    main: Option<Spanned<String>>,
 }
 
 #[cfg(feature = "toml")]
@@ -53,6 +65,22 @@ pub struct JiraConfig {
     pub project: Option<String>,
 }
 
+/// `[product]`: the product the repository belongs to, so that `os2gov evaluate` in any of its
+/// repositories evaluates all of them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ProductConfig {
+    /// The product's name (`--name` overrides it).
+    pub name: Option<String>,
+    /// The product's other repositories, as sources are written on the command line
+    /// (`github:OWNER/REPO`, `github:OWNER`, a path relative to this repository).
+    pub repositories: Vec<String>,
+    /// The product's page on os2.eu.
+    pub os2eu: Option<String>,
+    /// The product's main repository (`OWNER/REPO`, a source as in `repositories`, or the
+    /// folder's name): what rests on history and metadata is read there.
+    pub main: Option<String>,
+}
+
 /// A config whose every value has been checked.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ValidConfig {
@@ -64,6 +92,7 @@ pub struct ValidConfig {
     /// a map of strings would be the one such instantiation in the browser build (~2 KB).
     pub exceptions: Vec<(String, String)>,
     pub jira: Option<JiraConfig>,
+    pub product: Option<ProductConfig>,
 }
 
 impl ValidConfig {
@@ -132,6 +161,16 @@ struct Raw {
     /// parser's map has them, so that both readers report the same first error).
     exceptions: Vec<(String, String, Option<usize>)>,
     jira: Option<RawJiraLines>,
+    product: Option<RawProductLines>,
+}
+
+#[derive(Debug, Default)]
+struct RawProductLines {
+    name: Option<(String, usize)>,
+    repositories: Vec<String>,
+    repositories_line: Option<usize>,
+    os2eu: Option<(String, usize)>,
+    main: Option<(String, usize)>,
 }
 
 #[derive(Debug)]
@@ -189,6 +228,13 @@ fn read_toml(path: &str, text: &str) -> Result<Raw, ConfigError> {
         jira: raw.jira.map(|j| RawJiraLines {
             url: spanned(j.url),
             project: j.project,
+        }),
+        product: raw.product.map(|p| RawProductLines {
+            name: p.name.map(spanned),
+            repositories_line: line_of_key(text, "repositories"),
+            repositories: p.repositories,
+            os2eu: p.os2eu.map(spanned),
+            main: p.main.map(spanned),
         }),
     })
 }
@@ -287,6 +333,10 @@ fn validate(path: &str, raw: &Raw) -> Result<ValidConfig, ConfigError> {
             })
         }
     };
+    let product = match &raw.product {
+        None => None,
+        Some(p) => Some(validate_product(p, &error)?),
+    };
     Ok(ValidConfig {
         path: Some(path.to_string()),
         level,
@@ -298,13 +348,76 @@ fn validate(path: &str, raw: &Raw) -> Result<ValidConfig, ConfigError> {
             .collect(),
         exceptions,
         jira,
+        product,
+    })
+}
+
+/// `[product]`: every value written must say something; the os2.eu page is a web address.
+fn validate_product(
+    p: &RawProductLines,
+    error: &dyn Fn(Option<usize>, &str, String) -> ConfigError,
+) -> Result<ProductConfig, ConfigError> {
+    let not_empty = |value: &Option<(String, usize)>, key: &str| match value {
+        None => Ok(None),
+        Some((written, line)) if written.trim().is_empty() => Err(error(
+            Some(*line),
+            key,
+            format!("key `{key}`: must not be empty"),
+        )),
+        Some((written, _)) => Ok(Some(written.trim().to_string())),
+    };
+    let name = not_empty(&p.name, "product.name")?;
+    let main = not_empty(&p.main, "product.main")?;
+    let os2eu = match &p.os2eu {
+        None => None,
+        Some((written, line)) => {
+            let url = written.trim();
+            let host = url
+                .strip_prefix("https://")
+                .or_else(|| url.strip_prefix("http://"));
+            if host.is_none_or(str::is_empty) || url.contains(char::is_whitespace) {
+                return Err(error(
+                    Some(*line),
+                    "product.os2eu",
+                    format!(
+                        "key `product.os2eu`: expected the product page's http(s) URL on os2.eu, found {}",
+                        quoted(written)
+                    ),
+                ));
+            }
+            Some(url.to_string())
+        }
+    };
+    let mut repositories: Vec<String> = Vec::new();
+    for written in &p.repositories {
+        let source = written.trim();
+        if source.is_empty() || source == "github:" {
+            return Err(error(
+                p.repositories_line,
+                "product.repositories",
+                format!(
+                    "key `product.repositories`: {} is not a repository (write github:OWNER/REPO, github:OWNER or a path)",
+                    quoted(written)
+                ),
+            ));
+        }
+        // The same repository written twice counts once.
+        if !repositories.iter().any(|r| r.eq_ignore_ascii_case(source)) {
+            repositories.push(source.to_string());
+        }
+    }
+    Ok(ProductConfig {
+        name,
+        repositories,
+        os2eu,
+        main,
     })
 }
 
 /// The reader for builds without the `toml` feature (the browser's): exactly the TOML that
 /// os2gov.toml needs. `key = value` lines whose values are basic strings (with TOML's escapes)
-/// or literal strings, a list of strings for `organisations` (over several lines, trailing comma
-/// allowed), the tables `[exceptions]` and `[jira]`, bare or quoted keys, comments and blank
+/// or literal strings, a list of strings for `organisations` and `product.repositories` (over
+/// several lines, trailing comma allowed), the tables `[exceptions]`, `[jira]` and `[product]`, bare or quoted keys, comments and blank
 /// lines. Unknown keys and bad values are errors naming the key and the line, as with the full
 /// parser; anything else TOML allows (dotted keys, inline tables, multi-line strings, arrays of
 /// tables) is an error saying that this build does not read it, never a guess. A test runs both

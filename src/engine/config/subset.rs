@@ -1,4 +1,4 @@
-use super::{ConfigError, Raw, RawJiraLines};
+use super::{ConfigError, Raw, RawJiraLines, RawProductLines};
 
 struct Reader<'a> {
     path: &'a str,
@@ -16,6 +16,8 @@ struct Reader<'a> {
     jira: Option<usize>,
     url: Option<(String, usize)>,
     project: Option<String>,
+    /// `[product]` and what it holds.
+    product: Option<RawProductLines>,
 }
 
 pub(super) fn read(path: &str, text: &str) -> Result<Raw, ConfigError> {
@@ -29,6 +31,7 @@ pub(super) fn read(path: &str, text: &str) -> Result<Raw, ConfigError> {
         jira: None,
         url: None,
         project: None,
+        product: None,
     };
     // What has been read lives outside `document`, so that its many error exits have
     // nothing to drop (a smaller browser build).
@@ -58,6 +61,7 @@ pub(super) fn read(path: &str, text: &str) -> Result<Raw, ConfigError> {
             project: reader.project.take(),
         });
     }
+    raw.product = reader.product.take();
     Ok(raw)
 }
 
@@ -100,7 +104,7 @@ impl Reader<'_> {
             None,
             format!(
                 "{what} is beyond the TOML this build of os2gov reads (strings, a list of \
-                 strings, [exceptions] and [jira]); check the repository with the os2gov \
+                 strings, [exceptions], [jira] and [product]); check the repository with the os2gov \
                  command-line tool"
             ),
         )
@@ -156,7 +160,7 @@ impl Reader<'_> {
     }
 
     fn document(&mut self, raw: &mut Raw) -> Result<(), ConfigError> {
-        // "", "exceptions" or "jira".
+        // "", "exceptions", "jira" or "product".
         let mut table = "";
         loop {
             self.spaces();
@@ -179,12 +183,13 @@ impl Reader<'_> {
                     table = match name.as_str() {
                         "exceptions" => "exceptions",
                         "jira" => "jira",
+                        "product" => "product",
                         _ => {
                             return Err(self.error(
                                 line,
                                 Some(&name),
                                 format!(
-                                    "unknown table `[{name}]`, expected `[exceptions]` or `[jira]`"
+                                    "unknown table `[{name}]`, expected `[exceptions]`, `[jira]` or `[product]`"
                                 ),
                             ))
                         }
@@ -200,6 +205,9 @@ impl Reader<'_> {
                     self.seen.push(header);
                     if table == "jira" {
                         self.jira = Some(line);
+                    }
+                    if table == "product" {
+                        self.product = Some(RawProductLines::default());
                     }
                 }
                 Some(_) => {
@@ -230,7 +238,22 @@ impl Reader<'_> {
                         }
                         ("jira", "url") => self.url = Some((self.string(&name)?, line)),
                         ("jira", "project") => self.project = Some(self.string(&name)?),
-                        ("", "exceptions" | "jira") => {
+                        ("product", "name" | "os2eu" | "main") => {
+                            let value = Some((self.string(&name)?, line));
+                            let product = self.product.get_or_insert_with(Default::default);
+                            match key.as_str() {
+                                "name" => product.name = value,
+                                "os2eu" => product.os2eu = value,
+                                _ => product.main = value,
+                            }
+                        }
+                        ("product", "repositories") => {
+                            let repositories = self.list(&name)?;
+                            let product = self.product.get_or_insert_with(Default::default);
+                            product.repositories = repositories;
+                            product.repositories_line = Some(line);
+                        }
+                        ("", "exceptions" | "jira" | "product") => {
                             return Err(self
                                 .beyond(&format!("`{key}` as a value (write the table [{key}])")))
                         }
@@ -241,7 +264,8 @@ impl Reader<'_> {
                         _ => {
                             let expected = match table {
                                 "jira" => " in [jira], expected `url` or `project`",
-                                _ => ", expected `level`, `language`, `organisations`, [exceptions] or [jira]",
+                                "product" => " in [product], expected `name`, `repositories`, `os2eu` or `main`",
+                                _ => ", expected `level`, `language`, `organisations`, [exceptions], [jira] or [product]",
                             };
                             return Err(self.error(
                                 line,

@@ -25,6 +25,10 @@ const VALID: &[&str] = &[
     "\u{feff}level = \"1\"\n",
     "[exceptions]\nf19 = \"a\"\nF19 = \"b\"\nP7 = \"c\"\nF1 = \"d\"\n",
     "level = \"2\"",
+    "[product]\nname = \"OS2faktor\"\nrepositories = [\n  \"github:OS2faktor/os2faktor-login\", # login\n  '../mfa-client',\n]\nos2eu = \"https://www.os2.eu/os2faktor\"\nmain = \"OS2faktor/os2faktor-login\"\n",
+    "level = \"1\"\n[product]\n[exceptions]\nF19 = \"x\"\n",
+    "[product]\nrepositories = [\"github:OS2faktor\", \"github:os2faktor\", \"  a  \"]\nname = \" Navn \"\n",
+    "[ \"product\" ]\n\"os2eu\" = 'http://os2.eu/produkt/x'\n",
 ];
 
 /// Each with one error, on the line given.
@@ -63,6 +67,24 @@ const ERRORS: &[(&str, usize)] = &[
     // Valid TOML, but not a config: both refuse it (the subset as beyond what it reads).
     ("[exceptions.more]\nF19 = \"x\"\n", 1),
     ("level = \"1\"\n[[exceptions]]\n", 2),
+    // [product]: each broken value on its line, naming its key.
+    (
+        "[product]\nname = \"OS2faktor\"\nos2eu = \"www.os2.eu/os2faktor\"\n",
+        3,
+    ),
+    ("[product]\nos2eu = \"https://os2.eu/a b\"\n", 2),
+    ("[product]\nname = \"  \"\n", 2),
+    ("[product]\nmain = \"\"\n", 2),
+    (
+        "[product]\nname = \"x\"\nrepositories = [\"github:a/b\", \" \"]\n",
+        3,
+    ),
+    ("[product]\nrepositories = \"github:a/b\"\n", 2),
+    ("[product]\nrepositories = [\"github:\"]\n", 2),
+    ("[product]\nname = 3\n", 2),
+    ("[product]\nname = \"a\"\nname = \"b\"\n", 3),
+    ("[product]\nsite = \"https://os2.eu\"\n", 2),
+    ("[product]\n[jira]\nurl = \"https://x\"\n[product]\n", 4),
     // Control characters: TOML allows none but tab in a comment.
     ("level = \"1\" # niveau\u{1}\n", 1),
     ("# os2gov\n# \u{7f}\nlevel = \"1\"\n", 2),
@@ -76,6 +98,8 @@ const BEYOND: &[(&str, usize)] = &[
     ("jira = { url = \"https://x\" }\n", 1),
     ("[exceptions]\nF19 = \"\"\"\nLang forklaring.\n\"\"\"\n", 2),
     ("[exceptions]\nF19 = '''Vi leverer pakker.'''\n", 2),
+    ("[product]\nname = \"\"\"\nOS2faktor\"\"\"\n", 2),
+    ("product.name = \"OS2faktor\"\n", 1),
 ];
 
 #[test]

@@ -82,3 +82,31 @@ fn many_exceptions() {
     let e = parse("os2gov.toml", &twice).expect_err("duplicates");
     assert_eq!(e.line, Some(50_003), "{e}");
 }
+
+#[test]
+fn product_config() {
+    let config = parse(
+        "os2gov.toml",
+        "[product]\nname = \" OS2faktor \"\nrepositories = [\"github:OS2faktor/os2faktor-login\", \"../mfa\", \"github:os2faktor/OS2faktor-login\"]\nos2eu = \"https://www.os2.eu/os2faktor\"\nmain = \"OS2faktor/os2faktor-login\"\n",
+    )
+    .expect("valid");
+    assert_eq!(
+        config.product,
+        Some(ProductConfig {
+            name: Some("OS2faktor".into()),
+            // The same repository written twice counts once.
+            repositories: vec!["github:OS2faktor/os2faktor-login".into(), "../mfa".into()],
+            os2eu: Some("https://www.os2.eu/os2faktor".into()),
+            main: Some("OS2faktor/os2faktor-login".into()),
+        })
+    );
+    assert_eq!(
+        parse("os2gov.toml", "level = \"1\"\n")
+            .expect("valid")
+            .product,
+        None
+    );
+    let e = parse("os2gov.toml", "[product]\nos2eu = \"os2.eu/x\"\n").expect_err("not a URL");
+    assert_eq!((e.line, e.key.as_deref()), (Some(2), Some("product.os2eu")));
+    assert!(e.to_string().contains("os2.eu"), "{e}");
+}

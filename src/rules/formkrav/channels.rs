@@ -72,6 +72,7 @@ requirement!(F10 {
         en: "Link to the product page on os2.eu from README.md.",
     },
     rests_on: FILES,
+    placed: crate::rules::Placement::Os2Eu,
     check: Check::Automatic(check_f10),
 });
 
@@ -302,6 +303,7 @@ requirement!(F13 {
         en: "Link to the presentation material (e.g. on the os2.eu product page) from the README.",
     },
     rests_on: FILES,
+    placed: crate::rules::Placement::Os2Eu,
     check: Check::AutomaticOrDeclared(check_f13),
 });
 
@@ -340,6 +342,7 @@ requirement!(F14 {
         en: "Write a business case/one-pager and link to it from the README or the product page.",
     },
     rests_on: FILES,
+    placed: crate::rules::Placement::Os2Eu,
     check: Check::AutomaticOrDeclared(check_f14),
 });
 
@@ -380,6 +383,7 @@ requirement!(F15 {
         en: "Write an implementation guide in docs/ or link to one.",
     },
     rests_on: FILES,
+    placed: crate::rules::Placement::Os2Eu,
     check: Check::AutomaticOrDeclared(check_f15),
 });
 
@@ -420,5 +424,6 @@ requirement!(F21 {
         en: "Refer to material for political fora in the governance report.",
     },
     rests_on: FILES,
+    placed: crate::rules::Placement::Os2Eu,
     check: Check::Declared,
 });

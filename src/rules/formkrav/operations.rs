@@ -282,6 +282,7 @@ requirement!(F20 {
         en: "Put user guides on Loop (faq.os2.eu) and link to them from the README.",
     },
     rests_on: FILES,
+    placed: crate::rules::Placement::Os2Eu,
     check: Check::Automatic(check_f20),
 });
 
