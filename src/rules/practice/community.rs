@@ -199,7 +199,11 @@ requirement!(P13 {
 
 fn check_p13(ctx: &Ctx) -> Outcome {
     let Some(path) = contributing_file(ctx) else {
-        return Outcome::missing(msg!("Ingen CONTRIBUTING-fil.", "No CONTRIBUTING file."));
+        return crate::rules::missing_unless_unread(
+            ctx,
+            &CONTRIBUTING,
+            msg!("Ingen CONTRIBUTING-fil.", "No CONTRIBUTING file."),
+        );
     };
     let Some(text) = ctx.text(path) else {
         return Outcome::unknown(msg!(
