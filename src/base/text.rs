@@ -133,11 +133,16 @@ const LEMMAS: [(&str, &str); 4] = [
     ("maintainer", "maintainer"),
 ];
 
-/// How one normalised word is matched: its lemma from [`LEMMAS`], else its Snowball stems.
+/// How one normalised word is matched: its lemma from [`LEMMAS`], else as written or by its
+/// Snowball stems.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum WordKey {
     Lemma(&'static str),
-    Stems { da: String, en: String },
+    Stems {
+        word: String,
+        da: String,
+        en: String,
+    },
 }
 
 fn word_key(word: &str) -> WordKey {
@@ -153,15 +158,29 @@ fn word_key(word: &str) -> WordKey {
     let en = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
         .stem(word)
         .into_owned();
-    WordKey::Stems { da, en }
+    WordKey::Stems {
+        word: word.to_string(),
+        da,
+        en,
+    }
 }
 
-fn same_word(a: &WordKey, b: &WordKey) -> bool {
-    match (a, b) {
+/// Whether a word of the text is the vocabulary's `term` word in some inflection. A stem counts
+/// when it keeps the term's meaning: more than three letters, and at most two cut from the term
+/// ("brugere" → "brug" would also be "brug", use).
+fn same_word(text: &WordKey, term: &WordKey) -> bool {
+    match (text, term) {
         (WordKey::Lemma(x), WordKey::Lemma(y)) => x == y,
-        // A stem of three letters or fewer says too little ("rol" is not only "rolle").
-        (WordKey::Stems { da, en }, WordKey::Stems { da: d, en: e }) => {
-            (da == d && da.len() > 3) || (en == e && en.len() > 3)
+        (
+            WordKey::Stems { word, da, en },
+            WordKey::Stems {
+                word: w,
+                da: d,
+                en: e,
+            },
+        ) => {
+            let keeps = |stem: &str| stem.len() > 3 && stem.len() + 2 >= w.len();
+            word == w || (da == d && keeps(d)) || (en == e && keeps(e))
         }
         _ => false,
     }

@@ -70,7 +70,14 @@ fn check_p4(ctx: &Ctx) -> Outcome {
             "bliv", "become", "grow", "nominat", "udnævn", "optag", "promot", "udpeg", "appoint",
             "invite", "inviter", "elect", "vælg", "opnå",
         ]))
-        || has(&["committer", "commit access", "skriveadgang"]);
+        || has(&["committer", "commit access", "skriveadgang"])
+        // "Vejen fra bidragsyder til vedligeholder", "From contributors to maintainers": the
+        // path named without a verb, in any inflection and either spelling.
+        || has(&[
+            "bidragyder til vedligeholder",
+            "contributor to maintainer",
+            "contributor into maintainer",
+        ]);
     if !grows {
         missing.push(Msg::new(
             "hvordan bidragydere bliver vedligeholdere",
