@@ -149,20 +149,30 @@ fn word_key(word: &str) -> WordKey {
     if let Some((_, lemma)) = LEMMAS.iter().find(|(prefix, _)| word.starts_with(prefix)) {
         return WordKey::Lemma(lemma);
     }
-    // Both stemmers run on the folded word, the text's and the vocabulary's alike, so "værdi"
-    // and "vaerdi" get one stem; `create` is a function pointer, and naming the algorithm here
-    // lets the linker leave the other languages out of the browser build.
-    let da = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Danish)
-        .stem(word)
-        .into_owned();
-    let en = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
-        .stem(word)
-        .into_owned();
+    let (da, en) = stems(word);
     WordKey::Stems {
         word: word.to_string(),
         da,
         en,
     }
+}
+
+/// The Danish and English Snowball stems of a folded word. Both stemmers run on the folded word,
+/// the text's and the vocabulary's alike, so "værdi" and "vaerdi" get one stem; naming the
+/// algorithm here lets the linker leave the crate's other languages out.
+#[cfg(feature = "stemming")]
+fn stems(word: &str) -> (String, String) {
+    use rust_stemmers::{Algorithm, Stemmer};
+    (
+        Stemmer::create(Algorithm::Danish).stem(word).into_owned(),
+        Stemmer::create(Algorithm::English).stem(word).into_owned(),
+    )
+}
+
+/// Without the `stemming` feature (the browser build) a word is its own stem.
+#[cfg(not(feature = "stemming"))]
+fn stems(word: &str) -> (String, String) {
+    (word.to_string(), word.to_string())
 }
 
 /// Whether a word of the text is the vocabulary's `term` word in some inflection. A stem counts
@@ -428,6 +438,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "stemming")]
     fn vocabulary_matches_by_stem_and_spelling_variant() {
         let text = |t: &str| Stemmed::new(&normalize(t));
         // Danish inflections and the two spellings of "bidragyder".

@@ -201,15 +201,14 @@ const NOT_YET: [&str; 12] = [
 /// enforced coding style at this time", "Ingen drift endnu", "Ikke relevant", "TBD"): its first
 /// sentence says so and little follows it. Such a section is no evidence whatever its heading.
 pub fn says_it_does_not_apply(text: &str) -> bool {
-    let mut sentences = text
-        .split(['.', '!', '?', ':', ';', '\n'])
-        .map(normalize)
-        .filter(|s| !s.is_empty());
-    let Some(first) = sentences.next() else {
-        return false;
-    };
-    let rest: usize = sentences.map(|s| word_count(&s)).sum();
-    if rest >= headings::MIN_ANSWER_WORDS {
+    // Only the first sentence is normalised: a section may be a README of 40,000 links.
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let end = text
+        .find(['.', '!', '?', ':', ';', '\n'])
+        .unwrap_or(text.len());
+    let first = normalize(&text[..end]);
+    let rest = word_count(&text[end..]);
+    if first.is_empty() || rest >= headings::MIN_ANSWER_WORDS {
         return false;
     }
     let padded = format!(" {first} ");

@@ -425,6 +425,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "stemming")]
     fn headings_match_by_stem() {
         let doc = Doc::parse(
             "README.md",
