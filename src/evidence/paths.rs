@@ -68,9 +68,11 @@ pub fn is_doc_format(path: &str) -> bool {
 /// operations guide kept as `Brugermanual.docx` is still one, so they count by name
 /// ([`super::Ctx::document_named`]).
 pub fn is_office_document(path: &str) -> bool {
-    let name = file_name(path);
+    // Compared as bytes: the last bytes of "… ø.md" are not a character boundary.
+    let name = file_name(path).as_bytes();
     [".docx", ".doc", ".odt", ".pdf", ".rtf"].iter().any(|ext| {
-        name.len() > ext.len() && name[name.len() - ext.len()..].eq_ignore_ascii_case(ext)
+        name.len() > ext.len()
+            && name[name.len() - ext.len()..].eq_ignore_ascii_case(ext.as_bytes())
     })
 }
 
