@@ -122,6 +122,157 @@ pub fn mentions_any(normalized: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| matches_phrase(normalized, p))
 }
 
+/// Spellings that name the same role, by the folded prefix that starts every inflection of it:
+/// Danish writes both "bidragyder" and "bidragsyder", and the Snowball stemmer cuts
+/// "vedligeholder" down to the stem it gives "vedligeholdelse" (maintenance), a different thing
+/// (F17 must not read a list of maintainers as operations). Such words match by this lemma.
+const LEMMAS: [(&str, &str); 4] = [
+    ("bidragsyder", "bidragyder"),
+    ("bidragyder", "bidragyder"),
+    ("vedligeholder", "vedligeholder"),
+    ("maintainer", "maintainer"),
+];
+
+/// How one normalised word is matched: its lemma from [`LEMMAS`], else as written or by its
+/// Snowball stems.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum WordKey {
+    Lemma(&'static str),
+    Stems {
+        word: String,
+        da: String,
+        en: String,
+    },
+}
+
+fn word_key(word: &str) -> WordKey {
+    if let Some((_, lemma)) = LEMMAS.iter().find(|(prefix, _)| word.starts_with(prefix)) {
+        return WordKey::Lemma(lemma);
+    }
+    let (da, en) = stems(word);
+    WordKey::Stems {
+        word: word.to_string(),
+        da,
+        en,
+    }
+}
+
+/// The Danish and English Snowball stems of a folded word. Both stemmers run on the folded word,
+/// the text's and the vocabulary's alike, so "værdi" and "vaerdi" get one stem; naming the
+/// algorithm here lets the linker leave the crate's other languages out.
+#[cfg(feature = "stemming")]
+fn stems(word: &str) -> (String, String) {
+    use rust_stemmers::{Algorithm, Stemmer};
+    (
+        Stemmer::create(Algorithm::Danish).stem(word).into_owned(),
+        Stemmer::create(Algorithm::English).stem(word).into_owned(),
+    )
+}
+
+/// Without the `stemming` feature (the browser build) a word is its own stem.
+#[cfg(not(feature = "stemming"))]
+fn stems(word: &str) -> (String, String) {
+    (word.to_string(), word.to_string())
+}
+
+/// Whether a word of the text is the vocabulary's `term` word in some inflection. A stem counts
+/// when it keeps the term's meaning: more than three letters, and at most two cut from the term
+/// ("brugere" → "brug" would also be "brug", use).
+fn same_word(text: &WordKey, term: &WordKey) -> bool {
+    match (text, term) {
+        (WordKey::Lemma(x), WordKey::Lemma(y)) => x == y,
+        (
+            WordKey::Stems { word, da, en },
+            WordKey::Stems {
+                word: w,
+                da: d,
+                en: e,
+            },
+        ) => {
+            let keeps = |stem: &str| stem.len() > 3 && stem.len() + 2 >= w.len();
+            word == w || (da == d && keeps(d)) || (en == e && keeps(e))
+        }
+        _ => false,
+    }
+}
+
+/// Normalised text read word by word, each word with its stems, so that vocabulary matches in
+/// any inflection ("becoming" for "become", "vedligeholderen" for "vedligeholder",
+/// "bidragsyderne" for "bidragyder").
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Stemmed {
+    words: Vec<WordKey>,
+}
+
+impl Stemmed {
+    /// `normalized` must already be [`normalize`]d.
+    pub fn new(normalized: &str) -> Stemmed {
+        Stemmed {
+            words: normalized
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(word_key)
+                .collect(),
+        }
+    }
+
+    /// The words of `phrase` (plain form; normalised here) occur one after another, each in
+    /// some inflection of its own.
+    pub fn has(&self, phrase: &str) -> bool {
+        self.has_keys(&phrase_keys(phrase))
+    }
+
+    fn has_keys(&self, wanted: &[WordKey]) -> bool {
+        !wanted.is_empty()
+            && self
+                .words
+                .windows(wanted.len())
+                .any(|run| run.iter().zip(wanted).all(|(a, b)| same_word(a, b)))
+    }
+}
+
+fn phrase_keys(phrase: &str) -> Vec<WordKey> {
+    normalize(phrase)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(word_key)
+        .collect()
+}
+
+/// Vocabulary terms (plain form) read the way people write them: as [`matches_phrase`] reads
+/// each, or by stem ([`Stemmed::has`]); a whole-word term (trailing space) only as written. The
+/// terms are stemmed once, for a search over many headings.
+pub struct Vocabulary<'t> {
+    terms: &'t [&'t str],
+    keys: Vec<Vec<WordKey>>,
+}
+
+impl<'t> Vocabulary<'t> {
+    pub fn new(terms: &'t [&'t str]) -> Vocabulary<'t> {
+        let keys = terms
+            .iter()
+            .filter(|t| !t.ends_with(char::is_whitespace))
+            .map(|t| phrase_keys(t))
+            .collect();
+        Vocabulary { terms, keys }
+    }
+
+    /// Whether `normalized` (already [`normalize`]d) mentions any of the terms.
+    pub fn in_text(&self, normalized: &str) -> bool {
+        mentions_any(normalized, self.terms) || self.in_stemmed(&Stemmed::new(normalized))
+    }
+
+    /// Whether text already read by [`Stemmed::new`] mentions any of the terms by stem.
+    pub fn in_stemmed(&self, stemmed: &Stemmed) -> bool {
+        self.keys.iter().any(|k| stemmed.has_keys(k))
+    }
+}
+
+/// Any of `terms` in `normalized`, by [`Vocabulary`].
+pub fn mentions_any_term(normalized: &str, terms: &[&str]) -> bool {
+    Vocabulary::new(terms).in_text(normalized)
+}
+
 /// `text` in double quotes with `"`, `\` and control characters escaped, as `{:?}` writes a
 /// string (it also escapes unprintable characters), without `Debug`'s machinery and Unicode
 /// tables, which the browser build leaves out.
@@ -284,6 +435,33 @@ mod tests {
         assert!(!matches_phrase("omkostninger", "Om "));
         assert!(matches_phrase("omkostninger", "Om"));
         assert!(!matches_phrase("safety", "SAFe "));
+    }
+
+    #[test]
+    #[cfg(feature = "stemming")]
+    fn vocabulary_matches_by_stem_and_spelling_variant() {
+        let text = |t: &str| Stemmed::new(&normalize(t));
+        // Danish inflections and the two spellings of "bidragyder".
+        assert!(text("Bidragsyderne kan blive vedligeholderen").has("bidragyder"));
+        assert!(text("bidragydere").has("bidragsyder"));
+        assert!(text("Vedligeholderne udpeges").has("vedligeholder"));
+        assert!(text("vi udnævner nye").has("udnævn"));
+        // English inflections.
+        assert!(text("Contributors becoming maintainers").has("become"));
+        assert!(text("a contributor who grows into the role").has("grow"));
+        assert!(text("commit access is given").has("commit access"));
+        // Maintenance is not maintainers, in either language.
+        assert!(!text("Vedligeholdelse og drift").has("vedligeholder"));
+        assert!(!text("Vedligeholdere").has("vedligeholdelse"));
+        assert!(!text("Maintenance").has("maintainer"));
+        // Diacritics are folded before stemming, so both spellings meet.
+        assert!(text("Værdien for kommunerne").has("vaerdi"));
+        assert!(mentions_any_term(
+            &normalize("Vi blev udnævnt"),
+            &["udnaevnt"]
+        ));
+        // A whole-word term is matched only as written.
+        assert!(!mentions_any_term(&normalize("devs"), &["dev "]));
     }
 
     #[test]

@@ -99,6 +99,17 @@ pub fn unread_reason(content: &Content) -> Option<Msg> {
     })
 }
 
+/// `path` is one of the community files named by `stems` in `dirs` (`""` = root).
+fn is_community_file(path: &str, stems: &[&str], dirs: &[&str]) -> bool {
+    let (dir, name) = match path.rfind('/') {
+        Some(i) => (&path[..i], &path[i + 1..]),
+        None => ("", path),
+    };
+    dirs.iter().any(|d| d.eq_ignore_ascii_case(dir))
+        && stems.contains(&stem(name).as_str())
+        && is_doc_format(name)
+}
+
 /// Drops the parts of a README that `os2gov fix` inserted and nobody has filled in yet: sections
 /// whose own text holds a placeholder, and links on placeholder lines.
 fn without_placeholders(mut doc: Doc, source: &str) -> Doc {
@@ -110,6 +121,108 @@ fn without_placeholders(mut doc: Doc, source: &str) -> Doc {
         !marked.get(index).copied().unwrap_or(false)
     });
     doc
+}
+
+/// Whole first sentences that only hold a place: the heading is there, the answer is not.
+const PLACEHOLDER_SENTENCES: [&str; 20] = [
+    "tbd",
+    "tba",
+    "todo",
+    "n a",
+    "na",
+    "wip",
+    "none",
+    "ingen",
+    "intet",
+    "kommer",
+    "kommer snart",
+    "coming soon",
+    "work in progress",
+    "under udarbejdelse",
+    "under construction",
+    "to do",
+    "mangler",
+    "endnu ikke beskrevet",
+    "not yet documented",
+    "not yet written",
+];
+
+/// Phrases by which a first sentence says that the section does not apply or is not written yet.
+const DOES_NOT_APPLY: [&str; 18] = [
+    "not applicable",
+    "does not apply",
+    "ikke relevant",
+    "ikke aktuel",
+    "gaelder ikke",
+    "kommer senere",
+    "foelger senere",
+    "beskrives senere",
+    "coming soon",
+    "to be decided",
+    "to be determined",
+    "to be defined",
+    "to be written",
+    "tbd",
+    "tba",
+    "endnu ikke beskrevet",
+    "not yet documented",
+    "not yet described",
+];
+
+/// Openings of a sentence that denies the heading ("There is no enforced coding style"): with a
+/// word of time, or when nothing follows the sentence.
+const DENIALS: [&str; 8] = [
+    "there is no ",
+    "there are no ",
+    "there is currently no ",
+    "we have no ",
+    "we do not have ",
+    "der er ingen ",
+    "der findes ingen ",
+    "vi har ingen ",
+];
+/// Shorter openings that deny only with a word of time ("Ingen drift endnu"): "No dependencies"
+/// under an installation heading, before a dropped code block, is an answer.
+const SHORT_DENIALS: [&str; 4] = ["no ", "none ", "ingen ", "intet "];
+const NOT_YET: [&str; 12] = [
+    "yet",
+    "at this time",
+    "currently",
+    "for now",
+    "at the moment",
+    "at present",
+    "endnu",
+    "p t",
+    "i oejeblikket",
+    "for nu",
+    "lige nu",
+    "foreloebig",
+];
+
+/// Whether a section's text says that it does not apply or is not written yet ("There is no
+/// enforced coding style at this time", "Ingen drift endnu", "Ikke relevant", "TBD"): its first
+/// sentence says so and little follows it. Such a section is no evidence whatever its heading.
+pub fn says_it_does_not_apply(text: &str) -> bool {
+    // Only the first sentence is normalised: a section may be a README of 40,000 links.
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let end = text
+        .find(['.', '!', '?', ':', ';', '\n'])
+        .unwrap_or(text.len());
+    let first = normalize(&text[..end]);
+    let rest = word_count(&text[end..]);
+    if first.is_empty() || rest >= headings::MIN_ANSWER_WORDS {
+        return false;
+    }
+    let padded = format!(" {first} ");
+    let has = |phrase: &str| padded.contains(&format!(" {} ", phrase.trim()));
+    PLACEHOLDER_SENTENCES.contains(&first.as_str())
+        || DOES_NOT_APPLY.iter().any(|p| has(p))
+        || (DENIALS
+            .iter()
+            .chain(&SHORT_DENIALS)
+            .any(|d| padded[1..].starts_with(d))
+            && NOT_YET.iter().any(|w| has(w)))
+        || (DENIALS.iter().any(|d| padded[1..].starts_with(d)) && rest == 0)
 }
 
 impl<'a> Ctx<'a> {
@@ -220,20 +333,55 @@ impl<'a> Ctx<'a> {
             .find_map(|path| Some((path, unread_reason(self.content(path)?)?)))
     }
 
+    /// A community file that is there but still holds a [`PLACEHOLDER`] (scaffolded by
+    /// `os2gov fix` and not filled in), with the line of the first one — so that a finding says
+    /// what is left to write instead of asking for the file.
+    pub fn unfinished_community_file(&self, stems: &[&str], dirs: &[&str]) -> Option<(&str, u32)> {
+        self.unfinished
+            .iter()
+            .filter(|path| path.bytes().filter(|&b| b == b'/').count() <= 2)
+            .find(|path| is_community_file(path, stems, dirs))
+            .map(|path| {
+                let line = self
+                    .text(path)
+                    .and_then(|t| t.lines().position(|l| l.contains(PLACEHOLDER)))
+                    .and_then(|i| u32::try_from(i + 1).ok())
+                    .unwrap_or(1);
+                (path.as_str(), line)
+            })
+    }
+
     fn community_candidates<'s>(
         &'s self,
         stems: &'s [&str],
         dirs: &'s [&str],
     ) -> impl Iterator<Item = &'a str> + 's {
-        self.shallow_paths().filter(move |path| {
-            let (dir, name) = match path.rfind('/') {
-                Some(i) => (&path[..i], &path[i + 1..]),
-                None => ("", *path),
-            };
-            dirs.iter().any(|d| d.eq_ignore_ascii_case(dir))
-                && stems.contains(&stem(name).as_str())
-                && is_doc_format(name)
-        })
+        self.shallow_paths()
+            .filter(move |path| is_community_file(path, stems, dirs))
+    }
+
+    /// A document in `docs/` or `doc/` whose path there names one of `words` (normalised and
+    /// matched as substrings, since file names run words together: "Brugermanual.docx",
+    /// "OS2test - Drift.docx", "Implementeringsvejledning.pdf"): a Markdown or text file, or a
+    /// Word, OpenDocument or PDF document ([`is_office_document`]), which counts by its name.
+    pub fn document_named(&self, words: &[&str]) -> Option<&'a str> {
+        self.named_in_docs(words, |p| is_doc_format(p) || is_office_document(p))
+    }
+
+    /// [`Ctx::document_named`] for Word, OpenDocument and PDF documents only: where a rule reads
+    /// a Markdown file's text, its text decides, not its name.
+    pub fn office_document_named(&self, words: &[&str]) -> Option<&'a str> {
+        self.named_in_docs(words, is_office_document)
+    }
+
+    fn named_in_docs(&self, words: &[&str], kind: impl Fn(&str) -> bool) -> Option<&'a str> {
+        let words: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+        self.paths()
+            .filter(|p| in_docs_folder(p) && kind(p))
+            .find(|p| {
+                let within = normalize(p.split_once('/').map_or(*p, |(_, rest)| rest));
+                words.iter().any(|w| within.contains(w.as_str()))
+            })
     }
 
     /// Whether the file's text was read. Presence checks ask this, never the path alone.
@@ -260,7 +408,7 @@ impl<'a> Ctx<'a> {
         for file in self.documents(scope) {
             for index in file.doc.find_headings(phrases) {
                 let text = file.doc.text_under(index);
-                if word_count(&text) >= min_words {
+                if word_count(&text) >= min_words && !says_it_does_not_apply(&text) {
                     let section = &file.doc.sections[index];
                     hits.push(Hit {
                         path: file.path.clone(),

@@ -64,6 +64,18 @@ pub fn is_doc_format(path: &str) -> bool {
         || !name.contains('.')
 }
 
+/// Word, OpenDocument, RTF and PDF documents: the engine reads none of them, but a manual or an
+/// operations guide kept as `Brugermanual.docx` is still one, so they count by name
+/// ([`super::Ctx::document_named`]).
+pub fn is_office_document(path: &str) -> bool {
+    // Compared as bytes: the last bytes of "… ø.md" are not a character boundary.
+    let name = file_name(path).as_bytes();
+    [".docx", ".doc", ".odt", ".pdf", ".rtf"].iter().any(|ext| {
+        name.len() > ext.len()
+            && name[name.len() - ext.len()..].eq_ignore_ascii_case(ext.as_bytes())
+    })
+}
+
 /// Cheap pre-check for [`is_governance_report_path`] without allocating.
 pub(super) fn has_report_marker(path: &str) -> bool {
     [

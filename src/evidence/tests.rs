@@ -148,3 +148,33 @@ fn classifies_links() {
         LinkKind::GitHub
     );
 }
+
+#[test]
+fn office_documents_by_extension_and_denials_by_first_sentence() {
+    assert!(is_office_document("docs/Brugermanual.DOCX"));
+    assert!(is_office_document("doc/OS2test - Drift.odt"));
+    assert!(is_office_document("docs/Implementeringsvejledning.pdf"));
+    assert!(!is_office_document("docs/Sikkerhed og drift #1 ø.md"));
+    assert!(!is_office_document("docs/ø"));
+    assert!(!is_office_document(".pdf"));
+    for text in [
+        "There is no enforced coding style at this time.",
+        "Ingen drift endnu.",
+        "Ikke relevant.",
+        "Not applicable",
+        "TBD",
+        "- Kommer senere",
+        "Der er ingen kodestandard.",
+    ] {
+        assert!(says_it_does_not_apply(text), "{text}");
+    }
+    for text in [
+        "No tabs: code is formatted with black and checked with ruff in CI.",
+        "Ingen afhængigheder",
+        "Kodestandarden er PEP 8, håndhævet med ruff.",
+        "Ingen drift endnu. Hver kommune kører selv løsningen på sin egen server med en database.",
+        "",
+    ] {
+        assert!(!says_it_does_not_apply(text), "{text}");
+    }
+}

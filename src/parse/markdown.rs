@@ -77,13 +77,14 @@ impl Doc {
     }
 
     /// Indexes of sections whose heading matches one of `phrases` (plain text, normalised here)
-    /// by [`crate::base::text::matches_phrase`].
+    /// by [`crate::base::text::matches_phrase`] or by stem ("Eksempler" for "Eksempel").
     pub fn find_headings(&self, phrases: &[&str]) -> Vec<usize> {
+        let vocabulary = crate::base::text::Vocabulary::new(phrases);
         self.sections
             .iter()
             .enumerate()
             .filter(|(_, s)| s.level > 0)
-            .filter(|(_, s)| crate::base::text::mentions_any(&s.norm, phrases))
+            .filter(|(_, s)| vocabulary.in_text(&s.norm))
             .map(|(i, _)| i)
             .collect()
     }
@@ -156,8 +157,14 @@ fn parse_markdown(source: &str) -> Doc {
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut in_heading: Option<(u8, u32, String)> = None;
     let mut in_code = 0usize;
+    let mut images = 0usize;
     let mut open_links: Vec<(String, u32, String)> = Vec::new();
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Image { .. }) => images += 1,
+            Event::End(TagEnd::Image) => images = images.saturating_sub(1),
+            _ => {}
+        }
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 let depth = match level {
@@ -207,7 +214,10 @@ fn parse_markdown(source: &str) -> Doc {
                     link.2.push_str(&text);
                 }
                 if let Some((_, _, heading)) = in_heading.as_mut() {
-                    heading.push_str(&text);
+                    // An image's alt text is a badge's label ("Build Status"), not the title's.
+                    if images == 0 {
+                        heading.push_str(&text);
+                    }
                 } else if let Some(section) = doc.sections.last_mut() {
                     section.text.push_str(&text);
                 }
@@ -399,6 +409,33 @@ mod tests {
         let doc = Doc::parse("README.md", "# X\n## Omkostninger\n## Om X\n## Om\n");
         assert_eq!(doc.find_headings(&["Om "]), vec![3, 4]);
         assert_eq!(doc.find_headings(&["Om"]), vec![2, 3, 4]);
+    }
+
+    #[test]
+    fn badges_are_not_part_of_a_title() {
+        let doc = Doc::parse(
+            "README.md",
+            "# OS2test [![Build Status](https://ci.example/b.svg)](https://ci.example) ![Licens](https://img.example/l.svg)\n\nTekst.\n## [Kontakt](https://os2.eu) ![x](y.png)\n",
+        );
+        assert_eq!(doc.sections[1].heading, "OS2test");
+        assert_eq!(doc.sections[1].norm, "os2test");
+        assert_eq!(doc.sections[2].heading, "Kontakt");
+        // The badges are still links of the document.
+        assert!(doc.links.iter().any(|l| l.url == "https://ci.example"));
+    }
+
+    #[test]
+    #[cfg(feature = "stemming")]
+    fn headings_match_by_stem() {
+        let doc = Doc::parse(
+            "README.md",
+            "# X\n## Fordel for kommunen\n## Feature list\n## Vedligeholdere\n## Brug af API'et\n## Bruger\n",
+        );
+        assert_eq!(doc.find_headings(&["Fordele"]), vec![2]);
+        assert_eq!(doc.find_headings(&["Features"]), vec![3]);
+        assert_eq!(doc.find_headings(&["Vedligeholdelse"]), Vec::<usize>::new());
+        // "brugere" and "brug" share a Danish stem, but the stem cuts too much of "brugere".
+        assert_eq!(doc.find_headings(&["Brugere"]), vec![6]);
     }
 
     #[test]

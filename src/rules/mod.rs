@@ -190,12 +190,23 @@ pub enum Outcome {
 }
 
 /// `Missing` with `message`, led by the community file that exists by name but could not be read
-/// when there is one, so that the finding names it rather than asking for a file that is there.
+/// when there is one, so that the finding names it rather than asking for a file that is there;
+/// for a file that still holds a placeholder, the line left to fill in instead.
 pub(crate) fn missing_unless_unread(
     ctx: &crate::evidence::Ctx,
     file: &crate::evidence::community::CommunityFile,
     message: Msg,
 ) -> Outcome {
+    // A scaffold still waiting for its text is there: say which line is left, not "No X".
+    if let Some((path, line)) = ctx.unfinished_community_file(file.stems, file.dirs) {
+        return Outcome::Missing {
+            evidence: vec![Evidence::at(path, line)],
+            message: Msg::new(
+                format!("{path} findes, men linje {line} er endnu ikke udfyldt (pladsholder)."),
+                format!("{path} exists, but line {line} is not filled in yet (placeholder)."),
+            ),
+        };
+    }
     match ctx.unread_community_file(file.stems, file.dirs) {
         Some((path, why)) => Outcome::Missing {
             evidence: vec![Evidence::file(path)],

@@ -23,6 +23,7 @@ mod formkrav_docs;
 mod formkrav_files;
 mod governance;
 mod practice;
+mod reading;
 mod relevans;
 mod strategi;
 

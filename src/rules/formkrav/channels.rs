@@ -388,7 +388,7 @@ requirement!(F15 {
 });
 
 fn check_f15(ctx: &Ctx) -> Outcome {
-    crate::rules::shapes::link_or_section(
+    let found = crate::rules::shapes::link_or_section(
         ctx,
         &[
             "implementering",
@@ -399,7 +399,28 @@ fn check_f15(ctx: &Ctx) -> Outcome {
             "lessons learned",
         ],
         Msg::new("implementering", "implementation"),
-    )
+    );
+    if !matches!(found, Outcome::NoEvidence { .. }) {
+        return found;
+    }
+    // An implementation guide kept as Word or PDF counts by its name.
+    match ctx.office_document_named(&[
+        "implementering",
+        "implementation",
+        "erfaringsopsamling",
+        "best practice",
+        "lessons learned",
+    ]) {
+        Some(path) => Outcome::found(
+            vec![Evidence::file(path)],
+            msg!(
+                "Implementering beskrevet i dokumentet {p}.",
+                "Implementation described in the document {p}.",
+                p = path
+            ),
+        ),
+        None => found,
+    }
 }
 
 requirement!(F21 {

@@ -126,7 +126,9 @@ fn check_f17(ctx: &Ctx) -> Outcome {
         "Operations",
         "Deployment",
         "Hosting",
-        "Vedligehold",
+        // Not "Vedligehold": it starts "Vedligeholdere" too, a list of maintainers (P7, G-contacts),
+        // which says nothing about how the solution is run.
+        "Vedligeholdelse",
         "Maintenance",
         "Production",
         "Produktion",
@@ -142,14 +144,36 @@ fn check_f17(ctx: &Ctx) -> Outcome {
                 h = hit.heading
             ),
         ),
-        None => Outcome::NoEvidence {
-            message: msg!(
-                "Intet afsnit om drift og vedligeholdelse af substans fundet.",
-                "No section of substance on operations and maintenance found."
+        None => match ctx.office_document_named(&OPERATIONS_DOCUMENTS) {
+            Some(path) => Outcome::found(
+                vec![Evidence::file(path)],
+                msg!(
+                    "Drift beskrevet i dokumentet {p}.",
+                    "Operations described in the document {p}.",
+                    p = path
+                ),
             ),
+            None => Outcome::NoEvidence {
+                message: msg!(
+                    "Intet afsnit om drift og vedligeholdelse af substans fundet.",
+                    "No section of substance on operations and maintenance found."
+                ),
+            },
         },
     }
 }
+
+/// Names of operations guides kept as Word, OpenDocument or PDF ("OS2test - Drift.docx",
+/// "Driftsvejledning.pdf").
+const OPERATIONS_DOCUMENTS: [&str; 7] = [
+    "drift",
+    "operations",
+    "deployment",
+    "hosting",
+    "vedligeholdelse",
+    "maintenance",
+    "monitorering",
+];
 
 requirement!(F18 {
     id: "F18",
@@ -305,17 +329,8 @@ fn check_f20(ctx: &Ctx) -> Outcome {
         "tutorial",
         "brugerdokumentation",
     ];
-    let file = ctx
-        .paths()
-        .filter(|p| crate::evidence::in_docs_folder(p))
-        .find(|p| {
-            let lower = p.to_ascii_lowercase();
-            (lower.starts_with("docs/") || lower.starts_with("doc/"))
-                && crate::evidence::is_doc_format(&lower)
-                && words
-                    .iter()
-                    .any(|w| normalize(&lower).contains(&normalize(w)))
-        });
+    // By name, Word and PDF manuals included: "docs/Brugermanual.docx" is a manual.
+    let file = ctx.document_named(&words);
     if let Some(path) = file {
         return Outcome::found(
             vec![Evidence::file(path)],

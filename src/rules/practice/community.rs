@@ -199,7 +199,11 @@ requirement!(P13 {
 
 fn check_p13(ctx: &Ctx) -> Outcome {
     let Some(path) = contributing_file(ctx) else {
-        return Outcome::missing(msg!("Ingen CONTRIBUTING-fil.", "No CONTRIBUTING file."));
+        return crate::rules::missing_unless_unread(
+            ctx,
+            &CONTRIBUTING,
+            msg!("Ingen CONTRIBUTING-fil.", "No CONTRIBUTING file."),
+        );
     };
     let Some(text) = ctx.text(path) else {
         return Outcome::unknown(msg!(
@@ -209,7 +213,12 @@ fn check_p13(ctx: &Ctx) -> Outcome {
         ));
     };
     let norm = normalize(text);
-    let has = |words: &[&str]| words.iter().any(|w| has_word_prefix(&norm, &normalize(w)));
+    // By prefix or by stem: "reviewing", "godkendes", "decided".
+    let stemmed = crate::base::text::Stemmed::new(&norm);
+    let has = |words: &[&str]| {
+        words.iter().any(|w| has_word_prefix(&norm, &normalize(w)))
+            || crate::base::text::Vocabulary::new(words).in_stemmed(&stemmed)
+    };
     let questions: [(&[&str], Msg); 4] = [
         (
             &["review", "godkend", "accept", "merge", "flet", "vurder"],
