@@ -229,11 +229,15 @@ pub fn next_steps(report: &Report) -> Vec<Step<'_>> {
                 }
             })
             .collect();
+        let unread_fix = crate::engine::input_fix();
+        let unread_fix = unread_fix.get(report.lang);
         let kind = |f: &Finding| {
             // An automatic check cannot be declared: unknown means it could not run. With
-            // unread input, any unknown may be decided by reading it.
+            // unread input, an unknown the engine gave the fix to read again may be decided by
+            // reading it; one nothing was found for and nothing declared is still to declare.
             if f.verdict == Verdict::Unknown
-                && (f.method == Method::Automatic || report.incomplete.is_some())
+                && (f.method == Method::Automatic
+                    || (report.incomplete.is_some() && f.fix == unread_fix))
             {
                 StepKind::Rerun
             } else if f.recommended {

@@ -42,6 +42,10 @@ fn check_f1(ctx: &Ctx) -> Outcome {
                 "Seneste commit er {d} dage gammelt (mere end 12 måneder).",
                 "The newest commit is {d} days old (more than 12 months).",
                 d = days_ago(ctx, time)
+            ))
+            .with_fix(msg!(
+                "Udvikl i dette repository: commit og push ændringerne hertil løbende. Udvikles produktet et andet sted (et internt spejl, en leverandørs repository), så flyt udviklingen hertil.",
+                "Develop in this repository: commit and push changes to it as you go. If the product is developed elsewhere (an internal mirror, a supplier's repository), move the development here."
             ));
         }
     }
@@ -62,13 +66,21 @@ fn check_f1(ctx: &Ctx) -> Outcome {
                 return Outcome::Missing {
                     evidence,
                     message: msg!("Repositoriet er privat.", "The repository is private."),
-                };
+                }
+                .with_fix(msg!(
+                    "Gør repositoriet offentligt (GitHub: Settings → General → Danger Zone → Change visibility); fjern først hemmeligheder og persondata fra koden og historikken.",
+                    "Make the repository public (GitHub: Settings → General → Danger Zone → Change visibility); first remove secrets and personal data from the code and its history."
+                ));
             }
             if value.archived {
                 return Outcome::Missing {
                     evidence,
                     message: msg!("Repositoriet er arkiveret.", "The repository is archived."),
-                };
+                }
+                .with_fix(msg!(
+                    "Ophæv arkiveringen (GitHub: Settings → General → Danger Zone → Unarchive this repository), og udvikl videre i repositoriet.",
+                    "Unarchive the repository (GitHub: Settings → General → Danger Zone → Unarchive this repository) and continue developing in it."
+                ));
             }
             match latest {
                 Some(time) => Outcome::found(
@@ -162,6 +174,12 @@ fn check_f6(ctx: &Ctx) -> Outcome {
                 o = owner
             ),
         }
+        .with_fix(msg!(
+            "Overdrag {o}/{r} til OS2's GitHub-organisation for produktet (GitHub: Settings → General → Transfer ownership); aftal det med OS2-sekretariatet først. Er organisationen OS2's egen under et andet navn, så angiv den under organisations i os2gov.toml.",
+            "Transfer {o}/{r} to OS2's GitHub organisation for the product (GitHub: Settings → General → Transfer ownership); agree on it with the OS2 secretariat first. If the organisation is OS2's own under another name, list it under organisations in os2gov.toml.",
+            o = owner,
+            r = repo
+        ))
     }
 }
 
@@ -221,7 +239,11 @@ fn check_f12(ctx: &Ctx) -> Outcome {
         Fetched::Got { value } if value.fork => Outcome::Missing {
             evidence: vec![Evidence::url(&value.html_url)],
             message: msg!("Repositoriet er en fork.", "The repository is a fork.").join(&message),
-        },
+        }
+        .with_fix(msg!(
+            "Udvikl i ét repository: flet forkens ændringer tilbage til det oprindelige repository og udvikl der, eller – er forken nu hovedrepositoriet – få den løsrevet fra det oprindelige (GitHub Support: \"detach fork\").",
+            "Develop in one repository: merge the fork's changes back into the original repository and develop there, or — if the fork is now the main repository — have it detached from the original (GitHub Support: \"detach fork\")."
+        )),
         Fetched::Got { value } => Outcome::found(
             vec![Evidence::url(&value.html_url)],
             msg!(
