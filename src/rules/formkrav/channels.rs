@@ -294,7 +294,7 @@ requirement!(F13 {
         en: "New adopters must be able to present the solution internally.",
     },
     evidence: B {
-        da: "Et link til præsentation, slides eller brochure i README/docs; ellers governance-rapportens erklæring.",
+        da: "Et link til præsentation, slides eller brochure i README/docs; ellers governancerapportens erklæring.",
         en: "A link to a presentation, slides or brochure in the README/docs; otherwise the governance report's declaration.",
     },
     fix: B {
@@ -332,7 +332,7 @@ requirement!(F14 {
         en: "Executive boards and committees decide from business cases and one-pagers.",
     },
     evidence: B {
-        da: "Et link til businesscase, one-pager eller ledelsesmateriale; ellers governance-rapportens erklæring.",
+        da: "Et link til businesscase, one-pager eller ledelsesmateriale; ellers governancerapportens erklæring.",
         en: "A link to a business case, one-pager or management material; otherwise the governance report's declaration.",
     },
     fix: B {
@@ -372,7 +372,7 @@ requirement!(F15 {
         en: "Experience from earlier implementations spares new adopters the same mistakes.",
     },
     evidence: B {
-        da: "Et afsnit eller link om implementering (implementeringsvejledning, erfaringer, cases); ellers governance-rapportens erklæring.",
+        da: "Et afsnit eller link om implementering (implementeringsvejledning, erfaringer, cases); ellers governancerapportens erklæring.",
         en: "A section or link on implementation (implementation guide, lessons learned, cases); otherwise the governance report's declaration.",
     },
     fix: B {
@@ -412,11 +412,11 @@ requirement!(F21 {
         en: "Political backing secures the solution's future.",
     },
     evidence: B {
-        da: "Governance-rapportens ✅ med henvisning til beslutningsoplæg eller pressemeddelelser.",
+        da: "Governancerapportens ✅ med henvisning til beslutningsoplæg eller pressemeddelelser.",
         en: "The governance report's ✅ referring to decision papers or press releases.",
     },
     fix: B {
-        da: "Henvis i governance-rapporten til materiale til politiske fora.",
+        da: "Henvis i governancerapporten til materiale til politiske fora.",
         en: "Refer to material for political fora in the governance report.",
     },
     rests_on: FILES,
