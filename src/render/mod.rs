@@ -40,9 +40,21 @@ pub(crate) fn source_label(source: LevelSource, lang: Lang) -> &'static str {
     }
 }
 
+/// A level as the value of a "Krævet niveau:" line: "1", "sandkasse", so that the line does not
+/// say "Niveau: Niveau 1".
+pub(crate) fn level_value(level: Level, lang: Lang) -> &'static str {
+    match (level, lang) {
+        (Level::Sandkasse, Lang::Da) => "sandkasse",
+        (Level::Sandkasse, Lang::En) => "sandbox",
+        (Level::One, _) => "1",
+        (Level::Two, _) => "2",
+        (Level::Three, _) => "3",
+    }
+}
+
 pub(crate) fn achieved_label(level: Option<Level>, lang: Lang) -> &'static str {
     match level {
-        Some(level) => level.label(lang),
+        Some(level) => level_value(level, lang),
         None => match lang {
             Lang::Da => "intet (sandkasse ikke opfyldt)",
             Lang::En => "none (sandbox not met)",

@@ -32,6 +32,8 @@ pub(crate) struct EvaluateArgs {
     /// Danish by default, as OS2's template.
     #[arg(long, value_parser = parse_lang)]
     pub(crate) lang: Option<Lang>,
+    /// markdown: OS2's evaluation template; json: the same rows for a program; text: for the
+    /// terminal.
     #[arg(long, value_enum, default_value = "markdown")]
     pub(crate) format: EvaluationFormat,
     /// Write the evaluation to FILE. An existing evaluation there keeps what a person wrote; only
@@ -172,8 +174,10 @@ pub(crate) struct PortfolioArgs {
     /// Every organisation on OS2's list (dk-public-sector-ospo.yml and SPEC's additions).
     #[arg(long)]
     pub(crate) all_os2: bool,
+    /// Language of the output: da or en (Danish by default).
     #[arg(long, value_parser = parse_lang)]
     pub(crate) lang: Option<Lang>,
+    /// markdown, csv, json, or html: one self-contained page.
     #[arg(long, value_enum, default_value = "markdown")]
     pub(crate) format: PortfolioFormat,
     /// Write the overview to FILE instead of standard output.

@@ -111,11 +111,11 @@ requirement!(F3 {
         en: "Municipalities can only use the solution if it was procured and developed lawfully.",
     },
     evidence: B {
-        da: "Governance-rapportens ✅, evt. med beslutningsnotat.",
+        da: "Governancerapportens ✅, evt. med beslutningsnotat.",
         en: "The governance report's ✅, possibly with a decision memo.",
     },
     fix: B {
-        da: "Bekræft i governance-rapporten, at udbudspligten er overholdt, eller redegør for undtagelsen.",
+        da: "Bekræft i governancerapporten, at udbudspligten er overholdt, eller redegør for undtagelsen.",
         en: "Confirm in the governance report that procurement rules were followed, or explain the exemption.",
     },
     rests_on: FILES,
