@@ -720,3 +720,136 @@ fn check_from_inside_the_repository_with_default_paths() {
     let parent = fixture.path().parent().expect("parent");
     assert!(!parent.join("os2gov-escape.json").exists());
 }
+
+// ---------------------------------------------------------------------------------------------
+// One language: the command line's own lines follow --lang
+// ---------------------------------------------------------------------------------------------
+
+/// The one line on standard error of a run that exits 2.
+fn error_line(args: &[&str]) -> String {
+    let output = os2gov().args(args).output().expect("run");
+    assert_eq!(output.status.code(), Some(2), "{args:?}");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr:?}");
+    stderr
+}
+
+#[test]
+fn errors_are_danish_with_lang_da_and_english_with_lang_en() {
+    let da = error_line(&["explain", "X99", "--lang", "da"]);
+    assert!(
+        da.starts_with("os2gov: fejl: ukendt krav-id \"X99\""),
+        "{da}"
+    );
+    let en = error_line(&["explain", "X99", "--lang", "en"]);
+    assert!(
+        en.starts_with("os2gov: error: unknown requirement id \"X99\""),
+        "{en}"
+    );
+    // Usage errors, which clap reports before the command runs.
+    for (args, words) in [
+        (
+            &["check", "--level", "7", "--lang", "da"][..],
+            &[
+                "os2gov: fejl: ugyldig værdi '7'",
+                "forventede sandkasse, 1, 2 eller 3",
+            ][..],
+        ),
+        (
+            &["check", "--lang=da", "--format", "xml"][..],
+            &["ugyldig værdi 'xml'", "mulige værdier: text, json"][..],
+        ),
+        (
+            &["check", "--lang", "da", "--bogus"][..],
+            &["ukendt argument '--bogus'"][..],
+        ),
+    ] {
+        let line = error_line(args);
+        for word in words {
+            assert!(line.contains(word), "{word:?} not in {line:?}");
+        }
+        assert!(!line.contains("invalid value"), "{line}");
+    }
+    let en = error_line(&["check", "--level", "7", "--lang", "en"]);
+    assert!(en.contains("expected sandkasse, 1, 2 or 3"), "{en}");
+}
+
+#[test]
+fn an_unreadable_config_is_a_danish_error_with_lang_da() {
+    let fixture = repo_with(&[("README.md", Entry::Text("# X\n"))], 1);
+    let line = error_line(&[
+        "check",
+        fixture.path().to_str().unwrap(),
+        "--offline",
+        "--lang",
+        "da",
+        "--config",
+        "/nonexistent/os2gov.toml",
+    ]);
+    assert!(
+        line.starts_with("os2gov: fejl: kan ikke læse konfigurationen"),
+        "{line}"
+    );
+}
+
+/// The subcommands `os2gov --help` lists.
+fn subcommands() -> Vec<String> {
+    let help = os2gov().arg("--help").output().expect("run").stdout;
+    let help = String::from_utf8(help).expect("UTF-8");
+    help.lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .filter(|c| c != "help")
+        .collect()
+}
+
+#[test]
+fn help_describes_every_option_of_every_subcommand() {
+    let commands = subcommands();
+    assert!(commands.len() >= 10, "{commands:?}");
+    for command in commands {
+        let output = os2gov().args([&command, "--help"]).output().expect("run");
+        assert_eq!(output.status.code(), Some(0), "{command}");
+        let help = String::from_utf8(output.stdout).expect("UTF-8");
+        let mut in_list = false;
+        let lines: Vec<&str> = help.lines().collect();
+        for (i, line) in lines.iter().copied().enumerate() {
+            if line == "Arguments:" || line == "Options:" {
+                in_list = true;
+                continue;
+            }
+            if line.is_empty() || !line.starts_with(' ') {
+                in_list = false;
+                continue;
+            }
+            if !in_list {
+                continue;
+            }
+            let entry = line.trim_start();
+            // An entry is `-o, --output <FILE>  What it does`; clap leaves the text out when
+            // the option has none.
+            // Entries start at column 2 (6 for a long flag without a short one); deeper lines
+            // are descriptions and their `[default: …]`.
+            let entry_indent = line.len() - entry.len() <= 6;
+            if entry_indent
+                && (entry.starts_with('-') || entry.starts_with('<') || entry.starts_with('['))
+            {
+                // A long text goes on the next lines, indented further.
+                let indent = line.len() - entry.len();
+                let described = entry
+                    .split_once("  ")
+                    .is_some_and(|(_, text)| !text.trim().is_empty())
+                    || lines.get(i + 1).is_some_and(|next| {
+                        let text = next.trim_start();
+                        !text.is_empty() && next.len() - text.len() > indent
+                    });
+                assert!(
+                    described,
+                    "`os2gov {command} --help`: {line:?} has no description"
+                );
+            }
+        }
+    }
+}

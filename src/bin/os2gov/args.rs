@@ -280,9 +280,19 @@ pub(crate) enum ColorChoice {
 }
 
 pub(crate) fn parse_level(text: &str) -> Result<Level, String> {
-    Level::parse(text).ok_or_else(|| format!("expected sandkasse, 1, 2 or 3, found {text:?}"))
+    Level::parse(text).ok_or_else(|| {
+        crate::say(
+            format!("forventede sandkasse, 1, 2 eller 3, fandt {text:?}"),
+            format!("expected sandkasse, 1, 2 or 3, found {text:?}"),
+        )
+    })
 }
 
 pub(crate) fn parse_lang(text: &str) -> Result<Lang, String> {
-    Lang::parse(text).ok_or_else(|| format!("expected da or en, found {text:?}"))
+    Lang::parse(text).ok_or_else(|| {
+        crate::say(
+            format!("forventede da eller en, fandt {text:?}"),
+            format!("expected da or en, found {text:?}"),
+        )
+    })
 }

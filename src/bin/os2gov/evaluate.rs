@@ -74,8 +74,12 @@ pub(crate) fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
         .transpose()?;
     let existing = match &out {
         Some(path) if path.exists() => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
+            let text = std::fs::read_to_string(path).with_context(|| {
+                crate::say(
+                    format!("kan ikke læse {}", path.display()),
+                    format!("cannot read {}", path.display()),
+                )
+            })?;
             let parsed = file::read(&text).map_err(|e| {
                 anyhow::anyhow!(
                     "{}: {} ({})",
@@ -190,7 +194,10 @@ pub(crate) struct PortfolioArgs {
 pub(crate) fn run_portfolio(args: PortfolioArgs) -> Result<ExitCode> {
     let lang = args.lang.unwrap_or_default();
     if offline_by_env() {
-        anyhow::bail!("OS2GOV_OFFLINE is set: a portfolio can only be read online");
+        anyhow::bail!(crate::say(
+            "OS2GOV_OFFLINE er sat: en portefølje kan kun læses online",
+            "OS2GOV_OFFLINE is set: a portfolio can only be read online"
+        ));
     }
     let mut owners = args.owners.clone();
     if args.all_os2 {
@@ -199,7 +206,10 @@ pub(crate) fn run_portfolio(args: PortfolioArgs) -> Result<ExitCode> {
     let mut seen = std::collections::HashSet::new();
     owners.retain(|o| !o.trim().is_empty() && seen.insert(o.to_ascii_lowercase()));
     if owners.is_empty() {
-        anyhow::bail!("name an organisation (`os2gov portfolio OS2mo`) or use --all-os2");
+        anyhow::bail!(crate::say(
+            "angiv en organisation (`os2gov portfolio OS2mo`), eller brug --all-os2",
+            "name an organisation (`os2gov portfolio OS2mo`) or use --all-os2"
+        ));
     }
     let output = args
         .output
