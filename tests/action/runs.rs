@@ -279,3 +279,39 @@ fn sarif_uri_of_a_file_name_with_space_hash_and_non_ascii_is_percent_encoded() {
         );
     }
 }
+
+/// The annotations on files speak the report's language, fix label too.
+#[test]
+fn annotations_follow_the_lang_input() {
+    let (fixture, _, _) = pull_request_repo();
+    for (lang, label, other) in [
+        ("da", "Sådan retter du det: ", " Fix: "),
+        ("en", " Fix: ", "Sådan retter du det"),
+    ] {
+        let run = run_action(
+            fixture.path(),
+            "http://127.0.0.1:9",
+            None,
+            &[
+                ("INPUT_FAIL_ON", "never"),
+                ("INPUT_LEVEL", "2"),
+                ("INPUT_LANG", lang),
+            ],
+        );
+        let annotations: Vec<&str> = run
+            .stdout
+            .lines()
+            .filter(|l| {
+                (l.starts_with("::error ")
+                    || l.starts_with("::warning ")
+                    || l.starts_with("::notice "))
+                    && l.contains("file=")
+            })
+            .collect();
+        assert!(!annotations.is_empty(), "{lang}: {}", run.stdout);
+        for line in annotations {
+            assert!(line.contains(label), "{lang}: {line}");
+            assert!(!line.contains(other), "{lang}: {line}");
+        }
+    }
+}
