@@ -853,3 +853,66 @@ fn help_describes_every_option_of_every_subcommand() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// README's example is the tool's real output
+// ---------------------------------------------------------------------------------------------
+
+/// The command README.md shows, after `$ `; the fixture below stands for `~/src/os2demo`.
+const README_COMMAND: &str = "os2gov check ~/src/os2demo --level 1 --lang en --offline";
+
+/// A small product written for README's example: a README with its purpose, value and
+/// contact, the MPL-2.0 licence and a security policy; much of level 1 still to do.
+fn readme_example_repo() -> Fixture {
+    repo_with(
+        &[
+            (
+                "README.md",
+                Entry::Text(
+                    "# OS2demo\n\nOS2demo helps municipalities plan road works together.\n\n\
+                     ## Value\n\nMunicipalities share one plan instead of each keeping a \
+                     spreadsheet, which saves coordination meetings and avoids digging the \
+                     same road twice.\n\n## Who is it for\n\nRoad departments of Danish \
+                     municipalities and their contractors.\n\n## Contact\n\nJane Jensen, \
+                     Aarhus Kommune, jane@aarhus.dk\n",
+                ),
+            ),
+            (
+                "LICENSE",
+                Entry::Text("Mozilla Public License Version 2.0\n"),
+            ),
+            ("SECURITY.md", Entry::Text(SECURITY)),
+        ],
+        20,
+    )
+}
+
+#[test]
+fn readme_example_is_the_real_output() {
+    let fixture = readme_example_repo();
+    let output = os2gov()
+        .args(["check", fixture.path().to_str().unwrap()])
+        .args(README_COMMAND.split_whitespace().skip(3))
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    let expected = format!("```console\n$ {README_COMMAND}\n{stdout}```\n");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).expect("README.md");
+    let start = readme
+        .find("```console\n")
+        .expect("README has a ```console block");
+    let end =
+        start + readme[start + 3..].find("\n```\n").expect("the block ends") + 3 + "\n```\n".len();
+    let block = &readme[start..end];
+    if block != expected && std::env::var_os("OS2GOV_WRITE_DOCS").is_some() {
+        std::fs::write(&path, readme.replacen(block, &expected, 1)).expect("write README.md");
+        return;
+    }
+    assert!(
+        block == expected,
+        "README.md's example is not the tool's current output; refresh it with\n\n    \
+         OS2GOV_WRITE_DOCS=1 cargo test --test cli readme_example_is_the_real_output\n\n\
+         expected:\n{expected}\nfound:\n{block}"
+    );
+}
