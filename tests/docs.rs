@@ -91,11 +91,12 @@ fn next_literal(text: &str) -> Option<(String, usize)> {
     None
 }
 
-/// Every Danish/English pair in `source`: `msg!("da", "en", …)`, `Msg::new("da", "en")` (also
-/// with `format!`) and `B { da: "…", en: "…" }` / `da: "…", en: "…"` fields.
+/// Every Danish/English pair in `source`: `msg!("da", "en", …)`, `Msg::new("da", "en")`,
+/// `say(…)` and `ActionError::new(…)` (also with `format!`) and `B { da: "…", en: "…" }` / `da: "…", en: "…"` fields.
 fn pairs(source: &str) -> Vec<(String, String)> {
     let mut found = Vec::new();
-    for opener in ["msg!(", "Msg::new("] {
+    // `say(da, en)` is the command line's, `ActionError::new(da, en)` the Action's.
+    for opener in ["msg!(", "Msg::new(", "ActionError::new(", "say("] {
         let mut from = 0;
         while let Some(at) = source[from..].find(opener) {
             let start = from + at + opener.len();
@@ -162,7 +163,7 @@ fn messages_markdown() -> String {
     rust_files(&root.join("src"), &mut files);
     let mut out = String::from(
         "# Messages\n\nEvery message of `src/` in Danish and English, generated from the source \
-         (`msg!`, `Msg::new`, and `da:`/`en:` pairs) so that a Danish reader can review them in \
+         (`msg!`, `Msg::new`, `say`, `ActionError::new`, and `da:`/`en:` pairs) so that a Danish reader can review them in \
          one place. `{x}` is filled in when the message is made. Regenerate with\n\n    \
          OS2GOV_WRITE_DOCS=1 cargo test --test docs messages_md_is_up_to_date\n",
     );
