@@ -167,7 +167,7 @@ requirement!(F11 {
         en: "Decisions and tasks must be traceable from request to code change.",
     },
     evidence: B {
-        da: "En offentlig issue-tracker (GitHub Issues slået til, eller et Jira-projekt på os2web.atlassian.net) OG mindst 30 % af de seneste 100 commits (uden merges) henviser til en opgave (#123 eller NØGLE-123).",
+        da: "En offentlig issue-tracker (GitHub Issues slået til, eller et Jira-projekt på os2web.atlassian.net) OG mindst 30\u{a0}% af de seneste 100 commits (uden merges) henviser til en opgave (#123 eller NØGLE-123).",
         en: "A public issue tracker (GitHub Issues enabled, or a Jira project at os2web.atlassian.net) AND at least 30 % of the last 100 non-merge commits reference an issue (#123 or KEY-123).",
     },
     fix: B {
@@ -263,7 +263,7 @@ fn check_f11(ctx: &Ctx) -> Outcome {
         Some((refs, total)) => {
             let ratio = refs as f64 / total as f64;
             notes.push(msg!(
-                "{r} af de seneste {t} commits ({p} %) henviser til en opgave (krav: 30 %).",
+                "{r} af de seneste {t} commits ({p}\u{a0}%) henviser til en opgave (krav: 30\u{a0}%).",
                 "{r} of the last {t} commits ({p} %) reference an issue (required: 30 %).",
                 r = refs,
                 t = total,
