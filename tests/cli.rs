@@ -779,7 +779,7 @@ fn an_unreadable_config_is_a_danish_error_with_lang_da() {
     let fixture = repo_with(&[("README.md", Entry::Text("# X\n"))], 1);
     let line = error_line(&[
         "check",
-        fixture.path().to_str().unwrap(),
+        fixture.path().to_str().expect("UTF-8 path"),
         "--offline",
         "--lang",
         "da",
@@ -891,7 +891,7 @@ fn readme_example_repo() -> Fixture {
 fn readme_example_is_the_real_output() {
     let fixture = readme_example_repo();
     let output = os2gov()
-        .args(["check", fixture.path().to_str().unwrap()])
+        .args(["check", fixture.path().to_str().expect("UTF-8 path")])
         .args(README_COMMAND.split_whitespace().skip(3))
         .output()
         .expect("run");
