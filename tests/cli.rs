@@ -916,3 +916,35 @@ fn readme_example_is_the_real_output() {
          expected:\n{expected}\nfound:\n{block}"
     );
 }
+
+/// The line about an incomplete read is in the report's language, its label too: Danish by
+/// default, English with `--lang en`.
+#[test]
+fn the_incomplete_line_speaks_the_reports_language() {
+    let fixture = repo_with(&[("README.md", Entry::Text("# OS2demo\n"))], 1);
+    // A shallow clone: git's list of cut-off commits names HEAD.
+    let git = fixture.path().join(".git");
+    let head = std::fs::read_to_string(git.join("HEAD")).expect("HEAD");
+    let head = match head.trim().strip_prefix("ref: ") {
+        Some(reference) => std::fs::read_to_string(git.join(reference)).expect("ref"),
+        None => head,
+    };
+    std::fs::write(git.join("shallow"), format!("{}\n", head.trim())).expect("shallow");
+    let path = fixture.path().to_str().expect("UTF-8 path");
+    for (args, label) in [
+        (&["check", path, "--offline"][..], "os2gov: ufuldstændig: "),
+        (
+            &["check", path, "--offline", "--lang", "da"][..],
+            "os2gov: ufuldstændig: ",
+        ),
+        (
+            &["check", path, "--offline", "--lang", "en"][..],
+            "os2gov: incomplete: ",
+        ),
+    ] {
+        let output = os2gov().args(args).output().expect("run");
+        let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+        assert_eq!(output.status.code(), Some(3), "{args:?}: {stderr}");
+        assert!(stderr.starts_with(label), "{args:?}: {stderr}");
+    }
+}

@@ -124,40 +124,46 @@ pub(crate) fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
             write::write_atomically(path, text.as_bytes())?;
             if existing.is_some() {
                 for change in &changes {
-                    print_note(&change.line(lang));
+                    print_note(lang, &change.line(lang));
                 }
                 if changes.is_empty() {
-                    print_note(&say(
+                    print_note(
                         lang,
-                        os2gov::msg!(
-                            "Ingen af værktøjets vurderinger er ændret.",
-                            "None of the tool's assessments changed."
+                        &say(
+                            lang,
+                            os2gov::msg!(
+                                "Ingen af værktøjets vurderinger er ændret.",
+                                "None of the tool's assessments changed."
+                            ),
                         ),
-                    ));
+                    );
                 }
             }
         }
         None => print_out(&text),
     }
     for warning in &done.warnings {
-        print_note(warning.get(lang));
+        print_note(lang, warning.get(lang));
     }
     if let Some(first) = evaluation.incomplete.first() {
-        print_incomplete(&say(
+        print_incomplete(
             lang,
-            if evaluation.incomplete.len() == 1 {
-                os2gov::msg!(
+            &say(
+                lang,
+                if evaluation.incomplete.len() == 1 {
+                    os2gov::msg!(
                     "Et repository kunne ikke læses fuldt ud; rækker, der hviler på det, er ⚪: {first}",
                     "One repository could not be read completely; the rows resting on it are ⚪: {first}"
                 )
-            } else {
-                os2gov::msg!(
+                } else {
+                    os2gov::msg!(
                     "{n} repositorier kunne ikke læses fuldt ud; rækker, der hviler på dem, er ⚪. Det første: {first}",
                     "{n} repositories could not be read completely; the rows resting on them are ⚪. The first: {first}",
                     n = evaluation.incomplete.len()
                 )
-            },
-        ));
+                },
+            ),
+        );
         return Ok(ExitCode::from(INCOMPLETE));
     }
     Ok(ExitCode::SUCCESS)
@@ -223,16 +229,20 @@ pub(crate) fn run_portfolio(args: PortfolioArgs) -> Result<ExitCode> {
         config: None,
     };
     match os2gov::app::evaluate::portfolio_budget(&owners, &remote) {
-        Ok(budget) => {
-            print_note(os2gov::app::evaluate::budget_line(&budget, owners.len()).get(lang))
-        }
-        Err(e) => print_note(&say(
+        Ok(budget) => print_note(
             lang,
-            os2gov::msg!(
-                "GitHubs grænse for forespørgsler kunne ikke læses: {e}",
-                "GitHub's rate limit could not be read: {e}"
+            os2gov::app::evaluate::budget_line(&budget, owners.len()).get(lang),
+        ),
+        Err(e) => print_note(
+            lang,
+            &say(
+                lang,
+                os2gov::msg!(
+                    "GitHubs grænse for forespørgsler kunne ikke læses: {e}",
+                    "GitHub's rate limit could not be read: {e}"
+                ),
             ),
-        )),
+        ),
     }
     let run = os2gov::app::evaluate::portfolio(&owners, &remote, &options, now());
     let p = &run.portfolio;
@@ -247,7 +257,7 @@ pub(crate) fn run_portfolio(args: PortfolioArgs) -> Result<ExitCode> {
         None => print_out(&text),
     }
     for warning in &run.warnings {
-        print_note(warning.get(lang));
+        print_note(lang, warning.get(lang));
     }
     let incomplete: Vec<_> = p.products.iter().filter(|r| r.is_incomplete()).collect();
     if let Some(first) = incomplete.first() {
@@ -256,16 +266,19 @@ pub(crate) fn run_portfolio(args: PortfolioArgs) -> Result<ExitCode> {
             .as_deref()
             .or(first.incomplete.as_deref())
             .unwrap_or_default();
-        print_incomplete(&say(
+        print_incomplete(
             lang,
-            os2gov::msg!(
+            &say(
+                lang,
+                os2gov::msg!(
                 "{n} af {total} produkter kunne ikke læses fuldt ud; det første, {name}: {why}",
                 "{n} of {total} products could not be read completely; the first, {name}: {why}",
                 n = incomplete.len(),
                 total = p.products.len(),
                 name = first.product
             ),
-        ));
+            ),
+        );
         return Ok(ExitCode::from(INCOMPLETE));
     }
     Ok(ExitCode::SUCCESS)

@@ -103,17 +103,23 @@ pub(crate) fn output_target(path: &Path, repo: Option<&Path>) -> Result<PathBuf>
 pub(crate) const INCOMPLETE: u8 = 3;
 
 /// One line on standard error about an incomplete read.
-pub(crate) fn print_incomplete(message: &str) {
-    eprintln!(
-        "os2gov: {}: {}",
-        say("ufuldstændig", "incomplete"),
-        one_line(message)
-    );
+/// `lang` is the message's own: the report's, which may come from os2gov.toml.
+pub(crate) fn print_incomplete(lang: os2gov::Lang, message: &str) {
+    let label = match lang {
+        os2gov::Lang::Da => "ufuldstændig",
+        os2gov::Lang::En => "incomplete",
+    };
+    eprintln!("os2gov: {label}: {}", one_line(message));
 }
 
 /// One line on standard error about the run itself (not an error: the run goes on).
-pub(crate) fn print_note(message: &str) {
-    eprintln!("os2gov: {}: {}", say("bemærk", "note"), one_line(message));
+/// `lang` is the message's own, as for [`print_incomplete`].
+pub(crate) fn print_note(lang: os2gov::Lang, message: &str) {
+    let label = match lang {
+        os2gov::Lang::Da => "bemærk",
+        os2gov::Lang::En => "note",
+    };
+    eprintln!("os2gov: {label}: {}", one_line(message));
 }
 
 pub(crate) fn read_config(path: Option<&PathBuf>) -> Result<Option<(String, String)>> {

@@ -51,7 +51,7 @@ pub(crate) fn run_org(args: OrgArgs) -> Result<ExitCode> {
         None => print_out(&out),
     }
     for warning in &scan.warnings {
-        print_note(warning.get(lang));
+        print_note(lang, warning.get(lang));
     }
     let rows = &scan.portfolio.rows;
     let incomplete: Vec<&os2gov::render::portfolio::PortfolioRow> =
@@ -65,7 +65,7 @@ pub(crate) fn run_org(args: OrgArgs) -> Result<ExitCode> {
         .or(first.incomplete.as_deref())
         .unwrap_or_default();
     let (n, total, repo) = (incomplete.len(), rows.len(), &first.repository);
-    print_incomplete(&match lang {
+    print_incomplete(lang, &match lang {
             Lang::Da => format!(
                 "{n} af {total} rækker er ufuldstændige, fordi ikke alt kunne læses; den første, {repo}: {why}"
             ),
