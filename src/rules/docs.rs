@@ -117,7 +117,7 @@ pub fn requirements_markdown() -> String {
             let _ = writeln!(out, "- **Fix:** {}", rule.fix.en);
             let _ = writeln!(out, "- *Hvorfor:* {}", rule.rationale.da);
             let _ = writeln!(out, "- *Bevis:* {}", rule.evidence.da);
-            let _ = writeln!(out, "- *Løsning:* {}\n", rule.fix.da);
+            let _ = writeln!(out, "- *Sådan retter du det:* {}\n", rule.fix.da);
         }
     }
     out
