@@ -134,8 +134,9 @@ struct Resolved {
 
 /// SPEC §3 and §8: combine the tool's own outcome with the declaration and the config exception.
 /// Beside the verdict: the check's own fix for what it found, in place of the requirement's
-/// general one, and whether some but not all of what the requirement asks was found — both only
-/// where the verdict is still the check's `not-met`.
+/// general one, and whether some but not all of what the requirement asks was found — both
+/// where the verdict is still the check's `not-met` (the fix also where it is still the check's
+/// `unknown`).
 fn resolve(
     rule: &Rule,
     outcome: Outcome,
@@ -186,9 +187,12 @@ fn resolve(
     };
     let (outcome, fix, partly) = outcome.into_parts();
     let undeclared = matches!(outcome, Outcome::NoEvidence { .. }) && declared == Marker::Empty;
+    let could_not_run = matches!(outcome, Outcome::Unknown { .. });
     let resolved = resolve_plain(outcome, declared, explanation, declared_note, source, rule);
     let own = resolved.verdict == Verdict::NotMet && resolved.contradiction.is_none();
-    let fix = fix.filter(|_| own);
+    // A check that could not run knows what would let it (a token, the history), which the
+    // requirement's general fix does not say.
+    let fix = fix.filter(|_| own || (could_not_run && resolved.verdict == Verdict::Unknown));
     // Nothing found and nothing declared: what to write in the governance report is the step.
     let fix = match (undeclared && resolved.verdict == Verdict::Unknown, fix) {
         (true, _) => Some(declare_fix(rule)),

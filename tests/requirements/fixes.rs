@@ -182,3 +182,21 @@ fn undeclared_requirements_say_what_to_write_in_the_governance_report() {
         "Must be declared in the governance report",
     );
 }
+
+#[test]
+fn f1_and_f6_unknown_say_what_lets_the_check_run() {
+    // Offline: nothing about visibility is known, and making it public is not the answer.
+    let offline = baseline_files().snapshot();
+    let (da, en) = both(&offline, "F1");
+    assert_eq!(en.verdict, Verdict::Unknown);
+    fix_says(&en, "without --offline");
+    fix_never(&en, "Make the repository public");
+    fix_says(&da, "uden --offline");
+
+    let no_origin = baseline_files().origin(None).snapshot();
+    let (da, en) = both(&no_origin, "F6");
+    assert_eq!(en.verdict, Verdict::Unknown);
+    fix_says(&en, "git remote add origin");
+    fix_never(&en, "Transfer");
+    fix_says(&da, "git remote add origin");
+}

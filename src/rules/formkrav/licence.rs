@@ -241,7 +241,14 @@ fn check_f2(ctx: &Ctx) -> Outcome {
                 p = pc_path
             )
             .join(&crate::parse::publiccode::not_checked_reason()),
-        };
+        }
+        .with_fix(msg!(
+            "Kontrollér, at legal.license i {p} er {l} som i {f}.",
+            "Check that legal.license in {p} is {l}, as in {f}.",
+            l = spdx,
+            f = path,
+            p = pc_path
+        ));
     }
     let mut message = msg!(
         "{l} (OSI-godkendt) i {f}.",

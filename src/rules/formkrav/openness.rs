@@ -59,6 +59,10 @@ fn check_f1(ctx: &Ctx) -> Outcome {
                 "Visibility and archiving could not be checked: {}.",
                 reason.en
             ),
+        ))
+        .with_fix(msg!(
+            "Kør kontrollen med adgang til GitHub (uden --offline og OS2GOV_OFFLINE; med GITHUB_TOKEN, hvis repositoriet er privat), så synlighed og arkivering kan læses.",
+            "Run the check with access to GitHub (without --offline and OS2GOV_OFFLINE; with GITHUB_TOKEN if the repository is private), so that visibility and archiving can be read."
         )),
         Fetched::Got { value } => {
             let evidence = vec![Evidence::url(&value.html_url)];
@@ -94,6 +98,10 @@ fn check_f1(ctx: &Ctx) -> Outcome {
                 None => Outcome::unknown(msg!(
                     "Ingen commit-historik at bedømme aktivitet ud fra.",
                     "No commit history to judge activity from."
+                ))
+                .with_fix(msg!(
+                    "Kør kontrollen på en klon med historikken (git fetch --unshallow, eller fetch-depth: 0 i actions/checkout).",
+                    "Run the check on a clone with its history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)."
                 )),
             }
         }
@@ -149,6 +157,10 @@ fn check_f6(ctx: &Ctx) -> Outcome {
         return Outcome::unknown(msg!(
             "Ejeren er ukendt: ingen GitHub-metadata og ingen GitHub-origin-remote.",
             "The owner is unknown: no GitHub metadata and no GitHub origin remote."
+        ))
+        .with_fix(msg!(
+            "Peg origin-remoten på repositoriets adresse på GitHub (git remote add origin https://github.com/EJER/REPO), eller kontrollér det direkte med os2gov check github:EJER/REPO.",
+            "Point the origin remote at the repository's address on GitHub (git remote add origin https://github.com/OWNER/REPO), or check it directly with os2gov check github:OWNER/REPO."
         ));
     };
     let evidence = vec![Evidence::url(&format!("https://github.com/{owner}/{repo}"))];
