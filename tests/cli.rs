@@ -948,3 +948,33 @@ fn the_incomplete_line_speaks_the_reports_language() {
         assert!(stderr.starts_with(label), "{args:?}: {stderr}");
     }
 }
+
+/// A level is named once: "Krævet niveau: 1", "Niveau 1", never "Niveau: Niveau 1".
+#[test]
+fn a_level_is_not_named_twice() {
+    let explain = os2gov()
+        .args(["explain", "F7", "--lang", "da"])
+        .output()
+        .expect("run");
+    let explain = String::from_utf8(explain.stdout).expect("UTF-8");
+    assert!(explain.contains("   Niveau 1   "), "{explain}");
+    assert!(explain.contains("Sådan retter du det:"), "{explain}");
+    let fixture = repo_with(&[("README.md", Entry::Text("# OS2demo\n"))], 1);
+    let path = fixture.path().to_str().expect("UTF-8 path");
+    for (lang, line) in [
+        ("da", "Krævet niveau:      1 "),
+        ("en", "Required level:  1 "),
+    ] {
+        let check = os2gov()
+            .args(["check", path, "--level", "1", "--lang", lang])
+            .output()
+            .expect("run");
+        let text = String::from_utf8(check.stdout).expect("UTF-8");
+        assert!(text.contains(line), "{text}");
+        assert!(
+            !text.contains("Niveau: Niveau") && !text.contains("level: Level"),
+            "{text}"
+        );
+        assert!(!explain.contains("Niveau: Niveau"), "{explain}");
+    }
+}
