@@ -720,3 +720,261 @@ fn check_from_inside_the_repository_with_default_paths() {
     let parent = fixture.path().parent().expect("parent");
     assert!(!parent.join("os2gov-escape.json").exists());
 }
+
+// ---------------------------------------------------------------------------------------------
+// One language: the command line's own lines follow --lang
+// ---------------------------------------------------------------------------------------------
+
+/// The one line on standard error of a run that exits 2.
+fn error_line(args: &[&str]) -> String {
+    let output = os2gov().args(args).output().expect("run");
+    assert_eq!(output.status.code(), Some(2), "{args:?}");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr:?}");
+    stderr
+}
+
+#[test]
+fn errors_are_danish_with_lang_da_and_english_with_lang_en() {
+    let da = error_line(&["explain", "X99", "--lang", "da"]);
+    assert!(
+        da.starts_with("os2gov: fejl: ukendt krav-id \"X99\""),
+        "{da}"
+    );
+    let en = error_line(&["explain", "X99", "--lang", "en"]);
+    assert!(
+        en.starts_with("os2gov: error: unknown requirement id \"X99\""),
+        "{en}"
+    );
+    // Usage errors, which clap reports before the command runs.
+    for (args, words) in [
+        (
+            &["check", "--level", "7", "--lang", "da"][..],
+            &[
+                "os2gov: fejl: ugyldig værdi '7'",
+                "forventede sandkasse, 1, 2 eller 3",
+            ][..],
+        ),
+        (
+            &["check", "--lang=da", "--format", "xml"][..],
+            &["ugyldig værdi 'xml'", "mulige værdier: text, json"][..],
+        ),
+        (
+            &["check", "--lang", "da", "--bogus"][..],
+            &["ukendt argument '--bogus'"][..],
+        ),
+    ] {
+        let line = error_line(args);
+        for word in words {
+            assert!(line.contains(word), "{word:?} not in {line:?}");
+        }
+        assert!(!line.contains("invalid value"), "{line}");
+    }
+    let en = error_line(&["check", "--level", "7", "--lang", "en"]);
+    assert!(en.contains("expected sandkasse, 1, 2 or 3"), "{en}");
+}
+
+#[test]
+fn an_unreadable_config_is_a_danish_error_with_lang_da() {
+    let fixture = repo_with(&[("README.md", Entry::Text("# X\n"))], 1);
+    let line = error_line(&[
+        "check",
+        fixture.path().to_str().expect("UTF-8 path"),
+        "--offline",
+        "--lang",
+        "da",
+        "--config",
+        "/nonexistent/os2gov.toml",
+    ]);
+    assert!(
+        line.starts_with("os2gov: fejl: kan ikke læse konfigurationen"),
+        "{line}"
+    );
+}
+
+/// The subcommands `os2gov --help` lists.
+fn subcommands() -> Vec<String> {
+    let help = os2gov().arg("--help").output().expect("run").stdout;
+    let help = String::from_utf8(help).expect("UTF-8");
+    help.lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .filter(|c| c != "help")
+        .collect()
+}
+
+#[test]
+fn help_describes_every_option_of_every_subcommand() {
+    let commands = subcommands();
+    assert!(commands.len() >= 10, "{commands:?}");
+    for command in commands {
+        let output = os2gov().args([&command, "--help"]).output().expect("run");
+        assert_eq!(output.status.code(), Some(0), "{command}");
+        let help = String::from_utf8(output.stdout).expect("UTF-8");
+        let mut in_list = false;
+        let lines: Vec<&str> = help.lines().collect();
+        for (i, line) in lines.iter().copied().enumerate() {
+            if line == "Arguments:" || line == "Options:" {
+                in_list = true;
+                continue;
+            }
+            if line.is_empty() || !line.starts_with(' ') {
+                in_list = false;
+                continue;
+            }
+            if !in_list {
+                continue;
+            }
+            let entry = line.trim_start();
+            // An entry is `-o, --output <FILE>  What it does`; clap leaves the text out when
+            // the option has none.
+            // Entries start at column 2 (6 for a long flag without a short one); deeper lines
+            // are descriptions and their `[default: …]`.
+            let entry_indent = line.len() - entry.len() <= 6;
+            if entry_indent
+                && (entry.starts_with('-') || entry.starts_with('<') || entry.starts_with('['))
+            {
+                // A long text goes on the next lines, indented further.
+                let indent = line.len() - entry.len();
+                let described = entry
+                    .split_once("  ")
+                    .is_some_and(|(_, text)| !text.trim().is_empty())
+                    || lines.get(i + 1).is_some_and(|next| {
+                        let text = next.trim_start();
+                        !text.is_empty() && next.len() - text.len() > indent
+                    });
+                assert!(
+                    described,
+                    "`os2gov {command} --help`: {line:?} has no description"
+                );
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// README's example is the tool's real output
+// ---------------------------------------------------------------------------------------------
+
+/// The command README.md shows, after `$ `; the fixture below stands for `~/src/os2demo`.
+const README_COMMAND: &str = "os2gov check ~/src/os2demo --level 1 --lang en --offline";
+
+/// A small product written for README's example: a README with its purpose, value and
+/// contact, the MPL-2.0 licence and a security policy; much of level 1 still to do.
+fn readme_example_repo() -> Fixture {
+    repo_with(
+        &[
+            (
+                "README.md",
+                Entry::Text(
+                    "# OS2demo\n\nOS2demo helps municipalities plan road works together.\n\n\
+                     ## Value\n\nMunicipalities share one plan instead of each keeping a \
+                     spreadsheet, which saves coordination meetings and avoids digging the \
+                     same road twice.\n\n## Who is it for\n\nRoad departments of Danish \
+                     municipalities and their contractors.\n\n## Contact\n\nJane Jensen, \
+                     Aarhus Kommune, jane@aarhus.dk\n",
+                ),
+            ),
+            (
+                "LICENSE",
+                Entry::Text("Mozilla Public License Version 2.0\n"),
+            ),
+            ("SECURITY.md", Entry::Text(SECURITY)),
+        ],
+        20,
+    )
+}
+
+#[test]
+fn readme_example_is_the_real_output() {
+    let fixture = readme_example_repo();
+    let output = os2gov()
+        .args(["check", fixture.path().to_str().expect("UTF-8 path")])
+        .args(README_COMMAND.split_whitespace().skip(3))
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    let expected = format!("```console\n$ {README_COMMAND}\n{stdout}```\n");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).expect("README.md");
+    let start = readme
+        .find("```console\n")
+        .expect("README has a ```console block");
+    let end =
+        start + readme[start + 3..].find("\n```\n").expect("the block ends") + 3 + "\n```\n".len();
+    let block = &readme[start..end];
+    if block != expected && std::env::var_os("OS2GOV_WRITE_DOCS").is_some() {
+        std::fs::write(&path, readme.replacen(block, &expected, 1)).expect("write README.md");
+        return;
+    }
+    assert!(
+        block == expected,
+        "README.md's example is not the tool's current output; refresh it with\n\n    \
+         OS2GOV_WRITE_DOCS=1 cargo test --test cli readme_example_is_the_real_output\n\n\
+         expected:\n{expected}\nfound:\n{block}"
+    );
+}
+
+/// The line about an incomplete read is in the report's language, its label too: Danish by
+/// default, English with `--lang en`.
+#[test]
+fn the_incomplete_line_speaks_the_reports_language() {
+    let fixture = repo_with(&[("README.md", Entry::Text("# OS2demo\n"))], 1);
+    // A shallow clone: git's list of cut-off commits names HEAD.
+    let git = fixture.path().join(".git");
+    let head = std::fs::read_to_string(git.join("HEAD")).expect("HEAD");
+    let head = match head.trim().strip_prefix("ref: ") {
+        Some(reference) => std::fs::read_to_string(git.join(reference)).expect("ref"),
+        None => head,
+    };
+    std::fs::write(git.join("shallow"), format!("{}\n", head.trim())).expect("shallow");
+    let path = fixture.path().to_str().expect("UTF-8 path");
+    for (args, label) in [
+        (&["check", path, "--offline"][..], "os2gov: ufuldstændig: "),
+        (
+            &["check", path, "--offline", "--lang", "da"][..],
+            "os2gov: ufuldstændig: ",
+        ),
+        (
+            &["check", path, "--offline", "--lang", "en"][..],
+            "os2gov: incomplete: ",
+        ),
+    ] {
+        let output = os2gov().args(args).output().expect("run");
+        let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+        assert_eq!(output.status.code(), Some(3), "{args:?}: {stderr}");
+        assert!(stderr.starts_with(label), "{args:?}: {stderr}");
+    }
+}
+
+/// A level is named once: "Krævet niveau: 1", "Niveau 1", never "Niveau: Niveau 1".
+#[test]
+fn a_level_is_not_named_twice() {
+    let explain = os2gov()
+        .args(["explain", "F7", "--lang", "da"])
+        .output()
+        .expect("run");
+    let explain = String::from_utf8(explain.stdout).expect("UTF-8");
+    assert!(explain.contains("   Niveau 1   "), "{explain}");
+    assert!(explain.contains("Sådan retter du det:"), "{explain}");
+    let fixture = repo_with(&[("README.md", Entry::Text("# OS2demo\n"))], 1);
+    let path = fixture.path().to_str().expect("UTF-8 path");
+    for (lang, line) in [
+        ("da", "Krævet niveau:      1 "),
+        ("en", "Required level:  1 "),
+    ] {
+        let check = os2gov()
+            .args(["check", path, "--level", "1", "--lang", lang])
+            .output()
+            .expect("run");
+        let text = String::from_utf8(check.stdout).expect("UTF-8");
+        assert!(text.contains(line), "{text}");
+        assert!(
+            !text.contains("Niveau: Niveau") && !text.contains("level: Level"),
+            "{text}"
+        );
+        assert!(!explain.contains("Niveau: Niveau"), "{explain}");
+    }
+}

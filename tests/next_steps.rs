@@ -339,3 +339,108 @@ fn corpus_at_level_1_fits_one_screen_and_all_shows_every_requirement() {
         }
     }
 }
+
+/// The snapshot a check with the network failing sees: the local clone, and GitHub's metadata
+/// and open items asked for and not received.
+fn network_failing(snapshot: &mut os2gov::base::model::Snapshot) {
+    use os2gov::base::model::Fetched;
+    let reason = os2gov::Msg::new(
+        "api.github.com kunne ikke nås (forbindelsen blev afvist)",
+        "api.github.com could not be reached (connection refused)",
+    );
+    snapshot.unread.metadata = Some(reason.clone());
+    snapshot.unread.open_items = Some(reason.clone());
+    snapshot.github = Fetched::Unknown {
+        reason: reason.clone(),
+    };
+    snapshot.open_items = Fetched::Unknown { reason };
+}
+
+/// The first line of the report that is not indented, after the headline: its first section.
+fn first_section(text: &str) -> &str {
+    text.lines()
+        .skip(1)
+        .find(|l| !l.is_empty() && !l.starts_with(' '))
+        .unwrap_or("")
+}
+
+#[test]
+fn corpus_at_level_1_fits_one_screen_with_the_network_failing() {
+    for (owner, name) in CORPUS {
+        for (lang, heading) in [(Lang::Da, "Næste skridt"), (Lang::En, "Next steps")] {
+            let fixture = corpus_repo(owner, name);
+            let mut snapshot = open_snapshot(fixture.path(), None, NOW).expect("snapshot");
+            network_failing(&mut snapshot);
+            let r = check(
+                &snapshot,
+                &Options {
+                    lang: Some(lang),
+                    level: Some(Level::One),
+                    ..Options::default()
+                },
+            )
+            .expect("check");
+            assert!(r.incomplete.is_some(), "{name}: the failure is reported");
+            let text = os2gov::render::text(&r, false);
+            let lines = text.lines().count();
+            assert!(lines <= 60, "{name} {lang:?}: {lines} lines\n{text}");
+            assert!(first_section(&text).starts_with(heading), "{name}:\n{text}");
+        }
+    }
+}
+
+/// With unread input, only what rests on it is a check to run again: a declared-only
+/// requirement nobody declared is still a step to do, with what to write in the report.
+#[test]
+fn with_the_network_failing_an_undeclared_requirement_is_a_step_not_a_rerun() {
+    use common::Entry::Text;
+    for (lang, declare, rerun) in [
+        (
+            Lang::Da,
+            "Skal erklæres i governancerapporten",
+            "kør tjekket igen",
+        ),
+        (
+            Lang::En,
+            "Must be declared in the governance report",
+            "run the check again",
+        ),
+    ] {
+        let fixture = common::repo_with(
+            &[
+                (
+                    "README.md",
+                    Text("# OS2demo\n\nOS2demo planlægger vejarbejde.\n"),
+                ),
+                ("LICENSE", Text("Mozilla Public License Version 2.0\n")),
+            ],
+            3,
+        );
+        let mut snapshot = open_snapshot(fixture.path(), None, NOW).expect("snapshot");
+        network_failing(&mut snapshot);
+        let r = check(
+            &snapshot,
+            &Options {
+                lang: Some(lang),
+                level: Some(Level::Sandkasse),
+                ..Options::default()
+            },
+        )
+        .expect("check");
+        let text = os2gov::render::text(&r, false);
+        let f3 = r.finding("F3").expect("F3");
+        assert!(f3.fix.starts_with(declare), "{lang:?}: {}", f3.fix);
+        // F3 is a numbered step; F1 (metadata) is among the checks to run again.
+        assert!(text_step_ids(&text).contains(&"F3".to_string()), "{text}");
+        let rerun_part = &text[text.find(rerun).expect("rerun section")..];
+        assert!(rerun_part.contains("F1"), "{text}");
+        assert!(
+            !rerun_part
+                .split("\n\n")
+                .next()
+                .unwrap_or_default()
+                .contains("F3"),
+            "{text}"
+        );
+    }
+}

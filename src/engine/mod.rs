@@ -134,8 +134,9 @@ struct Resolved {
 
 /// SPEC §3 and §8: combine the tool's own outcome with the declaration and the config exception.
 /// Beside the verdict: the check's own fix for what it found, in place of the requirement's
-/// general one, and whether some but not all of what the requirement asks was found — both only
-/// where the verdict is still the check's `not-met`.
+/// general one, and whether some but not all of what the requirement asks was found — both
+/// where the verdict is still the check's `not-met` (the fix also where it is still the check's
+/// `unknown`).
 fn resolve(
     rule: &Rule,
     outcome: Outcome,
@@ -185,9 +186,18 @@ fn resolve(
         }
     };
     let (outcome, fix, partly) = outcome.into_parts();
+    let undeclared = matches!(outcome, Outcome::NoEvidence { .. }) && declared == Marker::Empty;
+    let could_not_run = matches!(outcome, Outcome::Unknown { .. });
     let resolved = resolve_plain(outcome, declared, explanation, declared_note, source, rule);
     let own = resolved.verdict == Verdict::NotMet && resolved.contradiction.is_none();
-    let fix = fix.filter(|_| own);
+    // A check that could not run knows what would let it (a token, the history), which the
+    // requirement's general fix does not say.
+    let fix = fix.filter(|_| own || (could_not_run && resolved.verdict == Verdict::Unknown));
+    // Nothing found and nothing declared: what to write in the governance report is the step.
+    let fix = match (undeclared && resolved.verdict == Verdict::Unknown, fix) {
+        (true, _) => Some(declare_fix(rule)),
+        (false, fix) => fix,
+    };
     (resolved, fix, partly && own)
 }
 
@@ -305,7 +315,7 @@ fn resolve_plain(
                     s = source
                 ),
                 (_, Method::Declared) => msg!(
-                    "Ikke erklæret: kan kun afgøres af governance-rapporten.",
+                    "Ikke erklæret: kan kun afgøres af governancerapporten.",
                     "Not declared: only the governance report can decide this."
                 ),
                 _ => msg!("Ikke erklæret.", "Not declared."),
@@ -344,9 +354,27 @@ fn unread_inputs<'a>(unread: &'a Unread, files: Option<&'a Msg>, rule: &Rule) ->
     reasons
 }
 
+/// The fix for a requirement nothing decided and nothing declared: the declaration to write,
+/// then what the requirement asks for (for a requirement that can be found too, the evidence
+/// that would make the declaration unnecessary).
+fn declare_fix(rule: &Rule) -> Msg {
+    let declare = msg!(
+        "Skal erklæres i governancerapporten: sæt ✅ og skriv, hvor det er dokumenteret.",
+        "Must be declared in the governance report: set ✅ and write where it is documented."
+    );
+    match rule.method() {
+        Method::Declared => declare.join(&rule.fix.to_msg()),
+        _ => rule.fix.to_msg().join(&msg!(
+            "Ellers skal det erklæres i governancerapporten: sæt ✅ og skriv, hvor det er dokumenteret.",
+            "Otherwise it must be declared in the governance report: set ✅ and write where it is documented."
+        )),
+    }
+}
+
 /// The fix for a requirement whose input could not be read: nothing to write in the
-/// repository (it may already be there), but a read to repeat.
-fn input_fix() -> Msg {
+/// repository (it may already be there), but a read to repeat. Public so that a renderer can
+/// tell a check to run again from a requirement to declare.
+pub fn input_fix() -> Msg {
     msg!(
         "Kør kontrollen igen; kontrollér netværket, GITHUB_TOKEN (rettigheder, grænse for forespørgsler) eller klonens fulde historik. Intet skal skrives i repositoriet, før kontrollen har kunnet læse det.",
         "Run the check again; check the network, GITHUB_TOKEN (permissions, rate limit) or the clone's full history. Nothing needs writing in the repository until the check could read it."
@@ -363,7 +391,7 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
     let self_assessment = find_self_assessment(snapshot, &mut notes);
     if let Some(r) = &report {
         notes.push(msg!(
-            "Governance-rapport: {p}.",
+            "Governancerapport: {p}.",
             "Governance report: {p}.",
             p = r.path
         ));

@@ -12,7 +12,7 @@ use crate::engine::report::{Finding, LevelCompliance, Verdict};
 
 /// The formulas above, in the words `--explain score` and the docs print.
 pub const FORMULA_EN: &str = "score = 100 × (compliant mandatory + ½ × compliant recommended) ÷ (mandatory + ½ × recommended), over the requirements of the required level and below; verified share = the same sum counting only `met` ÷ the same sum counting every compliant verdict (met, declared, explained); achieved level = the highest level whose mandatory requirements, and those of every level below, are all compliant.";
-pub const FORMULA_DA: &str = "score = 100 × (opfyldte obligatoriske + ½ × opfyldte anbefalinger) ÷ (obligatoriske + ½ × anbefalinger), for kravene på det krævede niveau og niveauerne under; verificeret andel = samme sum med kun `met` ÷ samme sum med alle opfyldte vurderinger (met, declared, explained); opnået niveau = det højeste niveau, hvor alle obligatoriske krav på niveauet og niveauerne under er opfyldt.";
+pub const FORMULA_DA: &str = "score = 100 × (opfyldte obligatoriske + ½ × opfyldte anbefalinger) ÷ (obligatoriske + ½ × anbefalinger), for kravene på det krævede niveau og niveauerne under; verificeret andel = samme sum med kun de krav, værktøjet selv fandt opfyldt (opfyldt), ÷ samme sum med alle overholdte vurderinger (opfyldt, erklæret, forklaret); opnået niveau = det højeste niveau, hvor alle obligatoriske krav på niveauet og niveauerne under er opfyldt.";
 
 pub struct Score {
     pub levels: Vec<LevelCompliance>,

@@ -121,7 +121,7 @@ pub fn workflow_commands(report: &Report) -> String {
         out.push_str(&command(
             kind,
             &properties,
-            &format!("{} — {}", f.message, f.fix),
+            &format!("{} {}: {}", f.message, super::words(report.lang).fix, f.fix),
         ));
     }
     out

@@ -250,7 +250,7 @@ pub fn markdown(report: &Report) -> String {
         out,
         "| {} | {} ({}) |",
         w.required,
-        report.required_level.level.label(lang),
+        crate::render::level_value(report.required_level.level, lang),
         source_label(report.required_level.source, lang)
     );
     let _ = writeln!(

@@ -40,9 +40,21 @@ pub(crate) fn source_label(source: LevelSource, lang: Lang) -> &'static str {
     }
 }
 
+/// A level as the value of a "Krævet niveau:" line: "1", "sandkasse", so that the line does not
+/// say "Niveau: Niveau 1".
+pub(crate) fn level_value(level: Level, lang: Lang) -> &'static str {
+    match (level, lang) {
+        (Level::Sandkasse, Lang::Da) => "sandkasse",
+        (Level::Sandkasse, Lang::En) => "sandbox",
+        (Level::One, _) => "1",
+        (Level::Two, _) => "2",
+        (Level::Three, _) => "3",
+    }
+}
+
 pub(crate) fn achieved_label(level: Option<Level>, lang: Lang) -> &'static str {
     match level {
-        Some(level) => level.label(lang),
+        Some(level) => level_value(level, lang),
         None => match lang {
             Lang::Da => "intet (sandkasse ikke opfyldt)",
             Lang::En => "none (sandbox not met)",
@@ -229,11 +241,15 @@ pub fn next_steps(report: &Report) -> Vec<Step<'_>> {
                 }
             })
             .collect();
+        let unread_fix = crate::engine::input_fix();
+        let unread_fix = unread_fix.get(report.lang);
         let kind = |f: &Finding| {
             // An automatic check cannot be declared: unknown means it could not run. With
-            // unread input, any unknown may be decided by reading it.
+            // unread input, an unknown the engine gave the fix to read again may be decided by
+            // reading it; one nothing was found for and nothing declared is still to declare.
             if f.verdict == Verdict::Unknown
-                && (f.method == Method::Automatic || report.incomplete.is_some())
+                && (f.method == Method::Automatic
+                    || (report.incomplete.is_some() && f.fix == unread_fix))
             {
                 StepKind::Rerun
             } else if f.recommended {

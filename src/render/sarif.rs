@@ -65,7 +65,7 @@ pub fn sarif(report: &Report, fallback_path: Option<&str>) -> String {
                 }).collect::<String>(),
                 "shortDescription": {"text": rule.title.get(lang)},
                 "fullDescription": {"text": rule.rationale.get(lang)},
-                "help": {"text": help, "markdown": format!("**{}** — {}\n\n{}\n\n**{}:** {}", rule.id, rule.title.get(lang), rule.evidence.get(lang), match lang { Lang::Da => "Løsning", Lang::En => "Fix" }, rule.fix.get(lang))},
+                "help": {"text": help, "markdown": format!("**{}** — {}\n\n{}\n\n**{}:** {}", rule.id, rule.title.get(lang), rule.evidence.get(lang), match lang { Lang::Da => "Sådan retter du det", Lang::En => "Fix" }, rule.fix.get(lang))},
                 "helpUri": format!("{DOCS_URL}#{}", rule.id.to_ascii_lowercase()),
                 "defaultConfiguration": {"level": if rule.recommended { "warning" } else { "error" }},
                 "properties": {

@@ -523,7 +523,7 @@ pub fn text_with(report: &Report, options: &TextOptions) -> String {
             w.required,
             format!(
                 "{} ({})",
-                report.required_level.level.label(lang),
+                crate::render::level_value(report.required_level.level, lang),
                 source_label(report.required_level.source, lang)
             ),
         ),

@@ -30,18 +30,17 @@ fn level_text(rule: &Rule, lang: Lang) -> String {
 
 /// One requirement in full, as `os2gov explain ID` prints it.
 pub fn explain(rule: &Rule, lang: Lang) -> String {
-    let (theme, level, method, why, evidence, fix) = match lang {
+    // The level names itself ("Niveau 1", "Sandkasse"): no label, so no "Niveau: Niveau 1".
+    let (theme, method, why, evidence, fix) = match lang {
         Lang::Da => (
             "Tema",
-            "Niveau",
             "Metode",
             "Hvorfor",
             "Hvad tæller som bevis",
-            "Sådan opfyldes det",
+            "Sådan retter du det",
         ),
         Lang::En => (
             "Theme",
-            "Level",
             "Method",
             "Why",
             "What counts as evidence",
@@ -52,7 +51,7 @@ pub fn explain(rule: &Rule, lang: Lang) -> String {
     let _ = writeln!(out, "{} — {}", rule.id, rule.title.get(lang));
     let _ = writeln!(
         out,
-        "{theme}: {}   {level}: {}   {method}: {}",
+        "{theme}: {}   {}   {method}: {}",
         rule.theme.label(lang),
         level_text(rule, lang),
         method_label(rule.method(), lang)
@@ -107,7 +106,7 @@ pub fn requirements_markdown() -> String {
             let _ = writeln!(out, "**{}** — *{}*\n", rule.title.en, rule.title.da);
             let _ = writeln!(
                 out,
-                "- Theme: {} · Level: {} · Method: {}",
+                "- Theme: {} · {} · Method: {}",
                 rule.theme.label(Lang::En),
                 level_text(rule, Lang::En),
                 method_label(rule.method(), Lang::En)
@@ -117,7 +116,7 @@ pub fn requirements_markdown() -> String {
             let _ = writeln!(out, "- **Fix:** {}", rule.fix.en);
             let _ = writeln!(out, "- *Hvorfor:* {}", rule.rationale.da);
             let _ = writeln!(out, "- *Bevis:* {}", rule.evidence.da);
-            let _ = writeln!(out, "- *Løsning:* {}\n", rule.fix.da);
+            let _ = writeln!(out, "- *Sådan retter du det:* {}\n", rule.fix.da);
         }
     }
     out

@@ -11,7 +11,7 @@ use crate::msg;
 /// What counts for a requirement only the governance report can decide.
 #[cfg_attr(not(feature = "docs"), allow(dead_code))]
 const REPORT_ONLY: B = B {
-    da: "Kan ikke ses i repositoriet: governance-rapportens ✅ (eller selvevalueringens \"Ja\") med dokumentation.",
+    da: "Kan ikke ses i repositoriet: governancerapportens ✅ (eller selvevalueringens \"Ja\") med dokumentation.",
     en: "Not visible in the repository: the governance report's ✅ (or the self-assessment's \"Ja\") with documentation.",
 };
 
@@ -26,7 +26,7 @@ requirement!(G1 {
         en: "Products in the portfolio have a page on os2.eu and are part of OS2's annual cycle.",
     },
     evidence: B {
-        da: "Et link til produktets side på os2.eu (som F10); ellers governance-rapportens erklæring.",
+        da: "Et link til produktets side på os2.eu (som F10); ellers governancerapportens erklæring.",
         en: "A link to the product's page on os2.eu (as F10); otherwise the governance report's declaration.",
     },
     fix: B {
@@ -68,7 +68,7 @@ requirement!(G2 {
     },
     evidence: REPORT_ONLY,
     fix: B {
-        da: "Bekræft koordineringen i governance-rapporten, fx med årshjul, datoer eller mails.",
+        da: "Bekræft koordineringen i governancerapporten, fx med årshjul, datoer eller mails.",
         en: "Confirm the coordination in the governance report, e.g. with the annual cycle, dates or mails.",
     },
     rests_on: FILES,
@@ -169,7 +169,7 @@ requirement!(G4 {
     },
     evidence: REPORT_ONLY,
     fix: B {
-        da: "Vedlæg eller henvis til dokumentation for orienteringen i governance-rapporten.",
+        da: "Vedlæg eller henvis til dokumentation for orienteringen i governancerapporten.",
         en: "Attach or refer to documentation of the briefing in the governance report.",
     },
     rests_on: FILES,
@@ -191,7 +191,7 @@ requirement!(G5 {
     },
     evidence: REPORT_ONLY,
     fix: B {
-        da: "Henvis til bestyrelsens godkendelse i governance-rapporten.",
+        da: "Henvis til bestyrelsens godkendelse i governancerapporten.",
         en: "Refer to the board's approval in the governance report.",
     },
     rests_on: FILES,
@@ -209,7 +209,7 @@ requirement!(G6 {
         en: "The steering group sets the strategic and financial frame for the coordination group.",
     },
     evidence: B {
-        da: "Et afsnit om styregruppen med roller og ansvar i GOVERNANCE.md eller docs; ellers governance-rapportens erklæring.",
+        da: "Et afsnit om styregruppen med roller og ansvar i GOVERNANCE.md eller docs; ellers governancerapportens erklæring.",
         en: "A section on the steering group (styregruppe) with roles and responsibilities in GOVERNANCE.md or the docs; otherwise the governance report's declaration.",
     },
     fix: B {
@@ -253,7 +253,7 @@ requirement!(G7 {
         en: "The coordination group prioritises requests and acts as product owner towards suppliers; its charter (kommissorium) sets its mandate.",
     },
     evidence: B {
-        da: "Et afsnit om koordinationsgruppen med roller i GOVERNANCE.md eller docs og et link til eller omtale af kommissoriet; ellers governance-rapportens erklæring.",
+        da: "Et afsnit om koordinationsgruppen med roller i GOVERNANCE.md eller docs og et link til eller omtale af kommissoriet; ellers governancerapportens erklæring.",
         en: "A section on the coordination group with roles in GOVERNANCE.md or the docs, and a link to or mention of its charter (kommissorium); otherwise the governance report's declaration.",
     },
     fix: B {
@@ -316,7 +316,7 @@ requirement!(G8 {
         en: "A known way of working makes collaboration between municipalities and suppliers predictable.",
     },
     evidence: B {
-        da: "Et afsnit om projektmodel eller arbejdsmetode (Projektmodel, Project model, Scrum, Kanban …); ellers governance-rapportens erklæring.",
+        da: "Et afsnit om projektmodel eller arbejdsmetode (Projektmodel, Project model, Scrum, Kanban …); ellers governancerapportens erklæring.",
         en: "A section on the project model or method (Projektmodel, Project model, Scrum, Kanban …); otherwise the governance report's declaration.",
     },
     fix: B {
@@ -361,7 +361,7 @@ requirement!(G9 {
         en: "Independent review finds defects and vulnerabilities the supplier overlooks.",
     },
     evidence: B {
-        da: "Et afsnit eller link om tredjepartsreview, revision eller audit; ellers governance-rapportens erklæring.",
+        da: "Et afsnit eller link om tredjepartsreview, revision eller audit; ellers governancerapportens erklæring.",
         en: "A section or link on third-party review or audit; otherwise the governance report's declaration.",
     },
     fix: B {
@@ -404,7 +404,7 @@ requirement!(G10 {
         en: "The affiliation agreement (tilslutningsaftale) shares the cost of coordination and development among adopters.",
     },
     evidence: B {
-        da: "Et link til eller omtale af tilslutningserklæringen/-aftalen; ellers governance-rapportens erklæring.",
+        da: "Et link til eller omtale af tilslutningserklæringen/-aftalen; ellers governancerapportens erklæring.",
         en: "A link to or mention of the affiliation agreement (tilslutningserklæring/-aftale); otherwise the governance report's declaration.",
     },
     fix: B {
@@ -464,7 +464,7 @@ requirement!(G11 {
     },
     evidence: REPORT_ONLY,
     fix: B {
-        da: "Vedlæg dokumentation for beslutningen i governance-rapporten.",
+        da: "Vedlæg dokumentation for beslutningen i governancerapporten.",
         en: "Attach documentation of the decision in the governance report.",
     },
     rests_on: FILES,
@@ -486,7 +486,7 @@ requirement!(G12 {
     },
     evidence: REPORT_ONLY,
     fix: B {
-        da: "Angiv i governance-rapporten, hvilket bestyrelsesmedlem der deltager.",
+        da: "Angiv i governancerapporten, hvilket bestyrelsesmedlem der deltager.",
         en: "State in the governance report which board member takes part.",
     },
     rests_on: FILES,
@@ -508,7 +508,7 @@ requirement!(G13 {
     },
     evidence: REPORT_ONLY,
     fix: B {
-        da: "Vedlæg eller beskriv finansieringsaftalen i governance-rapporten.",
+        da: "Vedlæg eller beskriv finansieringsaftalen i governancerapporten.",
         en: "Attach or describe the funding agreement in the governance report.",
     },
     rests_on: FILES,
@@ -526,7 +526,7 @@ requirement!(G14 {
         en: "A community where adopters exchange experience keeps the product alive beyond any one supplier.",
     },
     evidence: B {
-        da: "Et afsnit eller link om brugerforum, brugergruppe, netværk, årshjul eller Loop (faq.os2.eu); ellers governance-rapportens erklæring.",
+        da: "Et afsnit eller link om brugerforum, brugergruppe, netværk, årshjul eller Loop (faq.os2.eu); ellers governancerapportens erklæring.",
         en: "A section or link on a forum, user group, network, annual plan (årshjul) or Loop (faq.os2.eu); otherwise the governance report's declaration.",
     },
     fix: B {

@@ -60,11 +60,11 @@ requirement!(R2 {
         en: "Without management acceptance at the initiating organisations there is neither mandate nor resources to run the solution.",
     },
     evidence: B {
-        da: "Kan ikke ses i koden: governance-rapportens ✅ med henvisning til en formel accept.",
+        da: "Kan ikke ses i koden: governancerapportens ✅ med henvisning til en formel accept.",
         en: "Not visible in code: the governance report's ✅ with a reference to a formal acceptance.",
     },
     fix: B {
-        da: "Markér R2 i governance-rapporten og henvis til ledelsens formelle accept.",
+        da: "Markér R2 i governancerapporten og henvis til ledelsens formelle accept.",
         en: "Mark R2 in the governance report and refer to management's formal acceptance.",
     },
     rests_on: FILES,
@@ -82,7 +82,7 @@ requirement!(R3 {
         en: "OS2 shares solutions that can be used across municipalities and authorities; the target group must be stated.",
     },
     evidence: B {
-        da: "Et afsnit om målgruppen (Målgruppe, Hvem kan bruge, Who is it for, Target group) i README eller docs; ellers governance-rapportens erklæring.",
+        da: "Et afsnit om målgruppen (Målgruppe, Hvem kan bruge, Who is it for, Target group) i README eller docs; ellers governancerapportens erklæring.",
         en: "A section on the target group (Målgruppe, Hvem kan bruge, Who is it for, Target group) in the README or docs; otherwise the governance report's declaration.",
     },
     fix: B {
@@ -126,11 +126,11 @@ requirement!(R4 {
         en: "Products at the highest level must be justified by the national digitalisation strategies.",
     },
     evidence: B {
-        da: "Governance-rapportens ✅ med henvisning til strategierne.",
+        da: "Governancerapportens ✅ med henvisning til strategierne.",
         en: "The governance report's ✅ with a reference to the strategies.",
     },
     fix: B {
-        da: "Henvis i governance-rapporten til de relevante nationale strategier og forklar sammenhængen.",
+        da: "Henvis i governancerapporten til de relevante nationale strategier og forklar sammenhængen.",
         en: "Refer to the relevant national strategies in the governance report and explain the link.",
     },
     rests_on: FILES,

@@ -17,7 +17,7 @@ requirement!(S1 {
         en: "OS2 prioritises products that serve cross-public needs, sharing and community.",
     },
     evidence: B {
-        da: "Et afsnit om OS2's strategi, vision eller mission i README/docs; ellers governance-rapportens erklæring.",
+        da: "Et afsnit om OS2's strategi, vision eller mission i README/docs; ellers governancerapportens erklæring.",
         en: "A section on OS2's strategy, vision or mission in the README/docs; otherwise the governance report's declaration.",
     },
     fix: B {
@@ -39,7 +39,7 @@ requirement!(S3 {
         en: "The coordination group must be able to show where the product fits OS2's purpose and efforts.",
     },
     evidence: B {
-        da: "Et afsnit om OS2's mission, vision eller strategi; ellers governance-rapportens erklæring.",
+        da: "Et afsnit om OS2's mission, vision eller strategi; ellers governancerapportens erklæring.",
         en: "A section on OS2's mission, vision or strategy; otherwise the governance report's declaration.",
     },
     fix: B {
@@ -64,7 +64,7 @@ requirement!(S5 {
         en: "At level 3 the alignment with OS2's values must be explicit.",
     },
     evidence: B {
-        da: "Et afsnit om OS2's vision eller strategi; ellers governance-rapportens erklæring.",
+        da: "Et afsnit om OS2's vision eller strategi; ellers governancerapportens erklæring.",
         en: "A section on OS2's vision or strategy; otherwise the governance report's declaration.",
     },
     fix: B {
@@ -115,7 +115,7 @@ requirement!(S2 {
         en: "Open-source values and innovation are the core of the OS2 collaboration.",
     },
     evidence: B {
-        da: "Et afsnit om open source eller innovation i README/docs; ellers governance-rapportens erklæring.",
+        da: "Et afsnit om open source eller innovation i README/docs; ellers governancerapportens erklæring.",
         en: "A section on open source or innovation in the README/docs; otherwise the governance report's declaration.",
     },
     fix: B {

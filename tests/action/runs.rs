@@ -279,3 +279,73 @@ fn sarif_uri_of_a_file_name_with_space_hash_and_non_ascii_is_percent_encoded() {
         );
     }
 }
+
+/// The annotations on files speak the report's language, fix label too.
+#[test]
+fn annotations_follow_the_lang_input() {
+    let (fixture, _, _) = pull_request_repo();
+    for (lang, label, other) in [
+        ("da", "Sådan retter du det: ", " Fix: "),
+        ("en", " Fix: ", "Sådan retter du det"),
+    ] {
+        let run = run_action(
+            fixture.path(),
+            "http://127.0.0.1:9",
+            None,
+            &[
+                ("INPUT_FAIL_ON", "never"),
+                ("INPUT_LEVEL", "2"),
+                ("INPUT_LANG", lang),
+            ],
+        );
+        let annotations: Vec<&str> = run
+            .stdout
+            .lines()
+            .filter(|l| {
+                (l.starts_with("::error ")
+                    || l.starts_with("::warning ")
+                    || l.starts_with("::notice "))
+                    && l.contains("file=")
+            })
+            .collect();
+        assert!(!annotations.is_empty(), "{lang}: {}", run.stdout);
+        for line in annotations {
+            assert!(line.contains(label), "{lang}: {line}");
+            assert!(!line.contains(other), "{lang}: {line}");
+        }
+    }
+}
+
+/// A bad input fails the step with one error line in the Action's language: Danish unless
+/// the `lang` input asks for English.
+#[test]
+fn a_bad_input_is_told_in_the_actions_language() {
+    let (fixture, _, _) = pull_request_repo();
+    for (lang, expected) in [
+        // The harness sets `lang: en`; an empty input is the Action's default.
+        (
+            Some(""),
+            "input `level`: forventede sandkasse, 1, 2 eller 3, fandt \"4\"",
+        ),
+        (
+            Some("da"),
+            "input `level`: forventede sandkasse, 1, 2 eller 3",
+        ),
+        (
+            Some("en"),
+            "input `level`: expected sandkasse, 1, 2 or 3, found \"4\"",
+        ),
+    ] {
+        let mut inputs = vec![("INPUT_LEVEL", "4")];
+        inputs.extend(lang.map(|l| ("INPUT_LANG", l)));
+        let run = run_action(fixture.path(), "http://127.0.0.1:9", None, &inputs);
+        assert_eq!(run.output.status.code(), Some(2), "{lang:?}");
+        let errors: Vec<&str> = run
+            .stdout
+            .lines()
+            .filter(|l| l.starts_with("::error"))
+            .collect();
+        assert_eq!(errors.len(), 1, "{lang:?}: {}", run.stdout);
+        assert!(errors[0].contains(expected), "{lang:?}: {}", errors[0]);
+    }
+}

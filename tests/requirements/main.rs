@@ -19,6 +19,7 @@ mod bad_input;
 mod baseline;
 mod config_score;
 mod declarations;
+mod fixes;
 mod formkrav_docs;
 mod formkrav_files;
 mod governance;

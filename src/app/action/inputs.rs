@@ -2,7 +2,7 @@
 //! `RUNNER_TEMP`), and the pull request the event payload names.
 
 use crate::adapters::write;
-use crate::base::model::{Lang, Level};
+use crate::base::model::{Lang, Level, Msg};
 use crate::base::paths::Scope;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -41,10 +41,22 @@ pub struct Runner {
     pub temp: PathBuf,
 }
 
-/// A failure that fails the step with one `::error` line.
+/// A failure that fails the step with one `::error` line, in both languages: it may come
+/// before the `lang` input is read.
 #[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct ActionError(pub String);
+#[error("{}", .0.en)]
+pub struct ActionError(pub Msg);
+
+impl ActionError {
+    pub(crate) fn new(da: impl Into<String>, en: impl Into<String>) -> ActionError {
+        ActionError(Msg::new(da, en))
+    }
+
+    /// An error whose text exists in English only (the adapters' and the engine's).
+    pub(crate) fn untranslated(text: String) -> ActionError {
+        ActionError(Msg::new(text.clone(), text))
+    }
+}
 
 fn get(env: &HashMap<String, String>, key: &str) -> Option<String> {
     env.get(key)
@@ -57,23 +69,27 @@ impl Inputs {
         let path = get(env, "INPUT_PATH").unwrap_or_else(|| ".".into());
         let path = runner.workspace.join(path);
         if !path.exists() {
-            return Err(ActionError(format!(
-                "input `path`: {} does not exist",
-                path.display()
-            )));
+            return Err(ActionError::new(
+                format!("input `path`: {} findes ikke", path.display()),
+                format!("input `path`: {} does not exist", path.display()),
+            ));
         }
         let level = match get(env, "INPUT_LEVEL") {
             None => None,
             Some(text) => Some(Level::parse(&text).ok_or_else(|| {
-                ActionError(format!(
-                    "input `level`: expected sandkasse, 1, 2 or 3, found {text:?}"
-                ))
+                ActionError::new(
+                    format!("input `level`: forventede sandkasse, 1, 2 eller 3, fandt {text:?}"),
+                    format!("input `level`: expected sandkasse, 1, 2 or 3, found {text:?}"),
+                )
             })?),
         };
         let lang = match get(env, "INPUT_LANG") {
             None => Lang::Da,
             Some(text) => Lang::parse(&text).ok_or_else(|| {
-                ActionError(format!("input `lang`: expected da or en, found {text:?}"))
+                ActionError::new(
+                    format!("input `lang`: forventede da eller en, fandt {text:?}"),
+                    format!("input `lang`: expected da or en, found {text:?}"),
+                )
             })?,
         };
         let fail_on = match get(env, "INPUT_FAIL_ON").as_deref() {
@@ -81,18 +97,20 @@ impl Inputs {
             Some("regression") => FailOn::Regression,
             Some("never") => FailOn::Never,
             Some(other) => {
-                return Err(ActionError(format!(
-                    "input `fail-on`: expected below-level, regression or never, found {other:?}"
-                )))
+                return Err(ActionError::new(
+                    format!("input `fail-on`: forventede below-level, regression eller never, fandt {other:?}"),
+                    format!("input `fail-on`: expected below-level, regression or never, found {other:?}"),
+                ))
             }
         };
         let comment = match get(env, "INPUT_COMMENT").as_deref() {
             None | Some("true") => true,
             Some("false") => false,
             Some(other) => {
-                return Err(ActionError(format!(
-                    "input `comment`: expected true or false, found {other:?}"
-                )))
+                return Err(ActionError::new(
+                    format!("input `comment`: forventede true eller false, fandt {other:?}"),
+                    format!("input `comment`: expected true or false, found {other:?}"),
+                ))
             }
         };
         // A relative input is resolved against the workspace and must stay in it (or in the
@@ -110,7 +128,7 @@ impl Inputs {
                     .trim_start_matches("INPUT_")
                     .to_ascii_lowercase()
                     .replace('_', "-");
-                ActionError(format!("input `{input}`: {e}"))
+                ActionError::untranslated(format!("input `{input}`: {e}"))
             })
         };
         Ok(Inputs {
@@ -165,27 +183,31 @@ pub fn read_pull_request(runner: &Runner) -> Result<Option<PullRequest>, ActionE
         return Ok(None);
     }
     let Some(path) = &runner.event_path else {
-        return Err(ActionError(
-            "GITHUB_EVENT_PATH is not set on a pull_request event".into(),
+        return Err(ActionError::new(
+            "GITHUB_EVENT_PATH er ikke sat ved en pull_request-hændelse",
+            "GITHUB_EVENT_PATH is not set on a pull_request event",
         ));
     };
     let text = std::fs::read_to_string(path).map_err(|e| {
-        ActionError(format!(
-            "cannot read the event payload {}: {e}",
-            path.display()
-        ))
+        ActionError::new(
+            format!("kan ikke læse hændelsens data {}: {e}", path.display()),
+            format!("cannot read the event payload {}: {e}", path.display()),
+        )
     })?;
     let event: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        ActionError(format!(
-            "the event payload {} is not JSON: {e}",
-            path.display()
-        ))
+        ActionError::new(
+            format!("hændelsens data {} er ikke JSON: {e}", path.display()),
+            format!("the event payload {} is not JSON: {e}", path.display()),
+        )
     })?;
     let pr = &event["pull_request"];
     let field = |v: &serde_json::Value, what: &str| {
-        v.as_str()
-            .map(str::to_string)
-            .ok_or_else(|| ActionError(format!("the event payload has no {what}")))
+        v.as_str().map(str::to_string).ok_or_else(|| {
+            ActionError::new(
+                format!("hændelsens data har intet {what}"),
+                format!("the event payload has no {what}"),
+            )
+        })
     };
     let base_repo = pr["base"]["repo"]["full_name"].as_str().unwrap_or_default();
     let head_repo = pr["head"]["repo"]["full_name"].as_str().unwrap_or_default();
@@ -193,7 +215,12 @@ pub fn read_pull_request(runner: &Runner) -> Result<Option<PullRequest>, ActionE
         number: event["number"]
             .as_u64()
             .or_else(|| pr["number"].as_u64())
-            .ok_or_else(|| ActionError("the event payload has no pull request number".into()))?,
+            .ok_or_else(|| {
+                ActionError::new(
+                    "hændelsens data har intet nummer på pull requesten",
+                    "the event payload has no pull request number",
+                )
+            })?,
         base_sha: field(&pr["base"]["sha"], "pull_request.base.sha")?,
         head_sha: field(&pr["head"]["sha"], "pull_request.head.sha")?,
         from_fork: !head_repo.is_empty() && !base_repo.eq_ignore_ascii_case(head_repo),

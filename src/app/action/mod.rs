@@ -87,10 +87,10 @@ pub fn run(
         Some(path) => Some((
             path.display().to_string(),
             std::fs::read_to_string(path).map_err(|e| {
-                ActionError(format!(
-                    "input `config`: cannot read {}: {e}",
-                    path.display()
-                ))
+                ActionError::new(
+                    format!("input `config`: kan ikke læse {}: {e}", path.display()),
+                    format!("input `config`: cannot read {}: {e}", path.display()),
+                )
             })?,
         )),
         None => None,
@@ -101,10 +101,10 @@ pub fn run(
         config,
     };
     let head_snapshot = crate::adapters::git::open_snapshot(&inputs.path, None, now)
-        .map_err(|e| ActionError(e.to_string()))?;
+        .map_err(|e| ActionError::untranslated(e.to_string()))?;
     let (head_snapshot, scan_notes) = with_metadata(head_snapshot, inputs, runner, now, &options);
-    let mut report =
-        engine::check(&head_snapshot, &options).map_err(|e| ActionError(e.to_string()))?;
+    let mut report = engine::check(&head_snapshot, &options)
+        .map_err(|e| ActionError::untranslated(e.to_string()))?;
     crate::app::add_notes(&mut report, &scan_notes);
     let pull_request = read_pull_request(runner)?;
 

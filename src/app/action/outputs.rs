@@ -31,15 +31,24 @@ pub(super) fn append(path: &Path, text: &str) -> Result<(), ActionError> {
         .create(true)
         .append(true)
         .open(path)
-        .map_err(|e| ActionError(format!("cannot write {}: {e}", path.display())))?;
-    file.write_all(text.as_bytes())
-        .map_err(|e| ActionError(format!("cannot write {}: {e}", path.display())))
+        .map_err(|e| {
+            ActionError::new(
+                format!("kan ikke skrive {}: {e}", path.display()),
+                format!("cannot write {}: {e}", path.display()),
+            )
+        })?;
+    file.write_all(text.as_bytes()).map_err(|e| {
+        ActionError::new(
+            format!("kan ikke skrive {}: {e}", path.display()),
+            format!("cannot write {}: {e}", path.display()),
+        )
+    })
 }
 
 /// `path` ([`Inputs`] resolved it) written atomically, with its missing folders.
 pub(super) fn write_file(path: &Path, text: &str) -> Result<(), ActionError> {
     write::write_all_or_nothing(&[(path.to_path_buf(), text.as_bytes())], true)
-        .map_err(|e| ActionError(e.to_string()))
+        .map_err(|e| ActionError::untranslated(e.to_string()))
 }
 
 #[cfg(test)]

@@ -25,7 +25,17 @@ pub(crate) fn run_action() -> Result<ExitCode> {
             // One line for the step's log, escaped as every workflow command is: the message
             // can quote the repository's own files.
             use os2gov::render::annotations::{command, Command};
-            print_out(&command(Command::Error, &[("title", "os2gov")], &error.0));
+            // The Action's language is Danish unless the `lang` input says otherwise (a bad
+            // `lang` input itself is told in Danish).
+            let lang = env
+                .get("INPUT_LANG")
+                .and_then(|l| os2gov::Lang::parse(l.trim()))
+                .unwrap_or(os2gov::Lang::Da);
+            print_out(&command(
+                Command::Error,
+                &[("title", "os2gov")],
+                error.0.get(lang),
+            ));
             Ok(ExitCode::from(2))
         }
     }

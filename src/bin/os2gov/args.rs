@@ -21,15 +21,19 @@ pub(crate) enum Command {
     Check(CheckArgs),
     /// List every requirement.
     Rules {
+        /// Language of the output: da or en (default: os2gov.toml's, else Danish).
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
+        /// text: a table for the terminal; markdown: the table of docs/requirements.md.
         #[arg(long, value_enum, default_value = "text")]
         format: RulesFormat,
     },
     /// Explain one requirement (e.g. `F7`), `score` for the scoring formulas, or `evaluation` for
     /// the traffic lights of `os2gov evaluate`.
     Explain {
+        /// A requirement's id (F7, P2, …), `score` or `evaluation`.
         id: String,
+        /// Language of the output: da or en (default: os2gov.toml's, else Danish).
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
     },
@@ -62,8 +66,10 @@ pub(crate) struct OrgArgs {
     /// The required level for every repository (otherwise each repository's own).
     #[arg(long, value_parser = parse_level)]
     pub(crate) level: Option<Level>,
+    /// Language of the output: da or en (default: os2gov.toml's, else Danish).
     #[arg(long, value_parser = parse_lang)]
     pub(crate) lang: Option<Lang>,
+    /// text: a table for the terminal; json: one object per repository; markdown: a table for an issue or a wiki.
     #[arg(long, value_enum, default_value = "text")]
     pub(crate) format: OrgFormat,
     /// How many gaps to list per repository.
@@ -97,10 +103,13 @@ pub(crate) struct BadgeArgs {
     /// A git repository (work tree or bare) or a plain folder.
     #[arg(default_value = ".")]
     pub(crate) path: PathBuf,
+    /// The required level: sandkasse, 1, 2 or 3 (otherwise os2gov.toml's or the governance report's).
     #[arg(long, value_parser = parse_level)]
     pub(crate) level: Option<Level>,
+    /// Language of the output: da or en (default: os2gov.toml's, else Danish).
     #[arg(long, value_parser = parse_lang)]
     pub(crate) lang: Option<Lang>,
+    /// Read the config from this file instead of os2gov.toml in the repository.
     #[arg(long)]
     pub(crate) config: Option<PathBuf>,
     /// Write the SVG to this file instead of standard output.
@@ -113,6 +122,7 @@ pub(crate) struct FixArgs {
     /// The repository's work tree (or a plain folder).
     #[arg(default_value = ".")]
     pub(crate) path: PathBuf,
+    /// Language of the output: da or en (default: os2gov.toml's, else Danish).
     #[arg(long, value_parser = parse_lang)]
     pub(crate) lang: Option<Lang>,
     /// Print a unified diff of what would change; write nothing.
@@ -124,8 +134,10 @@ pub(crate) struct FixArgs {
     /// Write even when the work tree has uncommitted changes.
     #[arg(long)]
     pub(crate) allow_dirty: bool,
+    /// The required level: sandkasse, 1, 2 or 3 (otherwise os2gov.toml's or the governance report's).
     #[arg(long, value_parser = parse_level)]
     pub(crate) level: Option<Level>,
+    /// Read the config from this file instead of os2gov.toml in the repository.
     #[arg(long)]
     pub(crate) config: Option<PathBuf>,
 }
@@ -141,10 +153,13 @@ pub(crate) struct ReportArgs {
     /// Also write OS2's self-assessment JSON to this file.
     #[arg(long)]
     pub(crate) self_assessment: Option<PathBuf>,
+    /// Language of the output: da or en (default: os2gov.toml's, else Danish).
     #[arg(long, value_parser = parse_lang)]
     pub(crate) lang: Option<Lang>,
+    /// The required level: sandkasse, 1, 2 or 3 (otherwise os2gov.toml's or the governance report's).
     #[arg(long, value_parser = parse_level)]
     pub(crate) level: Option<Level>,
+    /// Read the config from this file instead of os2gov.toml in the repository.
     #[arg(long)]
     pub(crate) config: Option<PathBuf>,
     /// Print a unified diff of what would change; write nothing.
@@ -265,9 +280,19 @@ pub(crate) enum ColorChoice {
 }
 
 pub(crate) fn parse_level(text: &str) -> Result<Level, String> {
-    Level::parse(text).ok_or_else(|| format!("expected sandkasse, 1, 2 or 3, found {text:?}"))
+    Level::parse(text).ok_or_else(|| {
+        crate::say(
+            format!("forventede sandkasse, 1, 2 eller 3, fandt {text:?}"),
+            format!("expected sandkasse, 1, 2 or 3, found {text:?}"),
+        )
+    })
 }
 
 pub(crate) fn parse_lang(text: &str) -> Result<Lang, String> {
-    Lang::parse(text).ok_or_else(|| format!("expected da or en, found {text:?}"))
+    Lang::parse(text).ok_or_else(|| {
+        crate::say(
+            format!("forventede da eller en, fandt {text:?}"),
+            format!("expected da or en, found {text:?}"),
+        )
+    })
 }

@@ -113,7 +113,7 @@ pub(crate) fn run_check(args: CheckArgs) -> Result<ExitCode> {
     }
     let lang = report.lang;
     for warning in &warnings {
-        print_note(warning.get(lang));
+        print_note(lang, warning.get(lang));
     }
     if let Some(reasons) = &report.incomplete {
         let unknown = report
@@ -122,7 +122,7 @@ pub(crate) fn run_check(args: CheckArgs) -> Result<ExitCode> {
             .filter(|f| f.verdict == os2gov::engine::report::Verdict::Unknown)
             .count();
         let total = report.requirements.len();
-        print_incomplete(&match lang {
+        print_incomplete(lang, &match lang {
             Lang::Da => format!(
                 "{unknown} af {total} krav er ukendte, fordi ikke alt kunne læses: {reasons}"
             ),

@@ -32,6 +32,8 @@ pub(crate) struct EvaluateArgs {
     /// Danish by default, as OS2's template.
     #[arg(long, value_parser = parse_lang)]
     pub(crate) lang: Option<Lang>,
+    /// markdown: OS2's evaluation template; json: the same rows for a program; text: for the
+    /// terminal.
     #[arg(long, value_enum, default_value = "markdown")]
     pub(crate) format: EvaluationFormat,
     /// Write the evaluation to FILE. An existing evaluation there keeps what a person wrote; only
@@ -84,8 +86,12 @@ pub(crate) fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
         .transpose()?;
     let existing = match &out {
         Some(path) if path.exists() => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
+            let text = std::fs::read_to_string(path).with_context(|| {
+                crate::say(
+                    format!("kan ikke læse {}", path.display()),
+                    format!("cannot read {}", path.display()),
+                )
+            })?;
             let parsed = file::read(&text).map_err(|e| {
                 anyhow::anyhow!(
                     "{}: {} ({})",
@@ -140,40 +146,46 @@ pub(crate) fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
             write::write_atomically(path, text.as_bytes())?;
             if existing.is_some() {
                 for change in &changes {
-                    print_note(&change.line(lang));
+                    print_note(lang, &change.line(lang));
                 }
                 if changes.is_empty() {
-                    print_note(&say(
+                    print_note(
                         lang,
-                        os2gov::msg!(
-                            "Ingen af værktøjets vurderinger er ændret.",
-                            "None of the tool's assessments changed."
+                        &say(
+                            lang,
+                            os2gov::msg!(
+                                "Ingen af værktøjets vurderinger er ændret.",
+                                "None of the tool's assessments changed."
+                            ),
                         ),
-                    ));
+                    );
                 }
             }
         }
         None => print_out(&text),
     }
     for warning in &done.warnings {
-        print_note(warning.get(lang));
+        print_note(lang, warning.get(lang));
     }
     if let Some(first) = evaluation.incomplete.first() {
-        print_incomplete(&say(
+        print_incomplete(
             lang,
-            if evaluation.incomplete.len() == 1 {
-                os2gov::msg!(
+            &say(
+                lang,
+                if evaluation.incomplete.len() == 1 {
+                    os2gov::msg!(
                     "Et repository kunne ikke læses fuldt ud; rækker, der hviler på det, er ⚪: {first}",
                     "One repository could not be read completely; the rows resting on it are ⚪: {first}"
                 )
-            } else {
-                os2gov::msg!(
+                } else {
+                    os2gov::msg!(
                     "{n} repositorier kunne ikke læses fuldt ud; rækker, der hviler på dem, er ⚪. Det første: {first}",
                     "{n} repositories could not be read completely; the rows resting on them are ⚪. The first: {first}",
                     n = evaluation.incomplete.len()
                 )
-            },
-        ));
+                },
+            ),
+        );
         return Ok(ExitCode::from(INCOMPLETE));
     }
     Ok(ExitCode::SUCCESS)
@@ -194,8 +206,10 @@ pub(crate) struct PortfolioArgs {
     /// Every organisation on OS2's list (dk-public-sector-ospo.yml and SPEC's additions).
     #[arg(long)]
     pub(crate) all_os2: bool,
+    /// Language of the output: da or en (Danish by default).
     #[arg(long, value_parser = parse_lang)]
     pub(crate) lang: Option<Lang>,
+    /// markdown, csv, json, or html: one self-contained page.
     #[arg(long, value_enum, default_value = "markdown")]
     pub(crate) format: PortfolioFormat,
     /// Write the overview to FILE instead of standard output.
@@ -208,7 +222,10 @@ pub(crate) struct PortfolioArgs {
 pub(crate) fn run_portfolio(args: PortfolioArgs) -> Result<ExitCode> {
     let lang = args.lang.unwrap_or_default();
     if offline_by_env() {
-        anyhow::bail!("OS2GOV_OFFLINE is set: a portfolio can only be read online");
+        anyhow::bail!(crate::say(
+            "OS2GOV_OFFLINE er sat: en portefølje kan kun læses online",
+            "OS2GOV_OFFLINE is set: a portfolio can only be read online"
+        ));
     }
     let mut owners = args.owners.clone();
     if args.all_os2 {
@@ -217,7 +234,10 @@ pub(crate) fn run_portfolio(args: PortfolioArgs) -> Result<ExitCode> {
     let mut seen = std::collections::HashSet::new();
     owners.retain(|o| !o.trim().is_empty() && seen.insert(o.to_ascii_lowercase()));
     if owners.is_empty() {
-        anyhow::bail!("name an organisation (`os2gov portfolio OS2mo`) or use --all-os2");
+        anyhow::bail!(crate::say(
+            "angiv en organisation (`os2gov portfolio OS2mo`), eller brug --all-os2",
+            "name an organisation (`os2gov portfolio OS2mo`) or use --all-os2"
+        ));
     }
     let output = args
         .output
@@ -231,16 +251,20 @@ pub(crate) fn run_portfolio(args: PortfolioArgs) -> Result<ExitCode> {
         config: None,
     };
     match os2gov::app::evaluate::portfolio_budget(&owners, &remote) {
-        Ok(budget) => {
-            print_note(os2gov::app::evaluate::budget_line(&budget, owners.len()).get(lang))
-        }
-        Err(e) => print_note(&say(
+        Ok(budget) => print_note(
             lang,
-            os2gov::msg!(
-                "GitHubs grænse for forespørgsler kunne ikke læses: {e}",
-                "GitHub's rate limit could not be read: {e}"
+            os2gov::app::evaluate::budget_line(&budget, owners.len()).get(lang),
+        ),
+        Err(e) => print_note(
+            lang,
+            &say(
+                lang,
+                os2gov::msg!(
+                    "GitHubs grænse for forespørgsler kunne ikke læses: {e}",
+                    "GitHub's rate limit could not be read: {e}"
+                ),
             ),
-        )),
+        ),
     }
     let run = os2gov::app::evaluate::portfolio(&owners, &remote, &options, now());
     let p = &run.portfolio;
@@ -255,7 +279,7 @@ pub(crate) fn run_portfolio(args: PortfolioArgs) -> Result<ExitCode> {
         None => print_out(&text),
     }
     for warning in &run.warnings {
-        print_note(warning.get(lang));
+        print_note(lang, warning.get(lang));
     }
     let incomplete: Vec<_> = p.products.iter().filter(|r| r.is_incomplete()).collect();
     if let Some(first) = incomplete.first() {
@@ -264,16 +288,19 @@ pub(crate) fn run_portfolio(args: PortfolioArgs) -> Result<ExitCode> {
             .as_deref()
             .or(first.incomplete.as_deref())
             .unwrap_or_default();
-        print_incomplete(&say(
+        print_incomplete(
             lang,
-            os2gov::msg!(
+            &say(
+                lang,
+                os2gov::msg!(
                 "{n} af {total} produkter kunne ikke læses fuldt ud; det første, {name}: {why}",
                 "{n} of {total} products could not be read completely; the first, {name}: {why}",
                 n = incomplete.len(),
                 total = p.products.len(),
                 name = first.product
             ),
-        ));
+            ),
+        );
         return Ok(ExitCode::from(INCOMPLETE));
     }
     Ok(ExitCode::SUCCESS)

@@ -31,8 +31,11 @@ pub(crate) fn run_explain(id: &str, lang: Option<Lang>) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let rule = rules::find(id).with_context(|| {
-            format!("unknown requirement id {id:?}: `os2gov rules` lists them, `os2gov explain score` explains the score")
-        })?;
+        crate::say(
+            format!("ukendt krav-id {id:?}: `os2gov rules` viser kravene, `os2gov explain score` forklarer scoren"),
+            format!("unknown requirement id {id:?}: `os2gov rules` lists them, `os2gov explain score` explains the score"),
+        )
+    })?;
     print_out(&rules::docs::explain(rule, lang));
     Ok(ExitCode::SUCCESS)
 }

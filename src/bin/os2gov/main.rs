@@ -19,6 +19,56 @@ use os2gov::base::paths::Scope;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
+
+/// The language of the command line's own lines on standard error (errors, notes): the
+/// command's `--lang` when given, else English — the report's default language is Danish, but
+/// a script reading standard error without asking for a language gets the same words as before.
+static LANG: OnceLock<os2gov::Lang> = OnceLock::new();
+
+pub(crate) fn lang() -> os2gov::Lang {
+    LANG.get().copied().unwrap_or(os2gov::Lang::En)
+}
+
+/// `da` or `en`, by [`lang`].
+pub(crate) fn say(da: impl Into<String>, en: impl Into<String>) -> String {
+    match lang() {
+        os2gov::Lang::Da => da.into(),
+        os2gov::Lang::En => en.into(),
+    }
+}
+
+/// The `--lang` the command was given, if any.
+fn chosen_lang(command: &Command) -> Option<os2gov::Lang> {
+    match command {
+        Command::Check(a) => a.lang,
+        Command::Fix(a) => a.lang,
+        Command::Report(a) => a.lang,
+        Command::Org(a) => a.lang,
+        Command::Evaluate(a) => a.lang,
+        Command::Portfolio(a) => a.lang,
+        Command::Badge(a) => a.lang,
+        Command::Rules { lang, .. } | Command::Explain { lang, .. } => *lang,
+        Command::Action => std::env::var("INPUT_LANG")
+            .ok()
+            .and_then(|l| os2gov::Lang::parse(l.trim())),
+    }
+}
+
+/// `--lang da` / `--lang=da` in the raw arguments, for the usage errors clap reports before any
+/// command is parsed (and the Action's INPUT_LANG is read after).
+fn lang_in_args() -> Option<os2gov::Lang> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .or_else(|| {
+                (a == "--lang")
+                    .then(|| args.get(i + 1).map(String::as_str))
+                    .flatten()
+            })
+            .and_then(os2gov::Lang::parse)
+    })
+}
 
 /// "Now", overridable with `OS2GOV_NOW` (Unix seconds) so that reports can be reproduced.
 pub(crate) fn now() -> i64 {
@@ -53,19 +103,34 @@ pub(crate) fn output_target(path: &Path, repo: Option<&Path>) -> Result<PathBuf>
 pub(crate) const INCOMPLETE: u8 = 3;
 
 /// One line on standard error about an incomplete read.
-pub(crate) fn print_incomplete(message: &str) {
-    eprintln!("os2gov: incomplete: {}", one_line(message));
+/// `lang` is the message's own: the report's, which may come from os2gov.toml.
+pub(crate) fn print_incomplete(lang: os2gov::Lang, message: &str) {
+    let label = match lang {
+        os2gov::Lang::Da => "ufuldstændig",
+        os2gov::Lang::En => "incomplete",
+    };
+    eprintln!("os2gov: {label}: {}", one_line(message));
 }
 
 /// One line on standard error about the run itself (not an error: the run goes on).
-pub(crate) fn print_note(message: &str) {
-    eprintln!("os2gov: note: {}", one_line(message));
+/// `lang` is the message's own, as for [`print_incomplete`].
+pub(crate) fn print_note(lang: os2gov::Lang, message: &str) {
+    let label = match lang {
+        os2gov::Lang::Da => "bemærk",
+        os2gov::Lang::En => "note",
+    };
+    eprintln!("os2gov: {label}: {}", one_line(message));
 }
 
 pub(crate) fn read_config(path: Option<&PathBuf>) -> Result<Option<(String, String)>> {
     path.map(|path| {
         std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read config {}", path.display()))
+            .with_context(|| {
+                say(
+                    format!("kan ikke læse konfigurationen {}", path.display()),
+                    format!("cannot read config {}", path.display()),
+                )
+            })
             .map(|text| (path.display().to_string(), text))
     })
     .transpose()
@@ -113,7 +178,7 @@ pub(crate) fn error_chain(error: &anyhow::Error) -> String {
 
 /// An error as one line on standard error: control characters and line breaks become spaces.
 pub(crate) fn print_error(message: &str) {
-    eprintln!("os2gov: error: {}", one_line(message));
+    eprintln!("os2gov: {}: {}", say("fejl", "error"), one_line(message));
 }
 
 /// `message` without control characters or line breaks, for one line of standard error.
@@ -138,6 +203,10 @@ pub(crate) fn usage_error(error: clap::Error) -> ExitCode {
             let _ = error.print();
             ExitCode::from(2)
         }
+        _ if lang() == os2gov::Lang::Da && danish_usage(&error).is_some() => {
+            print_error(&danish_usage(&error).unwrap_or_default());
+            ExitCode::from(2)
+        }
         _ => {
             let rendered = error.render().to_string();
             let mut parts = Vec::new();
@@ -145,7 +214,7 @@ pub(crate) fn usage_error(error: clap::Error) -> ExitCode {
                 if let Some(message) = line.strip_prefix("error:") {
                     parts.push(message.trim().to_string());
                 } else if let Some(usage) = line.strip_prefix("Usage:") {
-                    parts.push(format!("usage: {}", usage.trim()));
+                    parts.push(format!("{}: {}", say("brug", "usage"), usage.trim()));
                 } else if !line.is_empty() && !line.starts_with("For more information") {
                     // `[possible values: …]` and `tip: …`
                     parts.push(line.to_string());
@@ -167,11 +236,55 @@ pub(crate) fn usage_error(error: clap::Error) -> ExitCode {
     }
 }
 
+/// Clap's commonest usage errors in Danish; `None` for the rest, which stay in clap's English.
+fn danish_usage(error: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let text = |kind| match error.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        _ => None,
+    };
+    let arg = text(ContextKind::InvalidArg);
+    match error.kind() {
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(error)
+                .map(|e| format!(": {e}"))
+                .unwrap_or_default();
+            Some(format!(
+                "ugyldig værdi '{}' for '{}'{why}",
+                text(ContextKind::InvalidValue)?,
+                arg?
+            ))
+        }
+        ErrorKind::InvalidValue => Some(format!(
+            "ugyldig værdi '{}' for '{}'; mulige værdier: {}",
+            text(ContextKind::InvalidValue)?,
+            arg?,
+            text(ContextKind::ValidValue).unwrap_or_default()
+        )),
+        ErrorKind::UnknownArgument => Some(format!(
+            "ukendt argument '{}'; `os2gov --help` viser kommandoerne og deres flag",
+            arg?
+        )),
+        ErrorKind::MissingRequiredArgument => {
+            Some(format!("der mangler et påkrævet argument: {}", arg?))
+        }
+        _ => None,
+    }
+}
+
 fn main() -> ExitCode {
+    // Before parsing: clap's value parsers (a bad --level) already speak.
+    if let Some(lang) = lang_in_args() {
+        let _ = LANG.set(lang);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => return usage_error(error),
     };
+    if let Some(lang) = chosen_lang(&cli.command) {
+        let _ = LANG.set(lang);
+    }
     match run(cli) {
         Ok(code) => code,
         Err(error) => {

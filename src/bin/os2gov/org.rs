@@ -11,10 +11,16 @@ use std::process::ExitCode;
 
 pub(crate) fn run_org(args: OrgArgs) -> Result<ExitCode> {
     if args.owner.trim().is_empty() {
-        anyhow::bail!("an organisation name is needed, e.g. `os2gov org OS2mo`");
+        anyhow::bail!(crate::say(
+            "der skal angives en organisation, fx `os2gov org OS2mo`",
+            "an organisation name is needed, e.g. `os2gov org OS2mo`"
+        ));
     }
     if offline_by_env() {
-        anyhow::bail!("OS2GOV_OFFLINE is set: an organisation can only be read online");
+        anyhow::bail!(crate::say(
+            "OS2GOV_OFFLINE er sat: en organisation kan kun læses online",
+            "OS2GOV_OFFLINE is set: an organisation can only be read online"
+        ));
     }
     // Refused before the scan spends any requests.
     let output = args
@@ -45,7 +51,7 @@ pub(crate) fn run_org(args: OrgArgs) -> Result<ExitCode> {
         None => print_out(&out),
     }
     for warning in &scan.warnings {
-        print_note(warning.get(lang));
+        print_note(lang, warning.get(lang));
     }
     let rows = &scan.portfolio.rows;
     let incomplete: Vec<&os2gov::render::portfolio::PortfolioRow> =
@@ -59,7 +65,7 @@ pub(crate) fn run_org(args: OrgArgs) -> Result<ExitCode> {
         .or(first.incomplete.as_deref())
         .unwrap_or_default();
     let (n, total, repo) = (incomplete.len(), rows.len(), &first.repository);
-    print_incomplete(&match lang {
+    print_incomplete(lang, &match lang {
             Lang::Da => format!(
                 "{n} af {total} rækker er ufuldstændige, fordi ikke alt kunne læses; den første, {repo}: {why}"
             ),

@@ -168,7 +168,7 @@ requirement!(F11 {
         en: "Decisions and tasks must be traceable from request to code change.",
     },
     evidence: B {
-        da: "En offentlig issue-tracker (GitHub Issues slået til, eller et Jira-projekt på os2web.atlassian.net) OG mindst 30 % af de seneste 100 commits (uden merges) henviser til en opgave (#123 eller NØGLE-123).",
+        da: "En offentlig issue-tracker (GitHub Issues slået til, eller et Jira-projekt på os2web.atlassian.net) OG mindst 30\u{a0}% af de seneste 100 commits (uden merges) henviser til en opgave (#123 eller NØGLE-123).",
         en: "A public issue tracker (GitHub Issues enabled, or a Jira project at os2web.atlassian.net) AND at least 30 % of the last 100 non-merge commits reference an issue (#123 or KEY-123).",
     },
     fix: B {
@@ -264,7 +264,7 @@ fn check_f11(ctx: &Ctx) -> Outcome {
         Some((refs, total)) => {
             let ratio = refs as f64 / total as f64;
             notes.push(msg!(
-                "{r} af de seneste {t} commits ({p} %) henviser til en opgave (krav: 30 %).",
+                "{r} af de seneste {t} commits ({p}\u{a0}%) henviser til en opgave (krav: 30\u{a0}%).",
                 "{r} of the last {t} commits ({p} %) reference an issue (required: 30 %).",
                 r = refs,
                 t = total,
@@ -295,7 +295,7 @@ requirement!(F13 {
         en: "New adopters must be able to present the solution internally.",
     },
     evidence: B {
-        da: "Et link til præsentation, slides eller brochure i README/docs; ellers governance-rapportens erklæring.",
+        da: "Et link til præsentation, slides eller brochure i README/docs; ellers governancerapportens erklæring.",
         en: "A link to a presentation, slides or brochure in the README/docs; otherwise the governance report's declaration.",
     },
     fix: B {
@@ -334,7 +334,7 @@ requirement!(F14 {
         en: "Executive boards and committees decide from business cases and one-pagers.",
     },
     evidence: B {
-        da: "Et link til businesscase, one-pager eller ledelsesmateriale; ellers governance-rapportens erklæring.",
+        da: "Et link til businesscase, one-pager eller ledelsesmateriale; ellers governancerapportens erklæring.",
         en: "A link to a business case, one-pager or management material; otherwise the governance report's declaration.",
     },
     fix: B {
@@ -375,7 +375,7 @@ requirement!(F15 {
         en: "Experience from earlier implementations spares new adopters the same mistakes.",
     },
     evidence: B {
-        da: "Et afsnit eller link om implementering (implementeringsvejledning, erfaringer, cases); ellers governance-rapportens erklæring.",
+        da: "Et afsnit eller link om implementering (implementeringsvejledning, erfaringer, cases); ellers governancerapportens erklæring.",
         en: "A section or link on implementation (implementation guide, lessons learned, cases); otherwise the governance report's declaration.",
     },
     fix: B {
@@ -437,11 +437,11 @@ requirement!(F21 {
         en: "Political backing secures the solution's future.",
     },
     evidence: B {
-        da: "Governance-rapportens ✅ med henvisning til beslutningsoplæg eller pressemeddelelser.",
+        da: "Governancerapportens ✅ med henvisning til beslutningsoplæg eller pressemeddelelser.",
         en: "The governance report's ✅ referring to decision papers or press releases.",
     },
     fix: B {
-        da: "Henvis i governance-rapporten til materiale til politiske fora.",
+        da: "Henvis i governancerapporten til materiale til politiske fora.",
         en: "Refer to material for political fora in the governance report.",
     },
     rests_on: FILES,

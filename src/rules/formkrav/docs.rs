@@ -150,7 +150,7 @@ requirement!(F7 {
         en: "A common structure makes every OS2 product easy to navigate for municipalities and suppliers.",
     },
     evidence: B {
-        da: "README med formål, Sådan virker det / How it works, Arkitektur, Funktioner / Key features, Installation (udvikling og drift), Eksempler og en fod med licens, bidrag og kontakt; MAINTAINERS.md; CONTRIBUTING; docs/architecture.md; ingen rester fra skabelonen (\"Replace with …\").",
+        da: "README med formål, Sådan virker det / How it works, Arkitektur, Funktioner / Key features, Installation (udvikling og drift), Eksempler og en sidefod med licens, bidrag og kontakt; MAINTAINERS.md; CONTRIBUTING; docs/architecture.md; ingen rester fra skabelonen (\"Replace with …\").",
         en: "A README with mission statement, How it works, Architecture, Key features, How to install and run (development and production), Examples and a footer with licence, contributing and contact; MAINTAINERS.md; CONTRIBUTING; docs/architecture.md; nothing left from the template (\"Replace with …\").",
     },
     fix: B {
@@ -205,7 +205,7 @@ fn check_f7(ctx: &Ctx) -> Outcome {
     }
     if !ctx.readme_footer_complete() {
         missing.push(Msg::new(
-            "fod med licens, bidrag og kontakt",
+            "sidefod med licens, bidrag og kontakt",
             "footer with licence, contributing and contact",
         ));
     }

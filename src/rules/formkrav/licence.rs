@@ -108,6 +108,14 @@ fn check_f2(ctx: &Ctx) -> Outcome {
         for p in &problems {
             message = message.join(p);
         }
+        // A file is there but says nothing this tool recognises: its text is what to replace.
+        let mut fix = (!files.is_empty()).then(|| {
+            msg!(
+                "Læg den fulde, uændrede licenstekst (fx MPL-2.0, OS2's standard, fra spdx.org/licenses) i {f} som en almindelig tekstfil i repositoriet, så licensen kan genkendes.",
+                "Put the full, unmodified licence text (e.g. MPL-2.0, OS2's standard, from spdx.org/licenses) in {f} as a plain text file in the repository, so that the licence can be recognised.",
+                f = files.join(", ")
+            )
+        });
         for manifest in ctx.shallow_paths().filter(|p| !p.contains('/')) {
             if let Some(declared) = ctx
                 .text(manifest)
@@ -119,11 +127,28 @@ fn check_f2(ctx: &Ctx) -> Outcome {
                     m = manifest,
                     l = declared
                 ));
+                // The manifest says which licence the product means: its text is the fix.
+                let target = if files.is_empty() {
+                    "LICENSE".to_string()
+                } else {
+                    files.join(", ")
+                };
+                fix = Some(msg!(
+                    "Læg den fulde licenstekst for {l}, som {m} angiver, i {t} i roden (teksten fra spdx.org/licenses/{l}.html).",
+                    "Put the full text of {l}, which {m} declares, in {t} at the root (the text from spdx.org/licenses/{l}.html).",
+                    m = manifest,
+                    l = declared,
+                    t = target
+                ));
                 break;
             }
         }
         let evidence = files.iter().map(|p| Evidence::file(p)).collect();
-        return Outcome::Missing { evidence, message };
+        let missing = Outcome::Missing { evidence, message };
+        return match fix {
+            Some(fix) => missing.with_fix(fix),
+            None => missing,
+        };
     };
     let mut evidence = vec![Evidence::at(path, 1)];
     if let Some(target) = ctx
@@ -142,7 +167,12 @@ fn check_f2(ctx: &Ctx) -> Outcome {
                 "{l} is not an OSI-approved licence.",
                 l = spdx
             ),
-        };
+        }
+        .with_fix(msg!(
+            "Udgiv koden under en OSI-godkendt licens (opensource.org/licenses), helst MPL-2.0 (OS2's standard): erstat teksten i {f}. Et licensskift kræver rettighedshavernes samtykke.",
+            "Release the code under an OSI-approved licence (opensource.org/licenses), preferably MPL-2.0 (OS2's standard): replace the text in {f}. Changing the licence needs the copyright holders' consent.",
+            f = path
+        ));
     }
     let mut disagreements = Vec::new();
     if let Fetched::Got { value } = &ctx.snapshot.github {
@@ -191,7 +221,12 @@ fn check_f2(ctx: &Ctx) -> Outcome {
         for d in &disagreements {
             message = message.join(d);
         }
-        return Outcome::Missing { evidence, message };
+        return Outcome::Missing { evidence, message }.with_fix(msg!(
+            "Angiv den samme licens overalt: er {l} i {f} den rigtige, så ret de andre angivelser (publiccode.yml's legal.license; GitHub læser licensen fra licensfilerne i roden) til {l}; ellers skift teksten i {f}.",
+            "Name the same licence everywhere: if {l} in {f} is right, change the other statements (publiccode.yml's legal.license; GitHub reads the licence from the licence files at the root) to {l}; otherwise replace the text in {f}.",
+            f = path,
+            l = spdx
+        ));
     }
     // publiccode.yml that this build could not read (no YAML parser): its licence may disagree.
     if let Some(pc_path) = unread {
@@ -206,7 +241,14 @@ fn check_f2(ctx: &Ctx) -> Outcome {
                 p = pc_path
             )
             .join(&crate::parse::publiccode::not_checked_reason()),
-        };
+        }
+        .with_fix(msg!(
+            "Kontrollér, at legal.license i {p} er {l} som i {f}.",
+            "Check that legal.license in {p} is {l}, as in {f}.",
+            l = spdx,
+            f = path,
+            p = pc_path
+        ));
     }
     let mut message = msg!(
         "{l} (OSI-godkendt) i {f}.",

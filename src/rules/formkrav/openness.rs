@@ -42,6 +42,10 @@ fn check_f1(ctx: &Ctx) -> Outcome {
                 "Seneste commit er {d} dage gammelt (mere end 12 måneder).",
                 "The newest commit is {d} days old (more than 12 months).",
                 d = days_ago(ctx, time)
+            ))
+            .with_fix(msg!(
+                "Udvikl i dette repository: commit og push ændringerne hertil løbende. Udvikles produktet et andet sted (et internt spejl, en leverandørs repository), så flyt udviklingen hertil.",
+                "Develop in this repository: commit and push changes to it as you go. If the product is developed elsewhere (an internal mirror, a supplier's repository), move the development here."
             ));
         }
     }
@@ -55,6 +59,10 @@ fn check_f1(ctx: &Ctx) -> Outcome {
                 "Visibility and archiving could not be checked: {}.",
                 reason.en
             ),
+        ))
+        .with_fix(msg!(
+            "Kør kontrollen med adgang til GitHub (uden --offline og OS2GOV_OFFLINE; med GITHUB_TOKEN, hvis repositoriet er privat), så synlighed og arkivering kan læses.",
+            "Run the check with access to GitHub (without --offline and OS2GOV_OFFLINE; with GITHUB_TOKEN if the repository is private), so that visibility and archiving can be read."
         )),
         Fetched::Got { value } => {
             let evidence = vec![Evidence::url(&value.html_url)];
@@ -62,13 +70,21 @@ fn check_f1(ctx: &Ctx) -> Outcome {
                 return Outcome::Missing {
                     evidence,
                     message: msg!("Repositoriet er privat.", "The repository is private."),
-                };
+                }
+                .with_fix(msg!(
+                    "Gør repositoriet offentligt (GitHub: Settings → General → Danger Zone → Change visibility); fjern først hemmeligheder og persondata fra koden og historikken.",
+                    "Make the repository public (GitHub: Settings → General → Danger Zone → Change visibility); first remove secrets and personal data from the code and its history."
+                ));
             }
             if value.archived {
                 return Outcome::Missing {
                     evidence,
                     message: msg!("Repositoriet er arkiveret.", "The repository is archived."),
-                };
+                }
+                .with_fix(msg!(
+                    "Ophæv arkiveringen (GitHub: Settings → General → Danger Zone → Unarchive this repository), og udvikl videre i repositoriet.",
+                    "Unarchive the repository (GitHub: Settings → General → Danger Zone → Unarchive this repository) and continue developing in it."
+                ));
             }
             match latest {
                 Some(time) => Outcome::found(
@@ -82,6 +98,10 @@ fn check_f1(ctx: &Ctx) -> Outcome {
                 None => Outcome::unknown(msg!(
                     "Ingen commit-historik at bedømme aktivitet ud fra.",
                     "No commit history to judge activity from."
+                ))
+                .with_fix(msg!(
+                    "Kør kontrollen på en klon med historikken (git fetch --unshallow, eller fetch-depth: 0 i actions/checkout).",
+                    "Run the check on a clone with its history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)."
                 )),
             }
         }
@@ -99,11 +119,11 @@ requirement!(F3 {
         en: "Municipalities can only use the solution if it was procured and developed lawfully.",
     },
     evidence: B {
-        da: "Governance-rapportens ✅, evt. med beslutningsnotat.",
+        da: "Governancerapportens ✅, evt. med beslutningsnotat.",
         en: "The governance report's ✅, possibly with a decision memo.",
     },
     fix: B {
-        da: "Bekræft i governance-rapporten, at udbudspligten er overholdt, eller redegør for undtagelsen.",
+        da: "Bekræft i governancerapporten, at udbudspligten er overholdt, eller redegør for undtagelsen.",
         en: "Confirm in the governance report that procurement rules were followed, or explain the exemption.",
     },
     rests_on: FILES,
@@ -137,6 +157,10 @@ fn check_f6(ctx: &Ctx) -> Outcome {
         return Outcome::unknown(msg!(
             "Ejeren er ukendt: ingen GitHub-metadata og ingen GitHub-origin-remote.",
             "The owner is unknown: no GitHub metadata and no GitHub origin remote."
+        ))
+        .with_fix(msg!(
+            "Peg origin-remoten på repositoriets adresse på GitHub (git remote add origin https://github.com/EJER/REPO), eller kontrollér det direkte med os2gov check github:EJER/REPO.",
+            "Point the origin remote at the repository's address on GitHub (git remote add origin https://github.com/OWNER/REPO), or check it directly with os2gov check github:OWNER/REPO."
         ));
     };
     let evidence = vec![Evidence::url(&format!("https://github.com/{owner}/{repo}"))];
@@ -162,6 +186,12 @@ fn check_f6(ctx: &Ctx) -> Outcome {
                 o = owner
             ),
         }
+        .with_fix(msg!(
+            "Overdrag {o}/{r} til OS2's GitHub-organisation for produktet (GitHub: Settings → General → Transfer ownership); aftal det med OS2-sekretariatet først. Er organisationen OS2's egen under et andet navn, så angiv den under organisations i os2gov.toml.",
+            "Transfer {o}/{r} to OS2's GitHub organisation for the product (GitHub: Settings → General → Transfer ownership); agree on it with the OS2 secretariat first. If the organisation is OS2's own under another name, list it under organisations in os2gov.toml.",
+            o = owner,
+            r = repo
+        ))
     }
 }
 
@@ -221,7 +251,11 @@ fn check_f12(ctx: &Ctx) -> Outcome {
         Fetched::Got { value } if value.fork => Outcome::Missing {
             evidence: vec![Evidence::url(&value.html_url)],
             message: msg!("Repositoriet er en fork.", "The repository is a fork.").join(&message),
-        },
+        }
+        .with_fix(msg!(
+            "Udvikl i ét repository: flet forkens ændringer tilbage til det oprindelige repository og udvikl der, eller – er forken nu hovedrepositoriet – få den løsrevet fra det oprindelige (GitHub Support: \"detach fork\").",
+            "Develop in one repository: merge the fork's changes back into the original repository and develop there, or — if the fork is now the main repository — have it detached from the original (GitHub Support: \"detach fork\")."
+        )),
         Fetched::Got { value } => Outcome::found(
             vec![Evidence::url(&value.html_url)],
             msg!(

@@ -109,7 +109,7 @@ requirement!(F17 {
         en: "Adopters must know who operates and maintains the solution and how it runs.",
     },
     evidence: B {
-        da: "Et afsnit om drift (Drift, Operations, Deployment, Hosting, Vedligeholdelse) med substans i README/docs; ellers governance-rapportens erklæring.",
+        da: "Et afsnit om drift (Drift, Operations, Deployment, Hosting, Vedligeholdelse) med substans i README/docs; ellers governancerapportens erklæring.",
         en: "A section on operations (Drift, Operations, Deployment, Hosting, Maintenance) of substance in the README/docs; otherwise the governance report's declaration.",
     },
     fix: B {
@@ -186,7 +186,7 @@ requirement!(F18 {
         en: "Solutions that follow the common public-sector architecture can be integrated and reused.",
     },
     evidence: B {
-        da: "Docs nævner den fællesoffentlige rammearkitektur; ellers governance-rapportens erklæring.",
+        da: "Docs nævner den fællesoffentlige rammearkitektur; ellers governancerapportens erklæring.",
         en: "The docs mention the common public-sector architecture framework (rammearkitektur); otherwise the governance report's declaration.",
     },
     fix: B {
@@ -382,11 +382,11 @@ requirement!(F22 {
         en: "A plan for who does what when makes the rollout predictable.",
     },
     evidence: B {
-        da: "Governance-rapportens ✅ med henvisning til implementeringsplanen.",
+        da: "Governancerapportens ✅ med henvisning til implementeringsplanen.",
         en: "The governance report's ✅ referring to the implementation plan.",
     },
     fix: B {
-        da: "Tilføj en implementeringsplan og henvis til den i governance-rapporten.",
+        da: "Tilføj en implementeringsplan og henvis til den i governancerapporten.",
         en: "Add an implementation plan and refer to it in the governance report.",
     },
     rests_on: FILES,

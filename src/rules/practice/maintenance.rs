@@ -10,7 +10,7 @@ requirement!(P8 {
     recommended: true,
     title: B { da: "Vedligeholdelse er automatiseret", en: "Maintenance is automated" },
     rationale: B { da: "CI og automatiske opdateringer af afhængigheder fanger fejl og sårbarheder uden manuelt arbejde.", en: "CI and automatic dependency updates catch defects and vulnerabilities without manual work." },
-    evidence: B { da: "CI-konfiguration (GitHub workflows, .gitlab-ci.yml, Jenkinsfile, azure-pipelines.yml, .travis.yml, bitbucket-pipelines.yml, .circleci/); Dependabot/Renovate noteres. Slåede-fra filer (*.disabled) tæller ikke.", en: "CI configuration (GitHub workflows, .gitlab-ci.yml, Jenkinsfile, azure-pipelines.yml, .travis.yml, bitbucket-pipelines.yml, .circleci/); Dependabot/Renovate is noted. Disabled files (*.disabled) do not count." },
+    evidence: B { da: "CI-konfiguration (GitHub workflows, .gitlab-ci.yml, Jenkinsfile, azure-pipelines.yml, .travis.yml, bitbucket-pipelines.yml, .circleci/); Dependabot/Renovate noteres. Deaktiverede filer (*.disabled) tæller ikke.", en: "CI configuration (GitHub workflows, .gitlab-ci.yml, Jenkinsfile, azure-pipelines.yml, .travis.yml, bitbucket-pipelines.yml, .circleci/); Dependabot/Renovate is noted. Disabled files (*.disabled) do not count." },
     fix: B { da: "Tilføj en CI-workflow i .github/workflows/ og .github/dependabot.yml.", en: "Add a CI workflow in .github/workflows/ and .github/dependabot.yml." },
     rests_on: FILES,
     check: Check::Automatic(check_p8),
@@ -133,8 +133,8 @@ fn check_p9(ctx: &Ctx) -> Outcome {
                     .map(|i| Evidence::url(&i.url))
                     .collect(),
                 message: msg!(
-                    "{n} åbne issues/pull requests uden svar i over 30 dage: {l}.",
-                    "{n} open issues/pull requests without an answer for over 30 days: {l}.",
+                    "Åbne issues/pull requests uden svar i over 30 dage ({n}): {l}.",
+                    "Open issues/pull requests without an answer for over 30 days ({n}): {l}.",
                     n = overdue.len(),
                     l = numbers
                 ),

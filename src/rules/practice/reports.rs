@@ -30,7 +30,7 @@ requirement!(P11 {
     theme: Theme::GoodPractice,
     level: Level::One,
     recommended: true,
-    title: B { da: "Governance-rapport i OS2's format", en: "Governance report in OS2's format" },
+    title: B { da: "Governancerapport i OS2's format", en: "Governance report in OS2's format" },
     rationale: B { da: "OS2 beder hvert produkt om at offentliggøre sin udfyldte tjekliste i repositoriet.", en: "OS2 asks every product to publish its filled-in checklist in its repository." },
     evidence: B { da: "En fil med governance_report/governancerapport i navnet i OS2's aktuelle skabelon, alle 43 rækker markeret og uden modsigelser med værktøjets fund.", en: "A file with governance_report/governancerapport in its name in OS2's current template, all 43 rows marked and no contradiction with the tool's findings." },
     fix: B { da: "Kør `os2gov report` for at skrive eller opdatere rapporten, og udfyld de erklærede krav.", en: "Run `os2gov report` to write or update the report, and fill in the declared requirements." },
@@ -43,7 +43,7 @@ requirement!(P11 {
 fn check_p11(ctx: &Ctx) -> Outcome {
     let Some(report) = &ctx.report else {
         return Outcome::missing(msg!(
-            "Ingen governance-rapport (en fil med governance_report eller governancerapport i navnet).",
+            "Ingen governancerapport (en fil med governance_report eller governancerapport i navnet).",
             "No governance report (a file with governance_report or governancerapport in its name)."
         ));
     };

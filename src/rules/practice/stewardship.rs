@@ -369,8 +369,8 @@ fn check_p7(ctx: &Ctx) -> Outcome {
         return Outcome::Unknown {
             evidence,
             reason: msg!(
-                "{n} vedligeholder(e)/kontakt(er) fundet uden for {p}; dens maintenance.contacts er",
-                "{n} maintainer(s)/contact(s) found outside {p}; its maintenance.contacts were",
+                "Vedligeholdere/kontakter fundet uden for {p}: {n}; dens maintenance.contacts er",
+                "Maintainers/contacts found outside {p}: {n}; its maintenance.contacts were",
                 n = n,
                 p = path
             )
@@ -390,7 +390,7 @@ fn check_p7(ctx: &Ctx) -> Outcome {
         Outcome::Missing {
             evidence,
             message: msg!(
-                "Kun {n} vedligeholder/kontakt fundet; mindst to anbefales.",
+                "Færre end to vedligeholdere/kontakter fundet ({n}); mindst to anbefales.",
                 "Only {n} maintainer/contact found; at least two are recommended.",
                 n = n
             ),
