@@ -56,8 +56,8 @@ fn say(lang: Lang, message: Msg) -> String {
 pub(crate) fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
     let lang = args.lang.unwrap_or_default();
     let offline = args.offline || offline_by_env();
-    // Without a source, the product os2gov.toml describes; a broken config is refused before
-    // anything is read.
+    // Without a source, the repository here with the product its os2gov.toml describes (alone
+    // when it describes none); a broken config is refused before anything is read.
     let configured = if args.sources.is_empty() {
         let here = std::env::current_dir().context("cannot read the current folder")?;
         Some(os2gov::app::evaluate::configured_product(&here)?)
@@ -103,17 +103,10 @@ pub(crate) fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
     };
     let request = EvaluateRequest {
         sources,
-        name: args
-            .name
-            .clone()
-            .or_else(|| configured.as_ref().and_then(|c| c.product.name.clone())),
-        main: configured.as_ref().and_then(|c| {
-            c.product
-                .main
-                .clone()
-                .map(|main| (main, c.config_path.clone()))
-        }),
-        site: configured.as_ref().and_then(|c| c.product.os2eu.clone()),
+        // A source's `[product]` is applied when it is read.
+        name: args.name.clone(),
+        main: None,
+        site: None,
         remote: (!offline).then(|| args.remote.options(now())),
         engine: Options {
             level: args.level,
@@ -122,6 +115,9 @@ pub(crate) fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
         },
         now: now(),
     };
+    if let Some(alone) = configured.as_ref().and_then(|c| c.alone()) {
+        print_note(alone.get(lang));
+    }
     let done = os2gov::app::evaluate::evaluate(&request)?;
     let mut evaluation = done.evaluation;
     let changes = existing
