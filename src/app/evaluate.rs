@@ -487,6 +487,16 @@ impl Described {
     }
 }
 
+/// Whether `source` is the repository read (an organisation is never known to be read whole).
+fn is_read(source: &ProductSource, read: &Read) -> bool {
+    match source {
+        ProductSource::Repository(target) => target.slug().eq_ignore_ascii_case(&read.key),
+        ProductSource::Local(path) => std::fs::canonicalize(path)
+            .is_ok_and(|p| read.folder.as_ref() == Some(&p) || p.display().to_string() == read.key),
+        ProductSource::Organisation(_) => false,
+    }
+}
+
 /// What the sources' `[product]` tables decide together: the first one that gives a value wins.
 #[derive(Default)]
 struct Applied {
@@ -520,6 +530,9 @@ fn apply_products(
     for d in &described {
         listed.extend(d.sources(&mut gathered.warnings));
     }
+    // A repository already read (named as a source too, or taken by a portfolio's product) is
+    // not read again.
+    listed.retain(|source| !gathered.reads.iter().any(|read| is_read(source, read)));
     if !listed.is_empty() {
         let more = read_sources(&listed, request)?;
         gathered.join(more);
@@ -750,10 +763,73 @@ pub struct PortfolioRun {
     pub warnings: Vec<Msg>,
 }
 
-/// `os2gov portfolio`: every organisation one product, evaluated in turn. A product that could
-/// not be read is a row with the reason, and the others are still evaluated.
+/// The owner a repository read belongs to on GitHub, if it is one.
+fn owner_of(read: &Read) -> Option<String> {
+    meta(&read.snapshot)
+        .map(|m| m.owner.clone())
+        .or_else(|| read.name.split_once('/').map(|(o, _)| o.to_string()))
+}
+
+/// Whether a listed source (`github:OWNER` too) takes the repository read.
+fn takes(written: &str, read: &Read) -> bool {
+    match ProductSource::parse(written) {
+        ProductSource::Organisation(owner) => {
+            owner_of(read).is_some_and(|o| o.eq_ignore_ascii_case(&owner))
+        }
+        _ => names(written, read, None),
+    }
+}
+
+/// One product of the portfolio as it is put together.
+struct Group {
+    name: String,
+    /// The repositories of the scanned organisations it takes (indices into the pool).
+    taken: Vec<usize>,
+    /// What a products file lists that no scanned organisation holds: read for the product.
+    more: Vec<ProductSource>,
+    site: Option<String>,
+    /// `[[product]] main` with the products file.
+    main: Option<(String, String)>,
+}
+
+/// The group named `name` (the same product whatever the case), made when new.
+fn group<'g>(groups: &'g mut Vec<Group>, name: &str) -> &'g mut Group {
+    let at = match groups
+        .iter()
+        .position(|g| g.name.eq_ignore_ascii_case(name))
+    {
+        Some(at) => at,
+        None => {
+            groups.push(Group {
+                name: name.to_string(),
+                taken: Vec::new(),
+                more: Vec::new(),
+                site: None,
+                main: None,
+            });
+            groups.len() - 1
+        }
+    };
+    &mut groups[at]
+}
+
+/// The products a portfolio is asked for: the organisations to scan, and the products a products
+/// file defines.
+#[derive(Debug, Clone, Default)]
+pub struct PortfolioRequest {
+    pub owners: Vec<String>,
+    /// `[[product]]` of `--products FILE`, with that file as shown in errors.
+    pub products: Vec<ProductConfig>,
+    pub products_file: Option<String>,
+}
+
+/// `os2gov portfolio`: one organisation is one product unless config says otherwise. A products
+/// file's `[[product]]` takes the repositories it lists first; then the repositories whose
+/// os2gov.toml has `[product]` form the products they name (and take the repositories they list,
+/// of any organisation); every other repository is its organisation's product. A product that
+/// could not be read is a row with the reason, and the others are still evaluated.
 pub fn portfolio(
-    owners: &[String],
+    asked: &PortfolioRequest,
     remote: &RemoteOptions,
     engine: &engine::Options,
     now: i64,
@@ -763,17 +839,120 @@ pub fn portfolio(
     let mut stats = RequestStats::default();
     let mut warnings = Vec::new();
     let mut lang = engine.lang;
-    for owner in owners {
-        let request = EvaluateRequest {
-            sources: vec![ProductSource::Organisation(owner.clone())],
-            name: Some(owner.clone()),
-            main: None,
-            site: None,
+    let request =
+        |name: &str, site: Option<String>, main: Option<(String, String)>| EvaluateRequest {
+            sources: Vec::new(),
+            name: Some(name.to_string()),
+            main,
+            site,
             remote: Some(remote.clone()),
             engine: engine.clone(),
             now,
         };
-        match evaluate(&request) {
+    // Every organisation scanned first: a product may take repositories of several.
+    let mut pool: Vec<Option<Read>> = Vec::new();
+    let mut owners_of: Vec<String> = Vec::new();
+    for owner in &asked.owners {
+        match read_sources(
+            &[ProductSource::Organisation(owner.clone())],
+            &request(owner, None, None),
+        ) {
+            Ok(gathered) => {
+                add(&mut stats, &gathered.stats);
+                warnings.extend(gathered.warnings);
+                for read in gathered.reads {
+                    pool.push(Some(read));
+                    owners_of.push(owner.clone());
+                }
+            }
+            Err(e) => rows.push(ProductRow::failed(
+                owner,
+                Some(format!("https://github.com/{owner}")),
+                &e.to_string(),
+            )),
+        }
+    }
+    let mut claimed = vec![false; pool.len()];
+    let mut groups: Vec<Group> = Vec::new();
+    let take = |claimed: &mut Vec<bool>, g: &mut Group, written: &str| {
+        let mut found = false;
+        for (i, read) in pool.iter().enumerate() {
+            if let Some(read) = read {
+                if takes(written, read) {
+                    found = true;
+                    if !claimed[i] {
+                        claimed[i] = true;
+                        g.taken.push(i);
+                    }
+                }
+            }
+        }
+        found
+    };
+    for product in &asked.products {
+        let name = product.name.clone().unwrap_or_default();
+        let g = group(&mut groups, &name);
+        g.site = product.os2eu.clone();
+        g.main = product.main.clone().zip(asked.products_file.clone());
+        for written in &product.repositories {
+            if !take(&mut claimed, g, written) {
+                g.more.push(ProductSource::parse(written));
+            }
+        }
+    }
+    // The repositories' own `[product]`, in the order of the scan.
+    let configs: Vec<Option<ProductConfig>> = pool
+        .iter()
+        .map(|r| r.as_ref().and_then(described).map(|d| d.product))
+        .collect();
+    for (i, config) in configs.iter().enumerate() {
+        let Some(config) = config else { continue };
+        if claimed[i] {
+            continue;
+        }
+        let name = config.name.clone().unwrap_or_else(|| owners_of[i].clone());
+        let g = group(&mut groups, &name);
+        claimed[i] = true;
+        g.taken.push(i);
+        // What it lists and no scanned organisation holds is read when its `[product]` is
+        // applied.
+        for written in &config.repositories {
+            take(&mut claimed, g, written);
+        }
+    }
+    for i in 0..pool.len() {
+        if !claimed[i] {
+            group(&mut groups, &owners_of[i].clone()).taken.push(i);
+        }
+    }
+    for g in groups {
+        let mut gathered = Gathered::default();
+        for i in &g.taken {
+            if let Some(read) = pool[*i].take() {
+                gathered.reads.push(read);
+            }
+        }
+        let request = request(&g.name, g.site.clone(), g.main.clone());
+        let done = (|| {
+            if !g.more.is_empty() {
+                gathered.join(read_sources(&g.more, &request)?);
+            }
+            // A product within one organisation is that organisation's: its `.github` may
+            // hold the governance report, and the document information names it. One of
+            // several organisations looks in its main repository's.
+            let owners: std::collections::BTreeSet<String> = gathered
+                .reads
+                .iter()
+                .filter_map(owner_of)
+                .map(|o| o.to_ascii_lowercase())
+                .collect();
+            gathered.organisation = match owners.len() {
+                1 => gathered.reads.first().and_then(owner_of),
+                _ => None,
+            };
+            product_of(gathered, &request)
+        })();
+        match done {
             Ok(done) => {
                 if let Some(s) = &done.stats {
                     add(&mut stats, s);
@@ -782,11 +961,7 @@ pub fn portfolio(
                 lang.get_or_insert(done.evaluation.lang);
                 rows.push(ProductRow::from_evaluation(&done.evaluation));
             }
-            Err(e) => rows.push(ProductRow::failed(
-                owner,
-                Some(format!("https://github.com/{owner}")),
-                &e.to_string(),
-            )),
+            Err(e) => rows.push(ProductRow::failed(&g.name, None, &e.to_string())),
         }
     }
     PortfolioRun {

@@ -185,8 +185,14 @@ pub(crate) enum PortfolioFormat {
 
 #[derive(clap::Args)]
 pub(crate) struct PortfolioArgs {
-    /// The GitHub organisations to evaluate, one product each.
+    /// The GitHub organisations to evaluate: one product each, unless [product] in their
+    /// repositories' os2gov.toml or --products says otherwise.
     pub(crate) owners: Vec<String>,
+    /// A TOML file of [[product]] tables (name, repositories, os2eu, main, as [product] in
+    /// os2gov.toml) that define the products; their repositories are taken out of their
+    /// organisations' products.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) products: Option<PathBuf>,
     /// Every organisation on OS2's list (dk-public-sector-ospo.yml and SPEC's additions).
     #[arg(long)]
     pub(crate) all_os2: bool,
@@ -212,8 +218,21 @@ pub(crate) fn run_portfolio(args: PortfolioArgs) -> Result<ExitCode> {
     }
     let mut seen = std::collections::HashSet::new();
     owners.retain(|o| !o.trim().is_empty() && seen.insert(o.to_ascii_lowercase()));
-    if owners.is_empty() {
-        anyhow::bail!("name an organisation (`os2gov portfolio OS2mo`) or use --all-os2");
+    // A broken products file is refused before any request.
+    let (products, products_file) = match &args.products {
+        Some(path) => {
+            let shown = path.display().to_string();
+            let text =
+                std::fs::read_to_string(path).with_context(|| format!("cannot read {shown}"))?;
+            let products = os2gov::engine::config::parse_products(&shown, &text)?;
+            (products, Some(shown))
+        }
+        None => (Vec::new(), None),
+    };
+    if owners.is_empty() && products.is_empty() {
+        anyhow::bail!(
+            "name an organisation (`os2gov portfolio OS2mo`), use --all-os2 or --products FILE"
+        );
     }
     let output = args
         .output
@@ -226,19 +245,27 @@ pub(crate) fn run_portfolio(args: PortfolioArgs) -> Result<ExitCode> {
         lang: Some(lang),
         config: None,
     };
-    match os2gov::app::evaluate::portfolio_budget(&owners, &remote) {
-        Ok(budget) => {
-            print_note(os2gov::app::evaluate::budget_line(&budget, owners.len()).get(lang))
+    // A products file alone names repositories, not organisations to count.
+    if !owners.is_empty() {
+        match os2gov::app::evaluate::portfolio_budget(&owners, &remote) {
+            Ok(budget) => {
+                print_note(os2gov::app::evaluate::budget_line(&budget, owners.len()).get(lang))
+            }
+            Err(e) => print_note(&say(
+                lang,
+                os2gov::msg!(
+                    "GitHubs grænse for forespørgsler kunne ikke læses: {e}",
+                    "GitHub's rate limit could not be read: {e}"
+                ),
+            )),
         }
-        Err(e) => print_note(&say(
-            lang,
-            os2gov::msg!(
-                "GitHubs grænse for forespørgsler kunne ikke læses: {e}",
-                "GitHub's rate limit could not be read: {e}"
-            ),
-        )),
     }
-    let run = os2gov::app::evaluate::portfolio(&owners, &remote, &options, now());
+    let asked = os2gov::app::evaluate::PortfolioRequest {
+        owners: owners.clone(),
+        products,
+        products_file,
+    };
+    let run = os2gov::app::evaluate::portfolio(&asked, &remote, &options, now());
     let p = &run.portfolio;
     let text = match args.format {
         PortfolioFormat::Markdown => os2gov::render::products::markdown(p),
