@@ -170,6 +170,31 @@ fn the_json_validates_against_the_published_schema() {
     }
 }
 
+#[test]
+fn the_products_schema_agrees_with_the_products_reader() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/products.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("schema")).expect("JSON");
+    jsonschema::meta::validate(&schema).expect("a valid draft 2020-12 schema");
+    let validator = jsonschema::validator_for(&schema).expect("compiles");
+    for (text, valid) in [
+        (
+            "[[product]]\nname = \"OS2faktor\"\nrepositories = [\"github:OS2faktor\", \"github:OS2mo/os2faktor-connector\"]\nos2eu = \"https://www.os2.eu/os2faktor\"\nmain = \"OS2faktor/os2faktor-login\"\n\n[[product]]\nname = \"OS2mo\"\n",
+            true,
+        ),
+        ("[[product]]\nrepositories = [\"github:OS2mo\"]\n", false),
+        ("[[product]]\nname = \"A\"\nos2eu = \"os2.eu/a\"\n", false),
+        ("[[product]]\nname = \"A\"\nrepositories = [\"github:\"]\n", false),
+        ("[[product]]\nname = \"A\"\nnavn = \"B\"\n", false),
+        ("[product]\nname = \"A\"\n", false),
+    ] {
+        let data: serde_json::Value = toml::from_str(text).expect("TOML");
+        let read = os2gov::engine::config::parse_products("products.toml", text);
+        assert_eq!(read.is_ok(), valid, "{text:?}: {read:?}");
+        assert_eq!(validator.is_valid(&data), valid, "{text:?}");
+    }
+}
+
 /// Writes the portfolio page of three fixture products to `target/test-artifacts/` for the
 /// browser test (`tests/browser/portfolio.test.mjs`, run by scripts/test.sh after this), and
 /// checks what can be checked without a browser.
