@@ -618,19 +618,36 @@ fn organisation_declarations(
 /// repository and evaluates the product.
 pub fn evaluate(request: &EvaluateRequest) -> Result<Evaluated, EvaluateError> {
     let gathered = read_sources(&request.sources, request)?;
-    product_of(gathered, request)
+    product_of(gathered, request, Configs::Apply, &mut DotGithubs::new())
 }
+
+/// Whether the repositories' own `[product]` tables shape the product: not when a products
+/// file defines it, which says what belongs to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Configs {
+    Apply,
+    Ignore,
+}
+
+/// Each organisation's `.github` as read for a product's declarations, by lower-case owner: a
+/// portfolio of several products in one organisation reads it once.
+type DotGithubs = std::collections::HashMap<String, Result<Option<Snapshot>, Msg>>;
 
 /// The product of the repositories gathered, with what their `[product]` tables add: each
 /// checked, the declarations shared, the evaluation made.
 fn product_of(
     mut gathered: Gathered,
     request: &EvaluateRequest,
+    configs: Configs,
+    dot_githubs: &mut DotGithubs,
 ) -> Result<Evaluated, EvaluateError> {
     if gathered.reads.is_empty() {
         return Err(EvaluateError::Empty);
     }
-    let applied = apply_products(&mut gathered, request)?;
+    let applied = match configs {
+        Configs::Apply => apply_products(&mut gathered, request)?,
+        Configs::Ignore => Applied::default(),
+    };
     let Gathered {
         mut reads,
         mut stats,
@@ -665,7 +682,11 @@ fn product_of(
     let mut org_unread = None;
     let org_snapshot = match (&request.remote, &owner) {
         (Some(options), Some(owner)) if !snapshots.iter().any(evaluate::has_declarations) => {
-            match organisation_declarations(owner, options, &mut stats) {
+            let read = dot_githubs
+                .entry(owner.to_ascii_lowercase())
+                .or_insert_with(|| organisation_declarations(owner, options, &mut stats))
+                .clone();
+            match read {
                 Ok(snapshot) => snapshot,
                 Err(why) => {
                     org_unread = Some(format!("{owner}/.github: {}", why.get(lang_of(request))));
@@ -790,6 +811,9 @@ struct Group {
     site: Option<String>,
     /// `[[product]] main` with the products file.
     main: Option<(String, String)>,
+    /// Defined by a products file: what it lists is the product, whatever the repositories'
+    /// own `[product]` says.
+    defined: bool,
 }
 
 /// The group named `name` (the same product whatever the case), made when new.
@@ -806,6 +830,7 @@ fn group<'g>(groups: &'g mut Vec<Group>, name: &str) -> &'g mut Group {
                 more: Vec::new(),
                 site: None,
                 main: None,
+                defined: false,
             });
             groups.len() - 1
         }
@@ -892,6 +917,7 @@ pub fn portfolio(
     for product in &asked.products {
         let name = product.name.clone().unwrap_or_default();
         let g = group(&mut groups, &name);
+        g.defined = true;
         g.site = product.os2eu.clone();
         g.main = product.main.clone().zip(asked.products_file.clone());
         for written in &product.repositories {
@@ -925,6 +951,7 @@ pub fn portfolio(
             group(&mut groups, &owners_of[i].clone()).taken.push(i);
         }
     }
+    let mut dot_githubs = DotGithubs::new();
     for g in groups {
         let mut gathered = Gathered::default();
         for i in &g.taken {
@@ -950,7 +977,12 @@ pub fn portfolio(
                 1 => gathered.reads.first().and_then(owner_of),
                 _ => None,
             };
-            product_of(gathered, &request)
+            let configs = if g.defined {
+                Configs::Ignore
+            } else {
+                Configs::Apply
+            };
+            product_of(gathered, &request, configs, &mut dot_githubs)
         })();
         match done {
             Ok(done) => {

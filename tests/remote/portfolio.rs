@@ -437,6 +437,13 @@ fn the_portfolio_forms_products_from_the_repositories_product_configs() {
         .filter(|p| p.starts_with("/repos/OS2other/mfa-client/git/trees"))
         .count();
     assert_eq!(trees, 1, "{:?}", s.paths(&s.api));
+    // OS2test's `.github` is where both its products may keep a governance report: asked once.
+    let dot_github = s
+        .paths(&s.api)
+        .iter()
+        .filter(|p| p.as_str() == "/repos/OS2test/.github")
+        .count();
+    assert_eq!(dot_github, 1, "{:?}", s.paths(&s.api));
 
     // Every format names the products so.
     for format in ["markdown", "csv", "html"] {
@@ -500,6 +507,40 @@ fn a_products_file_defines_the_products_and_a_broken_one_is_refused() {
     assert_eq!(
         rows_of(&json),
         [("OS2samlet".to_string(), 2, None)],
+        "{json}"
+    );
+
+    // What the file lists is the product, whatever the repository's own [product] adds: login
+    // alone, without the mfa-client its os2gov.toml lists, nor its os2.eu page.
+    std::fs::write(
+        &file,
+        "[[product]]\nname = \"Login alene\"\nrepositories = [\"github:OS2test/login\"]\n",
+    )
+    .expect("write");
+    let out = cli(
+        &s,
+        &[
+            "portfolio",
+            "OS2test",
+            "OS2other",
+            "--products",
+            &products,
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let org = |o: &str| Some(format!("https://github.com/{o}"));
+    assert_eq!(
+        rows_of(&json),
+        [
+            ("Login alene".to_string(), 1, org("OS2test")),
+            // web names it (in its own case), and nothing else is left of it.
+            ("os2faktor".to_string(), 1, org("OS2other")),
+            ("OS2other".to_string(), 2, org("OS2other")),
+            ("OS2test".to_string(), 1, org("OS2test")),
+        ],
         "{json}"
     );
 
