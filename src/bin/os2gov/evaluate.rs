@@ -23,8 +23,9 @@ pub(crate) enum EvaluationFormat {
 #[derive(clap::Args)]
 pub(crate) struct EvaluateArgs {
     /// The product's repositories: local paths, github:OWNER/REPO, or github:OWNER for every
-    /// public, non-archived repository of an organisation. All of them are one product. Without
-    /// any, the product described by [product] in the os2gov.toml of the repository here.
+    /// public, non-archived repository of an organisation. All of them are one product, with
+    /// what their os2gov.toml [product] adds. Without any, the repository here (alone when its
+    /// os2gov.toml has no [product]).
     pub(crate) sources: Vec<String>,
     /// The level to list the gaps for (otherwise the one above the proposed level).
     #[arg(long, value_parser = parse_level)]
