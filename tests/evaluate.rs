@@ -170,6 +170,31 @@ fn the_json_validates_against_the_published_schema() {
     }
 }
 
+#[test]
+fn the_products_schema_agrees_with_the_products_reader() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/products.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("schema")).expect("JSON");
+    jsonschema::meta::validate(&schema).expect("a valid draft 2020-12 schema");
+    let validator = jsonschema::validator_for(&schema).expect("compiles");
+    for (text, valid) in [
+        (
+            "[[product]]\nname = \"OS2faktor\"\nrepositories = [\"github:OS2faktor\", \"github:OS2mo/os2faktor-connector\"]\nos2eu = \"https://www.os2.eu/os2faktor\"\nmain = \"OS2faktor/os2faktor-login\"\n\n[[product]]\nname = \"OS2mo\"\n",
+            true,
+        ),
+        ("[[product]]\nrepositories = [\"github:OS2mo\"]\n", false),
+        ("[[product]]\nname = \"A\"\nos2eu = \"os2.eu/a\"\n", false),
+        ("[[product]]\nname = \"A\"\nrepositories = [\"github:\"]\n", false),
+        ("[[product]]\nname = \"A\"\nnavn = \"B\"\n", false),
+        ("[product]\nname = \"A\"\n", false),
+    ] {
+        let data: serde_json::Value = toml::from_str(text).expect("TOML");
+        let read = os2gov::engine::config::parse_products("products.toml", text);
+        assert_eq!(read.is_ok(), valid, "{text:?}: {read:?}");
+        assert_eq!(validator.is_valid(&data), valid, "{text:?}");
+    }
+}
+
 /// Writes the portfolio page of three fixture products to `target/test-artifacts/` for the
 /// browser test (`tests/browser/portfolio.test.mjs`, run by scripts/test.sh after this), and
 /// checks what can be checked without a browser.
@@ -512,7 +537,6 @@ fn cli_evaluate_refuses_a_broken_product_config_naming_it_and_writes_nothing() {
             "[product]\nmain = \"OS2faktor/elsewhere\"\n",
             "[product] main = \"OS2faktor/elsewhere\" is none of the product's repositories",
         ),
-        ("level = \"1\"\n", "no os2gov.toml with [product]"),
     ] {
         let login = repo_with(
             &[
@@ -533,6 +557,122 @@ fn cli_evaluate_refuses_a_broken_product_config_naming_it_and_writes_nothing() {
     let out = evaluate_in(bare.path(), &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no SOURCE given"));
+}
+
+#[test]
+fn cli_evaluate_in_a_repository_without_product_evaluates_it_alone_saying_so() {
+    // A config without [product] (once refused: "no os2gov.toml with [product]"), and none at all.
+    for files in [
+        vec![
+            ("README.md", Entry::Text("# Login\n")),
+            ("os2gov.toml", Entry::Text("level = \"1\"\n")),
+            ("docs/guide.md", Entry::Text("# Vejledning\n")),
+        ],
+        vec![
+            ("README.md", Entry::Text("# Login\n")),
+            ("docs/guide.md", Entry::Text("# Vejledning\n")),
+        ],
+    ] {
+        let login = repo_with(&files, 3);
+        for dir in [login.path().to_path_buf(), login.path().join("docs")] {
+            let out = evaluate_in(&dir, &["--format", "json", "--lang", "en"]);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(0), "{stderr}");
+            assert!(
+                stderr.contains(
+                    "no [product] in os2gov.toml; the repository is evaluated as a product of one repository."
+                ),
+                "{stderr}"
+            );
+            let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+            assert_eq!(json["repositories"].as_array().map(Vec::len), Some(1));
+            assert_eq!(json["main_chosen"], "first");
+        }
+        // In Danish by default.
+        let out = evaluate_in(login.path(), &["--out", "evaluering.md"]);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(String::from_utf8_lossy(&out.stderr)
+            .contains("ingen [product] i os2gov.toml; repositoriet vurderes som et produkt med ét repository."));
+        assert!(login.path().join("evaluering.md").exists());
+    }
+}
+
+#[test]
+fn cli_evaluate_with_sources_applies_their_product_configs_the_first_winning() {
+    let shared = repo_with(&[("README.md", Entry::Text("# Fælles\n"))], 200);
+    let shared_path = shared.path().display().to_string();
+    let faktor = format!(
+        "[product]\nname = \"OS2faktor\"\nrepositories = [\"{shared_path}\"]\nos2eu = \"https://www.os2.eu/os2faktor\"\nmain = \"{shared_path}\"\n"
+    );
+    let login = repo_with(
+        &[
+            ("README.md", Entry::Text("# Login\n")),
+            ("os2gov.toml", Entry::Text(&faktor)),
+        ],
+        3,
+    );
+    let other = format!("[product]\nname = \"OS2andet\"\nrepositories = [\"{shared_path}\"]\n");
+    let mfa = repo_with(
+        &[
+            ("README.md", Entry::Text("# MFA\n")),
+            ("os2gov.toml", Entry::Text(&other)),
+        ],
+        30,
+    );
+    let here = tempfile::tempdir().expect("tempdir");
+    let run = |sources: [&Path; 2]| {
+        let mut args = vec!["--format", "json", "--lang", "en"];
+        let sources: Vec<String> = sources.iter().map(|p| p.display().to_string()).collect();
+        args.extend(sources.iter().map(String::as_str));
+        let out = evaluate_in(here.path(), &args);
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        (json, stderr)
+    };
+    let login_config = login
+        .path()
+        .join("os2gov.toml")
+        .canonicalize()
+        .expect("path");
+    let mfa_config = mfa.path().join("os2gov.toml").canonicalize().expect("path");
+
+    let (json, stderr) = run([login.path(), mfa.path()]);
+    assert_eq!(json["product"], "OS2faktor", "{json}");
+    assert_eq!(json["site"], "https://www.os2.eu/os2faktor");
+    // The repository both list joins once.
+    assert_eq!(
+        json["repositories"].as_array().map(Vec::len),
+        Some(3),
+        "{json}"
+    );
+    assert_eq!(json["main_chosen"], "config");
+    assert_eq!(json["main_repository"], json["repositories"][2]);
+    assert!(
+        stderr.contains(&format!(
+            "{} and {} describe the product differently ([product] name: \"OS2faktor\" and \"OS2andet\"); {} applies, as the first source's.",
+            login_config.display(),
+            mfa_config.display(),
+            login_config.display()
+        )),
+        "{stderr}"
+    );
+
+    // The other order: the other config's name, and no os2.eu page or main repository of its own
+    // to disagree with.
+    let (json, stderr) = run([mfa.path(), login.path()]);
+    assert_eq!(json["product"], "OS2andet", "{json}");
+    assert_eq!(json["site"], "https://www.os2.eu/os2faktor");
+    assert_eq!(json["main_chosen"], "config");
+    assert!(
+        stderr.contains(&format!(
+            "{} and {} describe the product differently ([product] name: \"OS2andet\" and \"OS2faktor\")",
+            mfa_config.display(),
+            login_config.display()
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("[product] os2eu"), "{stderr}");
 }
 
 #[test]

@@ -6,8 +6,9 @@ use crate::adapters::remote::{
     self, RemoteError, RemoteOptions, RemoteScan, RemoteTarget, RequestStats,
 };
 use crate::base::model::{Fetched, Msg, RepoMeta, Snapshot};
+use crate::base::text::quoted;
 use crate::engine;
-use crate::engine::config::{ConfigError, ProductConfig};
+use crate::engine::config::{ConfigError, ProductConfig, FILE_NAME};
 use crate::evaluate::{self, Evaluation, MainChoice, Product, Repository};
 use crate::msg;
 use std::path::{Path, PathBuf};
@@ -58,8 +59,9 @@ pub enum EvaluateError {
     #[error(transparent)]
     Config(#[from] ConfigError),
     #[error(
-        "{0}: no SOURCE given, and no os2gov.toml with [product] at the root of a repository \
-         here or above (name the product's repositories: os2gov evaluate github:OWNER …)"
+        "{0}: no SOURCE given, and no repository here or above (a folder with .git) whose \
+         os2gov.toml could describe the product (name the product's repositories: os2gov \
+         evaluate github:OWNER …)"
     )]
     NoProduct(String),
     #[error("{path}: [product] main = {main:?} is none of the product's repositories ({known})")]
@@ -70,69 +72,72 @@ pub enum EvaluateError {
     },
 }
 
-/// A product described in os2gov.toml: the repository whose config describes it, and the
-/// description.
+/// The repository `os2gov evaluate` without a SOURCE evaluates: the one holding the current
+/// folder, with the product its os2gov.toml describes (its `[product]` is applied when the
+/// repository is read, as for any source).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfiguredProduct {
-    /// The root of the repository whose os2gov.toml has `[product]`.
+    /// The root of the repository holding the folder.
     pub root: PathBuf,
-    /// That os2gov.toml, as shown in errors.
+    /// Its os2gov.toml, as shown in errors.
     pub config_path: String,
-    pub product: ProductConfig,
+    /// `None`: no os2gov.toml, or one without `[product]` — a product of this one repository.
+    pub product: Option<ProductConfig>,
 }
 
 impl ConfiguredProduct {
-    /// The product's sources: its own repository, then those listed (paths relative to it).
+    /// The product's first source, the repository itself: the repositories its `[product]` lists
+    /// join when it is read.
     pub fn sources(&self) -> Vec<ProductSource> {
-        std::iter::once(ProductSource::Local(self.root.clone()))
-            .chain(self.product.repositories.iter().map(|written| {
-                match ProductSource::parse(written) {
-                    ProductSource::Local(path) if path.is_relative() => {
-                        ProductSource::Local(self.root.join(path))
-                    }
-                    source => source,
-                }
-            }))
-            .collect()
+        vec![ProductSource::Local(self.root.clone())]
+    }
+
+    /// What the run says when the repository describes no product: it is evaluated alone.
+    pub fn alone(&self) -> Option<Msg> {
+        let root = self.root.display();
+        self.product.is_none().then(|| {
+            msg!(
+                "{root}: ingen [product] i os2gov.toml; repositoriet vurderes som et produkt med ét repository.",
+                "{root}: no [product] in os2gov.toml; the repository is evaluated as a product of one repository."
+            )
+        })
     }
 }
 
-/// The product that the os2gov.toml of the repository holding `start` describes: the nearest
-/// folder at or above `start` with `.git` is the repository, its os2gov.toml the config. A
-/// config that does not parse is an error; one without `[product]` is [`EvaluateError::NoProduct`].
+/// The repository holding `start` and the product its os2gov.toml describes: the nearest folder
+/// at or above `start` with `.git` is the repository. A config that does not parse is an error,
+/// refused before anything is read; outside any repository, [`EvaluateError::NoProduct`].
 pub fn configured_product(start: &Path) -> Result<ConfiguredProduct, EvaluateError> {
     let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
     let shown = start.display().to_string();
     let Some(root) = start.ancestors().find(|dir| dir.join(".git").exists()) else {
         return Err(EvaluateError::NoProduct(shown));
     };
-    let file = root.join(crate::engine::config::FILE_NAME);
+    let file = root.join(FILE_NAME);
     let config_path = file.display().to_string();
-    let Ok(text) = std::fs::read_to_string(&file) else {
-        return Err(EvaluateError::NoProduct(root.display().to_string()));
+    let product = match std::fs::read_to_string(&file) {
+        Ok(text) => crate::engine::config::parse(&config_path, &text)?.product,
+        Err(_) => None,
     };
-    let config = crate::engine::config::parse(&config_path, &text)?;
-    match config.product {
-        Some(product) => Ok(ConfiguredProduct {
-            root: root.to_path_buf(),
-            config_path,
-            product,
-        }),
-        None => Err(EvaluateError::NoProduct(root.display().to_string())),
-    }
+    Ok(ConfiguredProduct {
+        root: root.to_path_buf(),
+        config_path,
+        product,
+    })
 }
 
 /// What `os2gov evaluate` asks for.
 #[derive(Debug, Clone)]
 pub struct EvaluateRequest {
     pub sources: Vec<ProductSource>,
-    /// `--name`; else the organisation's name, else the main repository's.
+    /// `--name`; else `[product] name` in a source's os2gov.toml, else the organisation's name,
+    /// else the main repository's.
     pub name: Option<String>,
-    /// The main repository named in os2gov.toml (`[product] main`), with the config it is
-    /// written in: otherwise the most recently pushed is the main one.
+    /// The main repository as a products file names it, with that file: before `[product] main`
+    /// in a source's os2gov.toml; otherwise the most recently pushed is the main one.
     pub main: Option<(String, String)>,
-    /// The product's page on os2.eu from os2gov.toml (`[product] os2eu`), before any found in a
-    /// repository.
+    /// The product's page on os2.eu as a products file gives it, before `[product] os2eu` in a
+    /// source's os2gov.toml and any page found in a repository.
     pub site: Option<String>,
     /// `None` offline: local sources only, without GitHub metadata.
     pub remote: Option<RemoteOptions>,
@@ -227,10 +232,33 @@ fn add(total: &mut RequestStats, more: &RequestStats) {
 }
 
 /// Every repository read, what the reads cost, the run's warnings and the organisation named.
-type ReadAll = (Vec<Read>, RequestStats, Vec<Msg>, Option<String>);
+#[derive(Default)]
+struct Gathered {
+    reads: Vec<Read>,
+    stats: RequestStats,
+    warnings: Vec<Msg>,
+    organisation: Option<String>,
+}
+
+impl Gathered {
+    /// `more` joins: each repository once, whichever sources name it.
+    fn join(&mut self, more: Gathered) {
+        add(&mut self.stats, &more.stats);
+        self.warnings.extend(more.warnings);
+        if self.organisation.is_none() {
+            self.organisation = more.organisation;
+        }
+        self.reads.extend(more.reads);
+        let mut seen = std::collections::HashSet::new();
+        self.reads.retain(|r| seen.insert(r.key.clone()));
+    }
+}
 
 /// Reads every source into snapshots: each repository once, whichever sources name it.
-fn read_all(request: &EvaluateRequest) -> Result<ReadAll, EvaluateError> {
+fn read_sources(
+    sources: &[ProductSource],
+    request: &EvaluateRequest,
+) -> Result<Gathered, EvaluateError> {
     let mut reads: Vec<Read> = Vec::new();
     let mut stats = RequestStats::default();
     let mut warnings = Vec::new();
@@ -241,7 +269,7 @@ fn read_all(request: &EvaluateRequest) -> Result<ReadAll, EvaluateError> {
             .as_ref()
             .ok_or_else(|| EvaluateError::RemoteOffline(name.to_string()))
     };
-    for source in &request.sources {
+    for source in sources {
         match source {
             ProductSource::Local(path) => {
                 let shown = path.display().to_string();
@@ -328,9 +356,17 @@ fn read_all(request: &EvaluateRequest) -> Result<ReadAll, EvaluateError> {
             }
         }
     }
-    let mut seen = std::collections::HashSet::new();
-    reads.retain(|r| seen.insert(r.key.clone()));
-    Ok((reads, stats, warnings, organisation))
+    let mut gathered = Gathered {
+        stats,
+        warnings,
+        organisation,
+        ..Gathered::default()
+    };
+    gathered.join(Gathered {
+        reads,
+        ..Gathered::default()
+    });
+    Ok(gathered)
 }
 
 /// Whether `written` (as in `[product] main`: `OWNER/REPO`, `github:OWNER/REPO`, a GitHub URL, a
@@ -352,19 +388,31 @@ fn names(written: &str, read: &Read, base: Option<&Path>) -> bool {
     std::fs::canonicalize(path).is_ok_and(|p| read.folder.as_ref() == Some(&p))
 }
 
+/// `[product] main` as written, in which config, and the folder its relative paths start from.
+#[derive(Debug, Clone)]
+struct Named {
+    written: String,
+    config: String,
+    base: Option<PathBuf>,
+}
+
+impl Named {
+    fn index(&self, reads: &[Read]) -> Option<usize> {
+        reads
+            .iter()
+            .position(|r| names(&self.written, r, self.base.as_deref()))
+    }
+}
+
 /// The main repository (its history and metadata answer for the product) and why: the one the
 /// config names, else the most recently pushed; without metadata, the first source.
-fn main_index(
-    reads: &[Read],
-    named: Option<&(String, String)>,
-    base: Option<&Path>,
-) -> Result<(usize, MainChoice), EvaluateError> {
-    if let Some((written, path)) = named {
-        return match reads.iter().position(|r| names(written, r, base)) {
+fn main_index(reads: &[Read], named: Option<&Named>) -> Result<(usize, MainChoice), EvaluateError> {
+    if let Some(named) = named {
+        return match named.index(reads) {
             Some(i) => Ok((i, MainChoice::Config)),
             None => Err(EvaluateError::UnknownMain {
-                path: path.clone(),
-                main: written.clone(),
+                path: named.config.clone(),
+                main: named.written.clone(),
                 known: reads
                     .iter()
                     .map(|r| r.name.as_str())
@@ -382,6 +430,147 @@ fn main_index(
         Some((i, _)) => (i, MainChoice::Pushed),
         None => (0, MainChoice::First),
     })
+}
+
+/// `[product]` as one repository's os2gov.toml writes it, and where.
+struct Described {
+    /// The os2gov.toml, as shown in notes and errors.
+    config: String,
+    /// The repository's folder, where its relative paths start (local sources only).
+    base: Option<PathBuf>,
+    product: ProductConfig,
+}
+
+/// The `[product]` of a repository read, if its os2gov.toml has one. A config that does not
+/// parse describes nothing here: the engine refuses it when the repository is checked.
+fn described(read: &Read) -> Option<Described> {
+    let text = read.snapshot.text(FILE_NAME)?;
+    let config = match &read.folder {
+        Some(folder) => folder.join(FILE_NAME).display().to_string(),
+        None => format!("{}: {FILE_NAME}", read.name),
+    };
+    let product = crate::engine::config::parse(&config, text).ok()?.product?;
+    Some(Described {
+        config,
+        base: read.folder.clone(),
+        product,
+    })
+}
+
+impl Described {
+    /// The repositories it lists, as sources: a path is relative to the repository whose config
+    /// it is, and means nothing in a repository read from GitHub (skipped, with a note).
+    fn sources(&self, warnings: &mut Vec<Msg>) -> Vec<ProductSource> {
+        let mut sources = Vec::new();
+        for written in &self.product.repositories {
+            match (ProductSource::parse(written), &self.base) {
+                (ProductSource::Local(path), Some(base)) if path.is_relative() => {
+                    sources.push(ProductSource::Local(base.join(path)));
+                }
+                (ProductSource::Local(_), None) => warnings.push(msg!(
+                    "{c}: {written} i repositories er en sti, som ikke kan følges i et repository på GitHub; den springes over.",
+                    "{c}: {written} in repositories is a path, which cannot be followed in a repository on GitHub; it is skipped.",
+                    c = self.config
+                )),
+                (source, _) => sources.push(source),
+            }
+        }
+        sources
+    }
+
+    fn main(&self) -> Option<Named> {
+        Some(Named {
+            written: self.product.main.clone()?,
+            config: self.config.clone(),
+            base: self.base.clone(),
+        })
+    }
+}
+
+/// Whether `source` is the repository read (an organisation is never known to be read whole).
+fn is_read(source: &ProductSource, read: &Read) -> bool {
+    match source {
+        ProductSource::Repository(target) => target.slug().eq_ignore_ascii_case(&read.key),
+        ProductSource::Local(path) => std::fs::canonicalize(path)
+            .is_ok_and(|p| read.folder.as_ref() == Some(&p) || p.display().to_string() == read.key),
+        ProductSource::Organisation(_) => false,
+    }
+}
+
+/// What the sources' `[product]` tables decide together: the first one that gives a value wins.
+#[derive(Default)]
+struct Applied {
+    name: Option<String>,
+    site: Option<String>,
+    main: Option<Named>,
+}
+
+/// Two configs that give different values for `key`: the first one's applies, and the run says
+/// so, naming both.
+fn disagree(key: &str, first: (&str, &str), other: (&str, &str)) -> Msg {
+    let ((a, x), (b, y)) = (first, other);
+    msg!(
+        "{a} og {b} beskriver produktet forskelligt ([product] {key}: {x} og {y}); {a} gælder, da det er den første kilde.",
+        "{a} and {b} describe the product differently ([product] {key}: {x} and {y}); {a} applies, as the first source's.",
+        x = quoted(x),
+        y = quoted(y)
+    )
+}
+
+/// Applies the `[product]` of every repository read (in the order of the sources): the
+/// repositories they list are read and join the product, each counted once; name, os2eu page and
+/// main repository come from the first config that gives them, and a later one that disagrees
+/// is named in a note.
+fn apply_products(
+    gathered: &mut Gathered,
+    request: &EvaluateRequest,
+) -> Result<Applied, EvaluateError> {
+    let described: Vec<Described> = gathered.reads.iter().filter_map(described).collect();
+    let mut listed = Vec::new();
+    for d in &described {
+        listed.extend(d.sources(&mut gathered.warnings));
+    }
+    // A repository already read (named as a source too, or taken by a portfolio's product) is
+    // not read again.
+    listed.retain(|source| !gathered.reads.iter().any(|read| is_read(source, read)));
+    if !listed.is_empty() {
+        let more = read_sources(&listed, request)?;
+        gathered.join(more);
+    }
+    let mut applied = Applied::default();
+    let mut notes = Vec::new();
+    let mut first_of = |key: &str, value: fn(&ProductConfig) -> Option<&String>| {
+        let mut first: Option<(&str, &str)> = None;
+        for d in &described {
+            let Some(v) = value(&d.product) else { continue };
+            match first {
+                None => first = Some((d.config.as_str(), v.as_str())),
+                Some((config, known)) if known != v => {
+                    notes.push(disagree(key, (config, known), (&d.config, v)));
+                }
+                Some(_) => {}
+            }
+        }
+        first.map(|(_, v)| v.to_string())
+    };
+    applied.name = first_of("name", |p| p.name.as_ref());
+    applied.site = first_of("os2eu", |p| p.os2eu.as_ref());
+    let mut mains = described.iter().filter_map(Described::main);
+    if let Some(first) = mains.next() {
+        let at = first.index(&gathered.reads);
+        for other in mains {
+            if other.index(&gathered.reads) != at {
+                notes.push(disagree(
+                    "main",
+                    (&first.config, &first.written),
+                    (&other.config, &other.written),
+                ));
+            }
+        }
+        applied.main = Some(first);
+    }
+    gathered.warnings.extend(notes);
+    Ok(applied)
 }
 
 /// The organisation's `.github` repository, read for the product's governance report and
@@ -428,17 +617,58 @@ fn organisation_declarations(
 /// `os2gov evaluate`: reads the sources, shares the product's governance report, checks each
 /// repository and evaluates the product.
 pub fn evaluate(request: &EvaluateRequest) -> Result<Evaluated, EvaluateError> {
-    let (mut reads, mut stats, warnings, organisation) = read_all(request)?;
-    if reads.is_empty() {
+    let gathered = read_sources(&request.sources, request)?;
+    product_of(gathered, request, Configs::Apply, &mut DotGithubs::new())
+}
+
+/// Whether the repositories' own `[product]` tables shape the product: not when a products
+/// file defines it, which says what belongs to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Configs {
+    Apply,
+    Ignore,
+}
+
+/// Each organisation's `.github` as read for a product's declarations, by lower-case owner: a
+/// portfolio of several products in one organisation reads it once.
+type DotGithubs = std::collections::HashMap<String, Result<Option<Snapshot>, Msg>>;
+
+/// The product of the repositories gathered, with what their `[product]` tables add: each
+/// checked, the declarations shared, the evaluation made.
+fn product_of(
+    mut gathered: Gathered,
+    request: &EvaluateRequest,
+    configs: Configs,
+    dot_githubs: &mut DotGithubs,
+) -> Result<Evaluated, EvaluateError> {
+    if gathered.reads.is_empty() {
         return Err(EvaluateError::Empty);
     }
-    // Relative paths in the config are relative to the repository whose config it is.
-    let base = request.main.as_ref().and_then(|(_, path)| {
-        Path::new(path)
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-    });
-    let (main, main_chosen) = main_index(&reads, request.main.as_ref(), base)?;
+    let applied = match configs {
+        Configs::Apply => apply_products(&mut gathered, request)?,
+        Configs::Ignore => Applied::default(),
+    };
+    let Gathered {
+        mut reads,
+        mut stats,
+        warnings,
+        organisation,
+    } = gathered;
+    // A main repository the request names (a products file) comes before the sources' configs;
+    // relative paths in that file are relative to the file.
+    let named = request
+        .main
+        .as_ref()
+        .map(|(written, path)| Named {
+            written: written.clone(),
+            config: path.clone(),
+            base: Path::new(path)
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(Path::to_path_buf),
+        })
+        .or(applied.main);
+    let (main, main_chosen) = main_index(&reads, named.as_ref())?;
     let mut snapshots: Vec<Snapshot> = reads
         .iter_mut()
         .map(|r| std::mem::take(&mut r.snapshot))
@@ -452,7 +682,11 @@ pub fn evaluate(request: &EvaluateRequest) -> Result<Evaluated, EvaluateError> {
     let mut org_unread = None;
     let org_snapshot = match (&request.remote, &owner) {
         (Some(options), Some(owner)) if !snapshots.iter().any(evaluate::has_declarations) => {
-            match organisation_declarations(owner, options, &mut stats) {
+            let read = dot_githubs
+                .entry(owner.to_ascii_lowercase())
+                .or_insert_with(|| organisation_declarations(owner, options, &mut stats))
+                .clone();
+            match read {
                 Ok(snapshot) => snapshot,
                 Err(why) => {
                     org_unread = Some(format!("{owner}/.github: {}", why.get(lang_of(request))));
@@ -487,6 +721,7 @@ pub fn evaluate(request: &EvaluateRequest) -> Result<Evaluated, EvaluateError> {
     let name = request
         .name
         .clone()
+        .or(applied.name)
         .or_else(|| organisation.clone())
         .unwrap_or_else(|| {
             reads[main]
@@ -499,6 +734,7 @@ pub fn evaluate(request: &EvaluateRequest) -> Result<Evaluated, EvaluateError> {
     let site = request
         .site
         .clone()
+        .or(applied.site)
         .or_else(|| evaluate::product_page(&repositories));
     let product = Product {
         name,
@@ -548,10 +784,77 @@ pub struct PortfolioRun {
     pub warnings: Vec<Msg>,
 }
 
-/// `os2gov portfolio`: every organisation one product, evaluated in turn. A product that could
-/// not be read is a row with the reason, and the others are still evaluated.
+/// The owner a repository read belongs to on GitHub, if it is one.
+fn owner_of(read: &Read) -> Option<String> {
+    meta(&read.snapshot)
+        .map(|m| m.owner.clone())
+        .or_else(|| read.name.split_once('/').map(|(o, _)| o.to_string()))
+}
+
+/// Whether a listed source (`github:OWNER` too) takes the repository read.
+fn takes(written: &str, read: &Read) -> bool {
+    match ProductSource::parse(written) {
+        ProductSource::Organisation(owner) => {
+            owner_of(read).is_some_and(|o| o.eq_ignore_ascii_case(&owner))
+        }
+        _ => names(written, read, None),
+    }
+}
+
+/// One product of the portfolio as it is put together.
+struct Group {
+    name: String,
+    /// The repositories of the scanned organisations it takes (indices into the pool).
+    taken: Vec<usize>,
+    /// What a products file lists that no scanned organisation holds: read for the product.
+    more: Vec<ProductSource>,
+    site: Option<String>,
+    /// `[[product]] main` with the products file.
+    main: Option<(String, String)>,
+    /// Defined by a products file: what it lists is the product, whatever the repositories'
+    /// own `[product]` says.
+    defined: bool,
+}
+
+/// The group named `name` (the same product whatever the case), made when new.
+fn group<'g>(groups: &'g mut Vec<Group>, name: &str) -> &'g mut Group {
+    let at = match groups
+        .iter()
+        .position(|g| g.name.eq_ignore_ascii_case(name))
+    {
+        Some(at) => at,
+        None => {
+            groups.push(Group {
+                name: name.to_string(),
+                taken: Vec::new(),
+                more: Vec::new(),
+                site: None,
+                main: None,
+                defined: false,
+            });
+            groups.len() - 1
+        }
+    };
+    &mut groups[at]
+}
+
+/// The products a portfolio is asked for: the organisations to scan, and the products a products
+/// file defines.
+#[derive(Debug, Clone, Default)]
+pub struct PortfolioRequest {
+    pub owners: Vec<String>,
+    /// `[[product]]` of `--products FILE`, with that file as shown in errors.
+    pub products: Vec<ProductConfig>,
+    pub products_file: Option<String>,
+}
+
+/// `os2gov portfolio`: one organisation is one product unless config says otherwise. A products
+/// file's `[[product]]` takes the repositories it lists first; then the repositories whose
+/// os2gov.toml has `[product]` form the products they name (and take the repositories they list,
+/// of any organisation); every other repository is its organisation's product. A product that
+/// could not be read is a row with the reason, and the others are still evaluated.
 pub fn portfolio(
-    owners: &[String],
+    asked: &PortfolioRequest,
     remote: &RemoteOptions,
     engine: &engine::Options,
     now: i64,
@@ -561,17 +864,127 @@ pub fn portfolio(
     let mut stats = RequestStats::default();
     let mut warnings = Vec::new();
     let mut lang = engine.lang;
-    for owner in owners {
-        let request = EvaluateRequest {
-            sources: vec![ProductSource::Organisation(owner.clone())],
-            name: Some(owner.clone()),
-            main: None,
-            site: None,
+    let request =
+        |name: &str, site: Option<String>, main: Option<(String, String)>| EvaluateRequest {
+            sources: Vec::new(),
+            name: Some(name.to_string()),
+            main,
+            site,
             remote: Some(remote.clone()),
             engine: engine.clone(),
             now,
         };
-        match evaluate(&request) {
+    // Every organisation scanned first: a product may take repositories of several.
+    let mut pool: Vec<Option<Read>> = Vec::new();
+    let mut owners_of: Vec<String> = Vec::new();
+    for owner in &asked.owners {
+        match read_sources(
+            &[ProductSource::Organisation(owner.clone())],
+            &request(owner, None, None),
+        ) {
+            Ok(gathered) => {
+                add(&mut stats, &gathered.stats);
+                warnings.extend(gathered.warnings);
+                for read in gathered.reads {
+                    pool.push(Some(read));
+                    owners_of.push(owner.clone());
+                }
+            }
+            Err(e) => rows.push(ProductRow::failed(
+                owner,
+                Some(format!("https://github.com/{owner}")),
+                &e.to_string(),
+            )),
+        }
+    }
+    let mut claimed = vec![false; pool.len()];
+    let mut groups: Vec<Group> = Vec::new();
+    let take = |claimed: &mut Vec<bool>, g: &mut Group, written: &str| {
+        let mut found = false;
+        for (i, read) in pool.iter().enumerate() {
+            if let Some(read) = read {
+                if takes(written, read) {
+                    found = true;
+                    if !claimed[i] {
+                        claimed[i] = true;
+                        g.taken.push(i);
+                    }
+                }
+            }
+        }
+        found
+    };
+    for product in &asked.products {
+        let name = product.name.clone().unwrap_or_default();
+        let g = group(&mut groups, &name);
+        g.defined = true;
+        g.site = product.os2eu.clone();
+        g.main = product.main.clone().zip(asked.products_file.clone());
+        for written in &product.repositories {
+            if !take(&mut claimed, g, written) {
+                g.more.push(ProductSource::parse(written));
+            }
+        }
+    }
+    // The repositories' own `[product]`, in the order of the scan.
+    let configs: Vec<Option<ProductConfig>> = pool
+        .iter()
+        .map(|r| r.as_ref().and_then(described).map(|d| d.product))
+        .collect();
+    for (i, config) in configs.iter().enumerate() {
+        let Some(config) = config else { continue };
+        if claimed[i] {
+            continue;
+        }
+        let name = config.name.clone().unwrap_or_else(|| owners_of[i].clone());
+        let g = group(&mut groups, &name);
+        claimed[i] = true;
+        g.taken.push(i);
+        // What it lists and no scanned organisation holds is read when its `[product]` is
+        // applied.
+        for written in &config.repositories {
+            take(&mut claimed, g, written);
+        }
+    }
+    for i in 0..pool.len() {
+        if !claimed[i] {
+            group(&mut groups, &owners_of[i].clone()).taken.push(i);
+        }
+    }
+    let mut dot_githubs = DotGithubs::new();
+    for g in groups {
+        let mut gathered = Gathered::default();
+        for i in &g.taken {
+            if let Some(read) = pool[*i].take() {
+                gathered.reads.push(read);
+            }
+        }
+        let request = request(&g.name, g.site.clone(), g.main.clone());
+        let done = (|| {
+            if !g.more.is_empty() {
+                gathered.join(read_sources(&g.more, &request)?);
+            }
+            // A product within one organisation is that organisation's: its `.github` may
+            // hold the governance report, and the document information names it. One of
+            // several organisations looks in its main repository's.
+            let owners: std::collections::BTreeSet<String> = gathered
+                .reads
+                .iter()
+                .filter_map(owner_of)
+                .map(|o| o.to_ascii_lowercase())
+                .collect();
+            gathered.organisation = match owners.len() {
+                1 => gathered.reads.first().and_then(owner_of),
+                _ => None,
+            };
+            let configs = if g.defined {
+                Configs::Ignore
+            } else {
+                Configs::Apply
+            };
+            product_of(gathered, &request, configs, &mut dot_githubs)
+        })();
+        match done {
             Ok(done) => {
                 if let Some(s) = &done.stats {
                     add(&mut stats, s);
@@ -580,11 +993,7 @@ pub fn portfolio(
                 lang.get_or_insert(done.evaluation.lang);
                 rows.push(ProductRow::from_evaluation(&done.evaluation));
             }
-            Err(e) => rows.push(ProductRow::failed(
-                owner,
-                Some(format!("https://github.com/{owner}")),
-                &e.to_string(),
-            )),
+            Err(e) => rows.push(ProductRow::failed(&g.name, None, &e.to_string())),
         }
     }
     PortfolioRun {

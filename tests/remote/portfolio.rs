@@ -307,3 +307,255 @@ fn without_a_report_anywhere_the_product_has_none_and_a_failing_dot_github_is_in
         .expect("G2");
     assert_eq!(g2["light"], "white", "{g2}");
 }
+
+/// A repository of `owner` whose os2gov.toml says `config`, pushed `days` ago.
+fn repo_with_config(owner: &'static str, name: &'static str, config: &str, days: i64) -> Repo {
+    let mut repo = Repo {
+        owner,
+        name,
+        commits: vec![("Work".into(), days, false)],
+        ..good_repo()
+    };
+    if !config.is_empty() {
+        repo.files.push(("os2gov.toml".into(), config.into()));
+    }
+    repo
+}
+
+const FAKTOR: &str = "[product]\nname = \"OS2faktor\"\nrepositories = [\"github:OS2other/mfa-client\", \"../elsewhere\"]\nos2eu = \"https://www.os2.eu/os2faktor\"\n";
+
+/// OS2test: login (its [product] OS2faktor takes OS2other/mfa-client) and docs (no [product]);
+/// OS2other: mfa-client, web (whose [product] names OS2faktor too) and api (no os2gov.toml).
+fn two_organisations_one_product_across(s: &Servers) {
+    let login = repo_with_config("OS2test", "login", FAKTOR, 3);
+    let docs = repo_with_config("OS2test", "docs", "level = \"1\"\n", 10);
+    let mfa = repo_with_config("OS2other", "mfa-client", "", 20);
+    let web = repo_with_config("OS2other", "web", "[product]\nname = \"os2faktor\"\n", 30);
+    let api = repo_with_config("OS2other", "api", "", 40);
+    for repo in [&login, &docs, &mfa, &web, &api] {
+        mount_repo(s, repo);
+    }
+    mount_org(s, "OS2test", &[&login, &docs]);
+    mount_org(s, "OS2other", &[&mfa, &web, &api]);
+}
+
+#[test]
+fn a_remote_sources_product_config_brings_the_whole_product() {
+    let s = servers();
+    two_organisations_one_product_across(&s);
+    let out = cli(
+        &s,
+        &[
+            "evaluate",
+            "github:OS2test/login",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["product"], "OS2faktor", "{json}");
+    assert_eq!(json["site"], "https://www.os2.eu/os2faktor");
+    assert_eq!(
+        json["repositories"],
+        serde_json::json!(["OS2test/login", "OS2other/mfa-client"])
+    );
+    // A path means nothing in a repository on GitHub: skipped, and said.
+    assert!(
+        stderr.contains("OS2test/login: os2gov.toml: ../elsewhere in repositories is a path"),
+        "{stderr}"
+    );
+    // Read once, though the product lists it and it is named as a source too.
+    let out = cli(
+        &s,
+        &[
+            "evaluate",
+            "github:OS2test/login",
+            "github:OS2other/mfa-client",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["repositories"].as_array().map(Vec::len), Some(2));
+}
+
+/// The portfolio's rows by product: (name, repositories, organisation).
+fn rows_of(json: &serde_json::Value) -> Vec<(String, u64, Option<String>)> {
+    json["products"]
+        .as_array()
+        .expect("products")
+        .iter()
+        .map(|p| {
+            (
+                p["product"].as_str().unwrap_or("").to_string(),
+                p["repositories"].as_u64().unwrap_or(0),
+                p["organisation"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_portfolio_forms_products_from_the_repositories_product_configs() {
+    let s = servers();
+    two_organisations_one_product_across(&s);
+    let out = cli(
+        &s,
+        &[
+            "portfolio",
+            "OS2test",
+            "OS2other",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let org = |o: &str| Some(format!("https://github.com/{o}"));
+    assert_eq!(
+        rows_of(&json),
+        [
+            // login, the mfa-client it lists from OS2other, and web, which names it too.
+            ("OS2faktor".to_string(), 3, None),
+            ("OS2other".to_string(), 1, org("OS2other")),
+            ("OS2test".to_string(), 1, org("OS2test")),
+        ],
+        "{json}"
+    );
+    // Every repository read once.
+    let trees = s
+        .paths(&s.api)
+        .iter()
+        .filter(|p| p.starts_with("/repos/OS2other/mfa-client/git/trees"))
+        .count();
+    assert_eq!(trees, 1, "{:?}", s.paths(&s.api));
+    // OS2test's `.github` is where both its products may keep a governance report: asked once.
+    let dot_github = s
+        .paths(&s.api)
+        .iter()
+        .filter(|p| p.as_str() == "/repos/OS2test/.github")
+        .count();
+    assert_eq!(dot_github, 1, "{:?}", s.paths(&s.api));
+
+    // Every format names the products so.
+    for format in ["markdown", "csv", "html"] {
+        let out = cli(
+            &s,
+            &["portfolio", "OS2test", "OS2other", "--format", format],
+        );
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8_lossy(&out.stdout);
+        for name in ["OS2faktor", "OS2other", "OS2test"] {
+            assert!(text.contains(name), "{format}: {name}: {text}");
+        }
+    }
+}
+
+#[test]
+fn a_products_file_defines_the_products_and_a_broken_one_is_refused() {
+    let s = servers();
+    two_organisations_one_product_across(&s);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("products.toml");
+    std::fs::write(
+        &file,
+        "[[product]]\nname = \"OS2samlet\"\nrepositories = [\"github:OS2test/docs\", \"github:OS2other/api\"]\nos2eu = \"https://www.os2.eu/os2samlet\"\nmain = \"OS2other/api\"\n",
+    )
+    .expect("write");
+    let products = file.display().to_string();
+    let out = cli(
+        &s,
+        &[
+            "portfolio",
+            "OS2test",
+            "OS2other",
+            "--products",
+            &products,
+            "--format",
+            "json",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    // The file's product takes docs and api; nothing is left for the organisations' own.
+    assert_eq!(
+        rows_of(&json),
+        [
+            ("OS2faktor".to_string(), 3, None),
+            ("OS2samlet".to_string(), 2, None),
+        ],
+        "{json}"
+    );
+
+    // Without organisations to scan, the file's product is read from its repositories alone.
+    let out = cli(
+        &s,
+        &["portfolio", "--products", &products, "--format", "json"],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(
+        rows_of(&json),
+        [("OS2samlet".to_string(), 2, None)],
+        "{json}"
+    );
+
+    // What the file lists is the product, whatever the repository's own [product] adds: login
+    // alone, without the mfa-client its os2gov.toml lists, nor its os2.eu page.
+    std::fs::write(
+        &file,
+        "[[product]]\nname = \"Login alene\"\nrepositories = [\"github:OS2test/login\"]\n",
+    )
+    .expect("write");
+    let out = cli(
+        &s,
+        &[
+            "portfolio",
+            "OS2test",
+            "OS2other",
+            "--products",
+            &products,
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let org = |o: &str| Some(format!("https://github.com/{o}"));
+    assert_eq!(
+        rows_of(&json),
+        [
+            ("Login alene".to_string(), 1, org("OS2test")),
+            // web names it (in its own case), and nothing else is left of it.
+            ("os2faktor".to_string(), 1, org("OS2other")),
+            ("OS2other".to_string(), 2, org("OS2other")),
+            ("OS2test".to_string(), 1, org("OS2test")),
+        ],
+        "{json}"
+    );
+
+    // A broken file: one line naming it and the key, exit 2, not one request.
+    s.reset();
+    std::fs::write(&file, "[[product]]\nrepositories = [\"github:OS2test\"]\n").expect("write");
+    let out = cli(&s, &["portfolio", "OS2test", "--products", &products]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{products}:1: [[product]]: every product needs a name"
+        )),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+    assert!(s.paths(&s.api).is_empty(), "{:?}", s.paths(&s.api));
+}

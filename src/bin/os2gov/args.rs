@@ -53,7 +53,8 @@ pub(crate) enum Command {
     /// light (🟢/🟡/🔴, ⚪ left for the secretariat) and its basis, for all the product's
     /// repositories. Exit code 0 = done, 2 = error, 3 = some repositories could not be read.
     Evaluate(crate::evaluate::EvaluateArgs),
-    /// Evaluate every product (one GitHub organisation each) into one overview: Markdown, CSV,
+    /// Evaluate every product (one GitHub organisation each, unless [product] in os2gov.toml or
+    /// --products says otherwise) into one overview: Markdown, CSV,
     /// JSON or a self-contained HTML page. Exit code 0 = every product complete, 2 = error,
     /// 3 = some products incomplete.
     Portfolio(crate::evaluate::PortfolioArgs),

@@ -23,8 +23,9 @@ pub(crate) enum EvaluationFormat {
 #[derive(clap::Args)]
 pub(crate) struct EvaluateArgs {
     /// The product's repositories: local paths, github:OWNER/REPO, or github:OWNER for every
-    /// public, non-archived repository of an organisation. All of them are one product. Without
-    /// any, the product described by [product] in the os2gov.toml of the repository here.
+    /// public, non-archived repository of an organisation. All of them are one product, with
+    /// what their os2gov.toml [product] adds. Without any, the repository here (alone when its
+    /// os2gov.toml has no [product]).
     pub(crate) sources: Vec<String>,
     /// The level to list the gaps for (otherwise the one above the proposed level).
     #[arg(long, value_parser = parse_level)]
@@ -58,8 +59,8 @@ fn say(lang: Lang, message: Msg) -> String {
 pub(crate) fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
     let lang = args.lang.unwrap_or_default();
     let offline = args.offline || offline_by_env();
-    // Without a source, the product os2gov.toml describes; a broken config is refused before
-    // anything is read.
+    // Without a source, the repository here with the product its os2gov.toml describes (alone
+    // when it describes none); a broken config is refused before anything is read.
     let configured = if args.sources.is_empty() {
         let here = std::env::current_dir().context("cannot read the current folder")?;
         Some(os2gov::app::evaluate::configured_product(&here)?)
@@ -109,17 +110,10 @@ pub(crate) fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
     };
     let request = EvaluateRequest {
         sources,
-        name: args
-            .name
-            .clone()
-            .or_else(|| configured.as_ref().and_then(|c| c.product.name.clone())),
-        main: configured.as_ref().and_then(|c| {
-            c.product
-                .main
-                .clone()
-                .map(|main| (main, c.config_path.clone()))
-        }),
-        site: configured.as_ref().and_then(|c| c.product.os2eu.clone()),
+        // A source's `[product]` is applied when it is read.
+        name: args.name.clone(),
+        main: None,
+        site: None,
         remote: (!offline).then(|| args.remote.options(now())),
         engine: Options {
             level: args.level,
@@ -128,6 +122,9 @@ pub(crate) fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
         },
         now: now(),
     };
+    if let Some(alone) = configured.as_ref().and_then(|c| c.alone()) {
+        print_note(lang, alone.get(lang));
+    }
     let done = os2gov::app::evaluate::evaluate(&request)?;
     let mut evaluation = done.evaluation;
     let changes = existing
@@ -201,8 +198,14 @@ pub(crate) enum PortfolioFormat {
 
 #[derive(clap::Args)]
 pub(crate) struct PortfolioArgs {
-    /// The GitHub organisations to evaluate, one product each.
+    /// The GitHub organisations to evaluate: one product each, unless [product] in their
+    /// repositories' os2gov.toml or --products says otherwise.
     pub(crate) owners: Vec<String>,
+    /// A TOML file of [[product]] tables (name, repositories, os2eu, main, as [product] in
+    /// os2gov.toml) that define the products; their repositories are taken out of their
+    /// organisations' products.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) products: Option<PathBuf>,
     /// Every organisation on OS2's list (dk-public-sector-ospo.yml and SPEC's additions).
     #[arg(long)]
     pub(crate) all_os2: bool,
@@ -233,10 +236,25 @@ pub(crate) fn run_portfolio(args: PortfolioArgs) -> Result<ExitCode> {
     }
     let mut seen = std::collections::HashSet::new();
     owners.retain(|o| !o.trim().is_empty() && seen.insert(o.to_ascii_lowercase()));
-    if owners.is_empty() {
+    // A broken products file is refused before any request.
+    let (products, products_file) = match &args.products {
+        Some(path) => {
+            let shown = path.display().to_string();
+            let text = std::fs::read_to_string(path).with_context(|| {
+                crate::say(
+                    format!("kan ikke læse {shown}"),
+                    format!("cannot read {shown}"),
+                )
+            })?;
+            let products = os2gov::engine::config::parse_products(&shown, &text)?;
+            (products, Some(shown))
+        }
+        None => (Vec::new(), None),
+    };
+    if owners.is_empty() && products.is_empty() {
         anyhow::bail!(crate::say(
-            "angiv en organisation (`os2gov portfolio OS2mo`), eller brug --all-os2",
-            "name an organisation (`os2gov portfolio OS2mo`) or use --all-os2"
+            "angiv en organisation (`os2gov portfolio OS2mo`), brug --all-os2 eller --products FIL",
+            "name an organisation (`os2gov portfolio OS2mo`), use --all-os2 or --products FILE"
         ));
     }
     let output = args
@@ -250,23 +268,31 @@ pub(crate) fn run_portfolio(args: PortfolioArgs) -> Result<ExitCode> {
         lang: Some(lang),
         config: None,
     };
-    match os2gov::app::evaluate::portfolio_budget(&owners, &remote) {
-        Ok(budget) => print_note(
-            lang,
-            os2gov::app::evaluate::budget_line(&budget, owners.len()).get(lang),
-        ),
-        Err(e) => print_note(
-            lang,
-            &say(
+    // A products file alone names repositories, not organisations to count.
+    if !owners.is_empty() {
+        match os2gov::app::evaluate::portfolio_budget(&owners, &remote) {
+            Ok(budget) => print_note(
                 lang,
-                os2gov::msg!(
-                    "GitHubs grænse for forespørgsler kunne ikke læses: {e}",
-                    "GitHub's rate limit could not be read: {e}"
+                os2gov::app::evaluate::budget_line(&budget, owners.len()).get(lang),
+            ),
+            Err(e) => print_note(
+                lang,
+                &say(
+                    lang,
+                    os2gov::msg!(
+                        "GitHubs grænse for forespørgsler kunne ikke læses: {e}",
+                        "GitHub's rate limit could not be read: {e}"
+                    ),
                 ),
             ),
-        ),
+        }
     }
-    let run = os2gov::app::evaluate::portfolio(&owners, &remote, &options, now());
+    let asked = os2gov::app::evaluate::PortfolioRequest {
+        owners: owners.clone(),
+        products,
+        products_file,
+    };
+    let run = os2gov::app::evaluate::portfolio(&asked, &remote, &options, now());
     let p = &run.portfolio;
     let text = match args.format {
         PortfolioFormat::Markdown => os2gov::render::products::markdown(p),

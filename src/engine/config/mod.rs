@@ -414,6 +414,101 @@ fn validate_product(
     })
 }
 
+#[cfg(feature = "toml")]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProductsFile {
+    #[serde(default)]
+    product: Vec<RawListedProduct>,
+}
+
+/// One `[[product]]` of a products file: as `[product]`, with the list's own line, since the same
+/// key is written in every table.
+#[cfg(feature = "toml")]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawListedProduct {
+    name: Option<Spanned<String>>,
+    repositories: Option<Spanned<Vec<String>>>,
+    os2eu: Option<Spanned<String>>,
+    main: Option<Spanned<String>>,
+}
+
+/// A products file (`os2gov portfolio --products FILE`): `[[product]]` tables in the shape of
+/// `[product]`, each with a name, the names all different. Checked as `[product]` is, errors
+/// naming the key and its line.
+#[cfg(feature = "toml")]
+pub fn parse_products(path: &str, text: &str) -> Result<Vec<ProductConfig>, ConfigError> {
+    let lines = Lines::new(text);
+    let raw: RawProductsFile = toml::from_str(text).map_err(|e| ConfigError {
+        path: path.to_string(),
+        line: e.span().map(|s| lines.of(s.start)),
+        key: None,
+        message: match e.message().trim() {
+            "" => "invalid TOML".to_string(),
+            message => message.replace('\n', " "),
+        },
+    })?;
+    let error = |line: Option<usize>, key: &str, message: String| ConfigError {
+        path: path.to_string(),
+        line,
+        key: Some(key.to_string()),
+        message,
+    };
+    // Where each table starts, for a table that lacks its name.
+    let headers: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with("[[product]]"))
+        .map(|(i, _)| i + 1)
+        .collect();
+    let mut products: Vec<ProductConfig> = Vec::new();
+    for (i, p) in raw.product.into_iter().enumerate() {
+        let spanned = |value: Spanned<String>| {
+            let line = lines.of(value.span().start);
+            (value.into_inner(), line)
+        };
+        let (repositories, repositories_line) = match p.repositories {
+            Some(list) => {
+                let line = lines.of(list.span().start);
+                (list.into_inner(), Some(line))
+            }
+            None => (Vec::new(), None),
+        };
+        let product = validate_product(
+            &RawProductLines {
+                name: p.name.map(spanned),
+                repositories,
+                repositories_line,
+                os2eu: p.os2eu.map(spanned),
+                main: p.main.map(spanned),
+            },
+            &error,
+        )?;
+        let Some(name) = &product.name else {
+            return Err(error(
+                headers.get(i).copied(),
+                "product.name",
+                "[[product]]: every product needs a name".to_string(),
+            ));
+        };
+        if products.iter().any(|known| {
+            known
+                .name
+                .as_ref()
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        }) {
+            return Err(error(
+                headers.get(i).copied(),
+                "product.name",
+                format!("[[product]]: two products are named {}", quoted(name)),
+            ));
+        }
+        products.push(product);
+    }
+    Ok(products)
+}
+
 /// The reader for builds without the `toml` feature (the browser's): exactly the TOML that
 /// os2gov.toml needs. `key = value` lines whose values are basic strings (with TOML's escapes)
 /// or literal strings, a list of strings for `organisations` and `product.repositories` (over

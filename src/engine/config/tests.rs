@@ -110,3 +110,44 @@ fn product_config() {
     assert_eq!((e.line, e.key.as_deref()), (Some(2), Some("product.os2eu")));
     assert!(e.to_string().contains("os2.eu"), "{e}");
 }
+
+#[cfg(feature = "toml")]
+#[test]
+fn products_file() {
+    let products = parse_products(
+        "products.toml",
+        "[[product]]\nname = \"OS2faktor\"\nrepositories = [\"github:OS2faktor\", \"github:OS2mo/login\"]\nos2eu = \"https://www.os2.eu/os2faktor\"\nmain = \"OS2faktor/core\"\n\n[[product]]\nname = \"OS2mo\"\nrepositories = [\"github:OS2mo\"]\n",
+    )
+    .expect("products");
+    assert_eq!(products.len(), 2);
+    assert_eq!(products[0].name.as_deref(), Some("OS2faktor"));
+    assert_eq!(
+        products[0].repositories,
+        ["github:OS2faktor", "github:OS2mo/login"]
+    );
+    assert_eq!(products[0].main.as_deref(), Some("OS2faktor/core"));
+    assert_eq!(products[1].os2eu, None);
+
+    for (text, expected) in [
+        (
+            "[[product]]\nname = \"A\"\n\n[[product]]\nrepositories = [\"github:B\"]\n",
+            "products.toml:4: [[product]]: every product needs a name",
+        ),
+        (
+            "[[product]]\nname = \"A\"\n[[product]]\nname = \"a\"\n",
+            "products.toml:3: [[product]]: two products are named \"a\"",
+        ),
+        (
+            "[[product]]\nname = \"A\"\n\n[[product]]\nname = \"B\"\nrepositories = [\"\"]\n",
+            "products.toml:6: key `product.repositories`",
+        ),
+        (
+            "[[product]]\nname = \"A\"\nos2eu = \"os2.eu/a\"\n",
+            "products.toml:3: key `product.os2eu`",
+        ),
+        ("[[product]]\nnavn = \"A\"\n", "products.toml:2"),
+    ] {
+        let error = parse_products("products.toml", text).expect_err(text);
+        assert!(error.to_string().starts_with(expected), "{text:?}: {error}");
+    }
+}
