@@ -8,8 +8,8 @@
 
 use super::text::{evidence_line, sanitize};
 use super::{
-    achieved_label, next_level, next_steps, old_format_line, requirements_count, source_label,
-    to_level, words, Step,
+    achieved_label, next_level, next_steps, old_format_line, source_label, step_heading, to_level,
+    words, Step,
 };
 use crate::base::model::{Lang, Level};
 use crate::engine::report::{Finding, Report, Verdict};
@@ -140,19 +140,6 @@ fn finding(f: &Finding) -> String {
     }
     parts.retain(|p| !p.is_empty());
     parts.join(" ")
-}
-
-/// The heading of a group of steps, as in the text report.
-fn step_heading(target: Level, n: usize, lang: Lang, first: bool) -> String {
-    let w = words(lang);
-    let level = target.label(lang).to_lowercase();
-    let count = requirements_count(n, lang);
-    match (lang, first) {
-        (Lang::Da, true) => format!("{} til {level} ({count})", w.next_steps),
-        (Lang::En, true) => format!("{} to {level} ({count})", w.next_steps),
-        (Lang::Da, false) => format!("{} til {level} ({count})", w.then),
-        (Lang::En, false) => format!("{} to {level} ({count})", w.then),
-    }
 }
 
 /// The fix cell: the requirement's fix and the command or file that does it.

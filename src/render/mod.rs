@@ -307,6 +307,20 @@ pub(crate) fn old_format_line(report: &Report) -> Option<String> {
     })
 }
 
+/// The heading of a group of steps, in the text report and the Markdown alike: "Næste skridt
+/// til niveau 1 (3 krav)".
+pub(crate) fn step_heading(target: Level, n: usize, lang: Lang, first: bool) -> String {
+    let w = words(lang);
+    let level = target.label(lang).to_lowercase();
+    let count = requirements_count(n, lang);
+    match (lang, first) {
+        (Lang::Da, true) => format!("{} til {level} ({count})", w.next_steps),
+        (Lang::En, true) => format!("{} to {level} ({count})", w.next_steps),
+        (Lang::Da, false) => format!("{} til {level} ({count})", w.then),
+        (Lang::En, false) => format!("{} to {level} ({count})", w.then),
+    }
+}
+
 /// "1 krav" / "2 krav", "1 requirement" / "2 requirements".
 pub(crate) fn requirements_count(n: usize, lang: Lang) -> String {
     match (lang, n) {

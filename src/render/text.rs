@@ -3,8 +3,8 @@
 //! a governance report cannot move the cursor or recolour the terminal.
 
 use super::{
-    achieved_label, next_level, next_steps, old_format_line, requirements_count, source_label,
-    to_level, words, Step,
+    achieved_label, next_level, next_steps, old_format_line, source_label, step_heading, to_level,
+    words, Step,
 };
 use crate::base::model::{Evidence, Lang, Level};
 use crate::engine::report::{Finding, Report, Verdict};
@@ -200,15 +200,19 @@ impl<'p> Paragraph<'p> {
     }
 }
 
-fn finding(out: &mut String, f: &Finding, report: &Report, p: &Paint) {
-    let lang = report.lang;
+/// A finding's title line after `head` ("title (recommendation) — verdict", its continuation
+/// lines at `width`), then its message indented by `body`: the full list and the next steps
+/// alike.
+fn title_and_message(
+    out: &mut String,
+    f: &Finding,
+    lang: Lang,
+    p: &Paint,
+    head: &str,
+    width: usize,
+    body: usize,
+) {
     let w = words(lang);
-    let head = format!(
-        "  {} {:<4} ",
-        p.wrap(colour(f.verdict), symbol(f.verdict)),
-        f.id
-    );
-    let head_width = 4 + f.id.chars().count().max(4) + 1;
     let mut title = Paragraph::new(p).push(&f.title, None);
     if f.recommended {
         title = title.push(&format!("({})", w.recommendation), Some(DIM));
@@ -218,13 +222,26 @@ fn finding(out: &mut String, f: &Finding, report: &Report, p: &Paint) {
             &format!("— {}", f.verdict.label(lang)),
             Some(colour(f.verdict)),
         )
-        .write(out, &head, head_width, BODY);
-    let body = " ".repeat(BODY);
+        .write(out, head, width, body);
     if !f.message.trim().is_empty() {
+        let indent = " ".repeat(body);
         Paragraph::new(p)
             .push(&f.message, None)
-            .write(out, &body, BODY, BODY);
+            .write(out, &indent, body, body);
     }
+}
+
+fn finding(out: &mut String, f: &Finding, report: &Report, p: &Paint) {
+    let lang = report.lang;
+    let w = words(lang);
+    let head = format!(
+        "  {} {:<4} ",
+        p.wrap(colour(f.verdict), symbol(f.verdict)),
+        f.id
+    );
+    let head_width = 4 + f.id.chars().count().max(4) + 1;
+    title_and_message(out, f, lang, p, &head, head_width, BODY);
+    let body = " ".repeat(BODY);
     for e in f.evidence.iter().take(3) {
         Paragraph::new(p)
             .push("→", Some(DIM))
@@ -247,19 +264,6 @@ fn finding(out: &mut String, f: &Finding, report: &Report, p: &Paint) {
     }
 }
 
-/// The heading of a group of steps: "Næste skridt til niveau 1 (3 krav)".
-fn step_heading(target: Level, n: usize, lang: Lang, first: bool) -> String {
-    let w = words(lang);
-    let level = target.label(lang).to_lowercase();
-    let count = requirements_count(n, lang);
-    match (lang, first) {
-        (Lang::Da, true) => format!("{} til {level} ({count})", w.next_steps),
-        (Lang::En, true) => format!("{} to {level} ({count})", w.next_steps),
-        (Lang::Da, false) => format!("{} til {level} ({count})", w.then),
-        (Lang::En, false) => format!("{} to {level} ({count})", w.then),
-    }
-}
-
 /// One step in full: the requirement, what was found, the fix and the command or file.
 fn step_text(out: &mut String, number: usize, step: &Step, report: &Report, p: &Paint) {
     let f = step.finding;
@@ -272,22 +276,8 @@ fn step_text(out: &mut String, number: usize, step: &Step, report: &Report, p: &
         f.id
     );
     let indent = 7 + f.id.chars().count().max(4) + 1;
-    let mut title = Paragraph::new(p).push(&f.title, None);
-    if f.recommended {
-        title = title.push(&format!("({})", w.recommendation), Some(DIM));
-    }
-    title
-        .push_whole(
-            &format!("— {}", f.verdict.label(lang)),
-            Some(colour(f.verdict)),
-        )
-        .write(out, &head, indent, indent);
+    title_and_message(out, f, lang, p, &head, indent, indent);
     let body = " ".repeat(indent);
-    if !f.message.trim().is_empty() {
-        Paragraph::new(p)
-            .push(&f.message, None)
-            .write(out, &body, indent, indent);
-    }
     if !f.fix.trim().is_empty() {
         Paragraph::new(p)
             .push(&format!("{}:", w.fix), Some(BOLD))
