@@ -18,6 +18,19 @@ pub struct Section {
     pub text: String,
 }
 
+impl Section {
+    /// The text before the first heading.
+    fn preamble() -> Section {
+        Section {
+            level: 0,
+            heading: String::new(),
+            norm: String::new(),
+            line: 1,
+            text: String::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
     pub url: String,
@@ -146,13 +159,7 @@ fn bare_urls(text: &str) -> Vec<(usize, String)> {
 fn parse_markdown(source: &str) -> Doc {
     let starts = line_starts(source);
     let mut doc = Doc::default();
-    doc.sections.push(Section {
-        level: 0,
-        heading: String::new(),
-        norm: String::new(),
-        line: 1,
-        text: String::new(),
-    });
+    doc.sections.push(Section::preamble());
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut in_heading: Option<(u8, u32, String)> = None;
@@ -282,13 +289,7 @@ fn html_hrefs(html: &str) -> Vec<(usize, String)> {
 fn parse_rst(source: &str) -> Doc {
     let lines: Vec<&str> = source.lines().collect();
     let mut doc = Doc::default();
-    doc.sections.push(Section {
-        level: 0,
-        heading: String::new(),
-        norm: String::new(),
-        line: 1,
-        text: String::new(),
-    });
+    doc.sections.push(Section::preamble());
     let mut adornments: Vec<char> = Vec::new();
     let is_adornment = |l: &str| {
         let t = l.trim_end();
@@ -356,11 +357,8 @@ fn parse_rst(source: &str) -> Doc {
 fn parse_plain(source: &str) -> Doc {
     let mut doc = Doc::default();
     doc.sections.push(Section {
-        level: 0,
-        heading: String::new(),
-        norm: String::new(),
-        line: 1,
         text: source.to_string(),
+        ..Section::preamble()
     });
     for (index, line) in source.lines().enumerate() {
         for (_, url) in bare_urls(line) {
