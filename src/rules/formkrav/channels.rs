@@ -375,8 +375,8 @@ requirement!(F15 {
         en: "Experience from earlier implementations spares new adopters the same mistakes.",
     },
     evidence: B {
-        da: "Et afsnit eller link om implementering (implementeringsvejledning, erfaringer, cases); ellers governancerapportens erklæring.",
-        en: "A section or link on implementation (implementation guide, lessons learned, cases); otherwise the governance report's declaration.",
+        da: "Et afsnit eller link om implementering (implementeringsvejledning, erfaringer, cases), en implementeringsvejledning som Word/ODT/PDF i doc/ eller docs/ (efter navnet); ellers governancerapportens erklæring.",
+        en: "A section or link on implementation (implementation guide, lessons learned, cases), an implementation guide as Word/ODT/PDF in doc/ or docs/ (by its name); otherwise the governance report's declaration.",
     },
     fix: B {
         da: "Skriv en implementeringsvejledning i docs/ eller link til den.",

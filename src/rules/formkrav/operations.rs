@@ -109,8 +109,8 @@ requirement!(F17 {
         en: "Adopters must know who operates and maintains the solution and how it runs.",
     },
     evidence: B {
-        da: "Et afsnit om drift (Drift, Operations, Deployment, Hosting, Vedligeholdelse) med substans i README/docs; ellers governancerapportens erklæring.",
-        en: "A section on operations (Drift, Operations, Deployment, Hosting, Maintenance) of substance in the README/docs; otherwise the governance report's declaration.",
+        da: "Et afsnit om drift (Drift, Operations, Deployment, Hosting, Vedligeholdelse) med substans i README/docs, eller en driftsvejledning som Word/ODT/PDF i doc/ eller docs/ (efter navnet); ellers governancerapportens erklæring.",
+        en: "A section on operations (Drift, Operations, Deployment, Hosting, Maintenance) of substance in the README/docs, or an operations guide as Word/ODT/PDF in doc/ or docs/ (by its name); otherwise the governance report's declaration.",
     },
     fix: B {
         da: "Beskriv driftspartner, ansvar, komponenter, monitorering, deployment og backup i docs/.",
@@ -298,8 +298,8 @@ requirement!(F20 {
         en: "Users must be able to learn the solution without asking the supplier.",
     },
     evidence: B {
-        da: "Brugerdokumentation i repositoriet (manual, brugervejledning, user guide) eller et link til Loop (faq.os2.eu).",
-        en: "User documentation in the repository (manual, brugervejledning, user guide) or a link to Loop (faq.os2.eu).",
+        da: "Brugerdokumentation i repositoriet (manual, brugervejledning, user guide, også som Word/ODT/PDF i doc/ eller docs/) eller et link til Loop (faq.os2.eu).",
+        en: "User documentation in the repository (manual, brugervejledning, user guide, also as Word/ODT/PDF in doc/ or docs/) or a link to Loop (faq.os2.eu).",
     },
     fix: B {
         da: "Læg brugervejledninger på Loop (faq.os2.eu) og link til dem fra README.",
