@@ -663,3 +663,28 @@ fn f11_jira_lookup_failure_online_is_unknown_not_met() {
         "not publicly readable",
     );
 }
+
+/// A heading alone is not the template's section: it needs words under it (issue 11).
+#[test]
+fn f7_not_met_a_template_heading_with_nothing_under_it() {
+    let danish = "# OS2test\n\nOS2test lader kommuner booke mødelokaler, udstyr og biler i én fælles webapplikation.\n\n## Sådan virker det\n\nBrowseren taler med et REST-API.\n\n### Arkitektur\n\nPython og PostgreSQL.\n\n### Nøglefunktioner\n\n## Installér og kør\n\n### Udviklingsmiljø\n\nKør `docker compose up`.\n\n### Drift\n\nBrug Helm-chartet i os2test-deploy.\n\n## Eksempler\n\nSe nedenfor.\n\n---\n\nLicens: MPL-2.0 | Bidrag: se CONTRIBUTING.md | Kontakt: jens.hansen@aarhus.dk\n";
+    let r = baseline_files().set("README.md", danish).check();
+    says(verdict(&r, "F7", Verdict::NotMet), "Key features");
+    let filled = danish.replace(
+        "### Nøglefunktioner\n\n",
+        "### Nøglefunktioner\n\n- Booking\n\n",
+    );
+    verdict(
+        &baseline_files().set("README.md", &filled).check(),
+        "F7",
+        Verdict::Met,
+    );
+    let english = baseline_files()
+        .edit(
+            "README.md",
+            "- Booking of rooms, equipment and cars\n- Calendar integration with Outlook and Google\n",
+            "",
+        )
+        .check();
+    says(verdict(&english, "F7", Verdict::NotMet), "Key features");
+}
