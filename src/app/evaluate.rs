@@ -1009,20 +1009,60 @@ pub fn portfolio(
 
 /// What a portfolio scan of `owners` will cost against what is left of GitHub's rate limit,
 /// asked before the scan so that the user sees it first.
+/// Besides the organisations named, a products file's sources count: a whole organisation
+/// (`github:OWNER`) is listed with them, a repository of another organisation is one more to
+/// read; local paths cost no requests.
 pub fn portfolio_budget(
     owners: &[String],
+    products: &[crate::engine::config::ProductConfig],
     remote: &RemoteOptions,
 ) -> Result<remote::Budget, RemoteError> {
-    remote::budget(owners, remote)
+    let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    let mut listed: Vec<String> = owners.to_vec();
+    let whole: Vec<&str> = products
+        .iter()
+        .flat_map(|p| p.repositories.iter())
+        .filter_map(|s| s.strip_prefix("github:"))
+        .filter(|rest| !rest.contains('/'))
+        .collect();
+    for owner in whole {
+        if !listed.iter().any(|o| same(o, owner)) {
+            listed.push(owner.to_string());
+        }
+    }
+    let mut single: Vec<String> = Vec::new();
+    for rest in products
+        .iter()
+        .flat_map(|p| p.repositories.iter())
+        .filter_map(|s| s.strip_prefix("github:"))
+    {
+        if let Some((owner, _)) = rest.split_once('/') {
+            let elsewhere = !listed.iter().any(|o| same(o, owner));
+            if elsewhere && !single.iter().any(|s| same(s, rest)) {
+                single.push(rest.to_string());
+            }
+        }
+    }
+    remote::budget(&listed, single.len(), remote)
 }
 
 /// The budget in words, for standard error before a portfolio scan.
-pub fn budget_line(budget: &remote::Budget, owners: usize) -> Msg {
-    let mut line = msg!(
-        "Portefølje: {owners} organisationer, {r} repositorier; op til ca. {n} forespørgsler, der tæller i GitHubs grænse.",
-        "Portfolio: {owners} organisations, {r} repositories; up to about {n} requests that count against GitHub's rate limit.",
-        r = budget.repositories,
-        n = budget.needed
+pub fn budget_line(budget: &remote::Budget) -> Msg {
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut line = Msg::new(
+        format!(
+            "Portefølje: {}, {}; op til ca. {} forespørgsler, der tæller i GitHubs grænse.",
+            count(budget.organisations, "organisation", "organisationer"),
+            count(budget.repositories, "repository", "repositorier"),
+            budget.needed
+        ),
+        format!(
+            "Portfolio: {}, {}; up to about {} requests that count against GitHub's rate limit.",
+            count(budget.organisations, "organisation", "organisations"),
+            count(budget.repositories, "repository", "repositories"),
+            budget.needed
+        ),
     );
     if let (Some(remaining), Some(limit)) = (budget.remaining, budget.limit) {
         let reset = budget

@@ -509,6 +509,11 @@ fn a_products_file_defines_the_products_and_a_broken_one_is_refused() {
         [("OS2samlet".to_string(), 2, None)],
         "{json}"
     );
+    // The budget counts the repositories the file names, one by one, not only organisations.
+    assert!(
+        stderr.contains("Portefølje: 0 organisationer, 2 repositorier; op til ca. 12"),
+        "{stderr}"
+    );
 
     // What the file lists is the product, whatever the repository's own [product] adds: login
     // alone, without the mfa-client its os2gov.toml lists, nor its os2.eu page.

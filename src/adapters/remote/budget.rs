@@ -17,6 +17,8 @@ pub const REQUESTS_PER_DOT_GITHUB: usize = 4;
 /// The cost of a scan against what is left of the rate limit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Budget {
+    /// The organisations listed.
+    pub organisations: usize,
     /// Public, non-archived repositories the organisations list (not `.github`).
     pub repositories: usize,
     /// About how many rate-limited requests the scan needs.
@@ -51,11 +53,16 @@ async fn rate(http: &Http) -> Option<Rate> {
 }
 
 /// Lists the organisations' repositories (a request per hundred, cached like every listing) and
-/// asks GitHub what is left of the rate limit.
-pub fn budget(owners: &[String], options: &RemoteOptions) -> Result<Budget, RemoteError> {
+/// asks GitHub what is left of the rate limit; `single` more repositories are read one by one
+/// (named outside those organisations).
+pub fn budget(
+    owners: &[String],
+    single: usize,
+    options: &RemoteOptions,
+) -> Result<Budget, RemoteError> {
     runtime()?.block_on(async {
         let http = client(options)?;
-        let mut repositories = 0;
+        let mut repositories = single;
         let mut dot_github = 0;
         for owner in owners.iter().filter(|o| valid_name(o)) {
             if let Ok(repos) = github::organisation_repositories(&http, owner).await {
@@ -68,6 +75,7 @@ pub fn budget(owners: &[String], options: &RemoteOptions) -> Result<Budget, Remo
         }
         let rate = rate(&http).await;
         Ok(Budget {
+            organisations: owners.iter().filter(|o| valid_name(o)).count(),
             repositories,
             // An upper bound: `.github` is read only when no repository has a governance report.
             needed: repositories * REQUESTS_PER_REPOSITORY

@@ -268,13 +268,9 @@ pub(crate) fn run_portfolio(args: PortfolioArgs) -> Result<ExitCode> {
         lang: Some(lang),
         config: None,
     };
-    // A products file alone names repositories, not organisations to count.
-    if !owners.is_empty() {
-        match os2gov::app::evaluate::portfolio_budget(&owners, &remote) {
-            Ok(budget) => print_note(
-                lang,
-                os2gov::app::evaluate::budget_line(&budget, owners.len()).get(lang),
-            ),
+    {
+        match os2gov::app::evaluate::portfolio_budget(&owners, &products, &remote) {
+            Ok(budget) => print_note(lang, os2gov::app::evaluate::budget_line(&budget).get(lang)),
             Err(e) => print_note(
                 lang,
                 &say(
