@@ -504,6 +504,27 @@ pub fn parse_products(path: &str, text: &str) -> Result<Vec<ProductConfig>, Conf
                 format!("[[product]]: two products are named {}", quoted(name)),
             ));
         }
+        // A repository belongs to one product: in two, its evidence would count twice.
+        if let Some((other, repository)) = products.iter().find_map(|known| {
+            known.repositories.iter().find_map(|r| {
+                product
+                    .repositories
+                    .iter()
+                    .any(|mine| mine.eq_ignore_ascii_case(r))
+                    .then(|| (known.name.clone().unwrap_or_default(), r.clone()))
+            })
+        }) {
+            return Err(error(
+                headers.get(i).copied(),
+                "product.repositories",
+                format!(
+                    "[[product]]: {} is in both {} and {}",
+                    quoted(&repository),
+                    quoted(&other),
+                    quoted(name)
+                ),
+            ));
+        }
         products.push(product);
     }
     Ok(products)

@@ -138,6 +138,10 @@ fn products_file() {
             "products.toml:3: [[product]]: two products are named \"a\"",
         ),
         (
+            "[[product]]\nname = \"A\"\nrepositories = [\"github:X/y\"]\n\n[[product]]\nname = \"B\"\nrepositories = [\"github:x/Y\"]\n",
+            "products.toml:5: [[product]]: \"github:X/y\" is in both \"A\" and \"B\"",
+        ),
+        (
             "[[product]]\nname = \"A\"\n\n[[product]]\nname = \"B\"\nrepositories = [\"\"]\n",
             "products.toml:6: key `product.repositories`",
         ),
