@@ -68,6 +68,9 @@ pub struct Ctx<'a> {
     own_paths: Vec<&'a str>,
     /// The own paths at most two folders deep, where community files, CI config and templates live.
     shallow_paths: Vec<&'a str>,
+    /// [`Ctx::paths`] in `docs/` or `doc/`: what documents are looked up by name in, without
+    /// walking every path of a large tree for each such requirement.
+    docs_paths: Vec<&'a str>,
     /// publiccode.yml validated once: four requirements read it, and a 1 MiB file with 100,000
     /// problems should not be validated four times.
     publiccode: std::cell::OnceCell<Option<(&'a str, crate::parse::publiccode::Validation)>>,
@@ -275,6 +278,7 @@ impl<'a> Ctx<'a> {
             report: None,
             own_paths: Vec::new(),
             shallow_paths: Vec::new(),
+            docs_paths: Vec::new(),
             unfinished,
             publiccode: std::cell::OnceCell::new(),
             link_texts: std::cell::OnceCell::new(),
@@ -296,7 +300,18 @@ impl<'a> Ctx<'a> {
             .copied()
             .filter(|p| p.bytes().filter(|&b| b == b'/').count() <= 2)
             .collect();
+        self.docs_paths = self
+            .own_paths
+            .iter()
+            .copied()
+            .filter(|p| in_docs_folder(p))
+            .collect();
         self
+    }
+
+    /// [`Ctx::paths`] in `docs/` or `doc/`.
+    pub fn docs_paths(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.docs_paths.iter().copied()
     }
 
     /// Paths that count as the product's own: vendored folders and unfinished scaffolds left out.
@@ -376,12 +391,10 @@ impl<'a> Ctx<'a> {
 
     fn named_in_docs(&self, words: &[&str], kind: impl Fn(&str) -> bool) -> Option<&'a str> {
         let words: Vec<String> = words.iter().map(|w| normalize(w)).collect();
-        self.paths()
-            .filter(|p| in_docs_folder(p) && kind(p))
-            .find(|p| {
-                let within = normalize(p.split_once('/').map_or(*p, |(_, rest)| rest));
-                words.iter().any(|w| within.contains(w.as_str()))
-            })
+        self.docs_paths().filter(|p| kind(p)).find(|p| {
+            let within = normalize(p.split_once('/').map_or(*p, |(_, rest)| rest));
+            words.iter().any(|w| within.contains(w.as_str()))
+        })
     }
 
     /// Whether the file's text was read. Presence checks ask this, never the path alone.

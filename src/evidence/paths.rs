@@ -44,9 +44,13 @@ pub(super) fn stem(name: &str) -> String {
 
 /// Under `docs/` or `doc/` (any case), checked without allocating.
 pub fn in_docs_folder(path: &str) -> bool {
-    path.split_once('/').is_some_and(|(first, _)| {
-        first.eq_ignore_ascii_case("docs") || first.eq_ignore_ascii_case("doc")
-    })
+    // Bytes, not a split: this runs once for every path of the tree.
+    let path = path.as_bytes();
+    [b"docs/".as_slice(), b"doc/".as_slice()]
+        .iter()
+        .any(|folder| {
+            path.len() > folder.len() && path[..folder.len()].eq_ignore_ascii_case(folder)
+        })
 }
 
 pub fn is_vendored(path: &str) -> bool {
