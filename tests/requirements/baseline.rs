@@ -112,7 +112,7 @@ fn baseline_evidence_points_at_file_and_line() {
     );
     let f11 = finding(&r, "F11");
     evidence_at(f11, "README.md", line_of(README, "atlassian.net"));
-    says(f11, "1 of the last 1 commits (100 %)");
+    says(f11, "1 of 1 commit (100\u{a0}%) references an issue");
     evidence_at(
         finding(&r, "G3"),
         "README.md",

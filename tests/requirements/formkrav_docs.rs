@@ -170,7 +170,7 @@ fn f11_jira_link_and_issue_references() {
         ])
         .check();
     let f11 = verdict(&r, "F11", Verdict::Met);
-    says(f11, "3 of the last 5 commits (60 %)");
+    says(f11, "3 of the last 5 commits (60\u{a0}%)");
 
     // 1 of 5 = 20 % < 30 %.
     let r = baseline_files()
@@ -178,7 +178,7 @@ fn f11_jira_link_and_issue_references() {
         .commits(&["Fix typo", "Refactor", "Bump deps", "Update #12 docs"])
         .check();
     let f11 = verdict(&r, "F11", Verdict::NotMet);
-    says(f11, "1 of the last 5 commits (20 %)");
+    says(f11, "1 of the last 5 commits (20\u{a0}%)");
 
     // Exactly 30 % is enough.
     let r = baseline_files()
@@ -187,7 +187,7 @@ fn f11_jira_link_and_issue_references() {
             "a", "b", "c", "d", "e", "f", "KEY-1 g", "KEY-2 h", "KEY-3 i",
         ])
         .check();
-    says(verdict(&r, "F11", Verdict::Met), "(30 %)");
+    says(verdict(&r, "F11", Verdict::Met), "(30\u{a0}%)");
 }
 
 #[test]
@@ -599,7 +599,7 @@ fn f22_not_met_undeclared() {
 fn f11_met_on_the_baseline() {
     says(
         verdict(&baseline_files().check(), "F11", Verdict::Met),
-        "reference an issue",
+        "an issue (required: 30\u{a0}%)",
     );
 }
 
@@ -611,7 +611,7 @@ fn f11_not_met_too_few_commits_reference_an_issue() {
         .check();
     says(
         verdict(&r, "F11", Verdict::NotMet),
-        "0 of the last 3 commits (0 %) reference an issue",
+        "0 of the last 3 commits (0\u{a0}%) reference an issue",
     );
 }
 

@@ -199,7 +199,9 @@ fn p7_two_maintainers() {
     // One person with both a GitHub handle and an e-mail is still one maintainer.
     let one = "# Maintainers\n\n| Name | GitHub | Contact |\n|---|---|---|\n| Jens Hansen | @jenshansen | jens.hansen@aarhus.dk |\n";
     let r = baseline_files().set("MAINTAINERS.md", one).check();
-    says(verdict(&r, "P7", Verdict::NotMet), "Only 1");
+    let p7 = verdict(&r, "P7", Verdict::NotMet);
+    says(p7, "Only one maintainer/contact found");
+    assert!(p7.fix.contains("Appoint one more maintainer"), "{}", p7.fix);
     // Two handles on one line are two people.
     let r = baseline_files()
         .set(
@@ -511,8 +513,15 @@ fn p7_met_on_the_baseline() {
 fn p7_not_met_on_a_bare_repository() {
     says(
         verdict(&bare().check(), "P7", Verdict::NotMet),
-        "Only 0 maintainer/contact found; at least two",
+        "No maintainer or contact found; at least two",
     );
+    let da = bare().check_with(Options {
+        lang: Some(Lang::Da),
+        ..Options::default()
+    });
+    let p7 = verdict(&da, "P7", Verdict::NotMet);
+    says(p7, "Ingen vedligeholder eller kontakt fundet");
+    assert!(p7.fix.contains("mindst to vedligeholdere"), "{}", p7.fix);
 }
 
 #[test]
@@ -584,7 +593,7 @@ fn p9_met_no_open_item_waits_for_an_answer() {
     let r = check_snapshot(&with_metadata(baseline_files().snapshot()));
     says(
         verdict(&r, "P9", Verdict::Met),
-        "have an answer or are under 30 days old",
+        "No open issues or pull requests.",
     );
 }
 
@@ -603,6 +612,51 @@ fn p9_not_met_an_issue_unanswered_for_40_days() {
     says(
         verdict(&check_snapshot(&snapshot), "P9", Verdict::NotMet),
         "#7",
+    );
+}
+
+/// "1 åbent issue uden svar", never "(1)" after a plural; two are plural (issue 11 §2).
+#[test]
+fn p9_not_met_says_one_or_many_in_danish_and_english() {
+    let item = |number: u64, age: i64| OpenItem {
+        number,
+        pull_request: false,
+        url: format!("https://github.com/OS2offdig/os2test/issues/{number}"),
+        created_at: NOW - age * DAY,
+        first_response_at: None,
+    };
+    let danish = Options {
+        lang: Some(Lang::Da),
+        ..Options::default()
+    };
+    for (items, da, en) in [
+        (
+            vec![item(7, 40)],
+            "1 åbent issue eller pull request uden svar i over 30 dage: #7.",
+            "1 open issue or pull request without an answer for over 30 days: #7.",
+        ),
+        (
+            vec![item(7, 40), item(9, 35)],
+            "2 åbne issues og pull requests uden svar i over 30 dage: #7, #9.",
+            "2 open issues and pull requests without an answer for over 30 days: #7, #9.",
+        ),
+    ] {
+        let mut snapshot = with_metadata(baseline_files().snapshot());
+        snapshot.open_items = Fetched::Got { value: items };
+        says(
+            verdict(&check_snapshot(&snapshot), "P9", Verdict::NotMet),
+            en,
+        );
+        let r = check(&snapshot, &danish).expect("check");
+        says(verdict(&r, "P9", Verdict::NotMet), da);
+    }
+    let mut snapshot = with_metadata(baseline_files().snapshot());
+    snapshot.open_items = Fetched::Got {
+        value: vec![item(3, 5)],
+    };
+    says(
+        verdict(&check_snapshot(&snapshot), "P9", Verdict::Met),
+        "The one open issue or pull request has an answer or is under 30 days old.",
     );
 }
 

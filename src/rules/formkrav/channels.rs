@@ -234,11 +234,11 @@ fn check_f11(ctx: &Ctx) -> Outcome {
         (Fetched::Unknown { reason }, None) => {
             notes.push(Msg::new(
                 format!(
-                    "GitHub Issues kunne ikke kontrolleres ({}), og intet Jira-projekt er linket.",
+                    "GitHub Issues kunne ikke kontrolleres: {}; intet Jira-projekt er linket.",
                     reason.da
                 ),
                 format!(
-                    "GitHub Issues could not be checked ({}) and no Jira project is linked.",
+                    "GitHub Issues could not be checked: {}; no Jira project is linked.",
                     reason.en
                 ),
             ));
@@ -263,13 +263,23 @@ fn check_f11(ctx: &Ctx) -> Outcome {
         }
         Some((refs, total)) => {
             let ratio = refs as f64 / total as f64;
-            notes.push(msg!(
-                "{r} af de seneste {t} commits ({p}\u{a0}%) henviser til en opgave (krav: 30\u{a0}%).",
-                "{r} of the last {t} commits ({p} %) reference an issue (required: 30 %).",
-                r = refs,
-                t = total,
-                p = percent(refs, total)
-            ));
+            // "1 af 1 commit", never "1 af de seneste 1 commits".
+            notes.push(if total == 1 {
+                msg!(
+                    "{r} af 1 commit ({p}\u{a0}%) henviser til en opgave (krav: 30\u{a0}%).",
+                    "{r} of 1 commit ({p}\u{a0}%) references an issue (required: 30\u{a0}%).",
+                    r = refs,
+                    p = percent(refs, total)
+                )
+            } else {
+                msg!(
+                    "{r} af de seneste {t} commits ({p}\u{a0}%) henviser til en opgave (krav: 30\u{a0}%).",
+                    "{r} of the last {t} commits ({p}\u{a0}%) reference an issue (required: 30\u{a0}%).",
+                    r = refs,
+                    t = total,
+                    p = percent(refs, total)
+                )
+            });
             Some(ratio >= ISSUE_SHARE_THRESHOLD)
         }
     };

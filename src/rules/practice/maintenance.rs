@@ -118,7 +118,12 @@ fn check_p9(ctx: &Ctx) -> Outcome {
                 })
                 .collect();
             if overdue.is_empty() {
-                return Outcome::found(Vec::new(), msg!("Alle {n} åbne issues/pull requests har fået svar eller er under 30 dage gamle.", "All {n} open issues/pull requests have an answer or are under 30 days old.", n = value.len()));
+                let message = match value.len() {
+                    0 => msg!("Ingen åbne issues eller pull requests.", "No open issues or pull requests."),
+                    1 => msg!("Det ene åbne issue eller pull request har fået svar eller er under 30 dage gammelt.", "The one open issue or pull request has an answer or is under 30 days old."),
+                    n => msg!("Alle {n} åbne issues og pull requests har fået svar eller er under 30 dage gamle.", "All {n} open issues and pull requests have an answer or are under 30 days old.", n = n),
+                };
+                return Outcome::found(Vec::new(), message);
             }
             let numbers = overdue
                 .iter()
@@ -132,12 +137,20 @@ fn check_p9(ctx: &Ctx) -> Outcome {
                     .take(10)
                     .map(|i| Evidence::url(&i.url))
                     .collect(),
-                message: msg!(
-                    "Åbne issues/pull requests uden svar i over 30 dage ({n}): {l}.",
-                    "Open issues/pull requests without an answer for over 30 days ({n}): {l}.",
-                    n = overdue.len(),
-                    l = numbers
-                ),
+                message: if overdue.len() == 1 {
+                    msg!(
+                        "1 åbent issue eller pull request uden svar i over 30 dage: {l}.",
+                        "1 open issue or pull request without an answer for over 30 days: {l}.",
+                        l = numbers
+                    )
+                } else {
+                    msg!(
+                        "{n} åbne issues og pull requests uden svar i over 30 dage: {l}.",
+                        "{n} open issues and pull requests without an answer for over 30 days: {l}.",
+                        n = overdue.len(),
+                        l = numbers
+                    )
+                },
             }
         }
     }

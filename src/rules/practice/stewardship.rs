@@ -387,14 +387,29 @@ fn check_p7(ctx: &Ctx) -> Outcome {
             ),
         )
     } else {
-        Outcome::Missing {
-            evidence,
-            message: msg!(
-                "Færre end to vedligeholdere/kontakter fundet ({n}); mindst to anbefales.",
-                "Only {n} maintainer/contact found; at least two are recommended.",
-                n = n
-            ),
-        }
+        let message = if n == 0 {
+            msg!(
+                "Ingen vedligeholder eller kontakt fundet; mindst to anbefales.",
+                "No maintainer or contact found; at least two are recommended."
+            )
+        } else {
+            msg!(
+                "Kun én vedligeholder/kontakt fundet; mindst to anbefales.",
+                "Only one maintainer/contact found; at least two are recommended."
+            )
+        };
+        let fix = if n == 0 {
+            msg!(
+                "Navngiv mindst to vedligeholdere (navn og e-mail eller GitHub-bruger) i MAINTAINERS.md, helst fra forskellige organisationer.",
+                "Name at least two maintainers (name and e-mail or GitHub user) in MAINTAINERS.md, preferably from different organisations."
+            )
+        } else {
+            msg!(
+                "Udpeg en vedligeholder mere i MAINTAINERS.md, helst fra en anden organisation, så produktet ikke hviler på én person.",
+                "Appoint one more maintainer in MAINTAINERS.md, preferably from another organisation, so that the product does not rest on one person."
+            )
+        };
+        Outcome::Missing { evidence, message }.with_fix(fix)
     }
 }
 
