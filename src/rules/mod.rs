@@ -205,7 +205,11 @@ pub(crate) fn missing_unless_unread(
                 format!("{path} findes, men linje {line} er endnu ikke udfyldt (pladsholder)."),
                 format!("{path} exists, but line {line} is not filled in yet (placeholder)."),
             ),
-        };
+        }
+        .with_fix(Msg::new(
+            format!("Skriv produktets egne svar i stedet for pladsholderne (TODO(os2gov)) i {path}, fra linje {line}."),
+            format!("Write the product's own answers in place of the placeholders (TODO(os2gov)) in {path}, from line {line}."),
+        ));
     }
     match ctx.unread_community_file(file.stems, file.dirs) {
         Some((path, why)) => Outcome::Missing {

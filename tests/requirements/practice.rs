@@ -675,3 +675,28 @@ fn p11_not_met_no_report() {
         "No governance report",
     );
 }
+
+/// No CONTRIBUTING file is answered with adding one, not with extending it (issue 11 §1); a
+/// scaffold still holding its placeholders is answered with filling them in.
+#[test]
+fn p13_not_met_without_contributing_asks_for_the_file_in_danish_and_english() {
+    let r = bare().check();
+    let p13 = verdict(&r, "P13", Verdict::NotMet);
+    assert!(p13.fix.starts_with("Add CONTRIBUTING.md"), "{}", p13.fix);
+    let da = bare().check_with(Options {
+        lang: Some(Lang::Da),
+        ..Options::default()
+    });
+    let p13 = verdict(&da, "P13", Verdict::NotMet);
+    assert!(p13.fix.starts_with("Tilføj CONTRIBUTING.md"), "{}", p13.fix);
+
+    let scaffold = "# Contributing\n\nTODO(os2gov): Describe how contributions are reviewed.\n";
+    let r = bare().set("CONTRIBUTING.md", scaffold).check();
+    let p13 = verdict(&r, "P13", Verdict::NotMet);
+    assert!(
+        p13.fix
+            .contains("placeholders (TODO(os2gov)) in CONTRIBUTING.md, from line 3"),
+        "{}",
+        p13.fix
+    );
+}

@@ -199,11 +199,19 @@ requirement!(P13 {
 
 fn check_p13(ctx: &Ctx) -> Outcome {
     let Some(path) = contributing_file(ctx) else {
-        return crate::rules::missing_unless_unread(
+        let outcome = crate::rules::missing_unless_unread(
             ctx,
             &CONTRIBUTING,
             msg!("Ingen CONTRIBUTING-fil.", "No CONTRIBUTING file."),
         );
+        // There is nothing to extend: the fix is the file itself.
+        return match ctx.unfinished_community_file(CONTRIBUTING.stems, CONTRIBUTING.dirs) {
+            Some(_) => outcome,
+            None => outcome.with_fix(msg!(
+                "Tilføj CONTRIBUTING.md, der besvarer de fire spørgsmål (hvordan bidrag vurderes og accepteres, hvilke bidrag der tages imod, forventet svartid, vedligeholdernes tid); `os2gov fix --only P13` skriver en skabelon.",
+                "Add CONTRIBUTING.md answering the four questions (how contributions are reviewed and accepted, which kinds are welcome, the expected response time, the maintainers' time); `os2gov fix --only P13` writes a template."
+            )),
+        };
     };
     let Some(text) = ctx.text(path) else {
         return Outcome::unknown(msg!(
