@@ -281,8 +281,15 @@ fn parse_cli() -> Result<Cli, clap::Error> {
     if lang_in_args() != Some(os2gov::Lang::Da) {
         return Cli::try_parse();
     }
-    // Built first, so clap's own help flags and `help` subcommand are there to translate.
-    let mut command = Cli::command();
+    // `os2gov --lang da --help` asks for the command list in Danish; the language itself is read
+    // from the raw arguments above, so the flag is accepted here and not shown. Built before
+    // translating, so clap's own help flags and `help` subcommand are there to translate.
+    let mut command = Cli::command().arg(
+        clap::Arg::new("lang")
+            .long("lang")
+            .hide(true)
+            .value_parser(args::parse_lang),
+    );
     command.build();
     let command = help_da::danish(command, "os2gov");
     Cli::from_arg_matches(&command.try_get_matches()?)
