@@ -5,9 +5,9 @@ mod common;
 use common::os2gov;
 
 fn help(args: &[&str]) -> String {
-    let out = os2gov().args(args).output().unwrap();
+    let out = os2gov().args(args).output().expect("os2gov runs");
     assert!(out.status.success(), "{args:?} failed");
-    String::from_utf8(out.stdout).unwrap()
+    String::from_utf8(out.stdout).expect("help is UTF-8")
 }
 
 /// English option texts that must not survive in Danish help.
