@@ -8,6 +8,7 @@ mod check;
 mod evaluate;
 mod explain;
 mod fix;
+mod help_da;
 mod org;
 mod report;
 
@@ -273,12 +274,33 @@ fn danish_usage(error: &clap::Error) -> Option<String> {
     }
 }
 
+/// clap renders `--help` before `--lang` is parsed, so a Danish one is built from the raw
+/// arguments' `--lang da`.
+fn parse_cli() -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    if lang_in_args() != Some(os2gov::Lang::Da) {
+        return Cli::try_parse();
+    }
+    // `os2gov --lang da --help` asks for the command list in Danish; the language itself is read
+    // from the raw arguments above, so the flag is accepted here and not shown. Built before
+    // translating, so clap's own help flags and `help` subcommand are there to translate.
+    let mut command = Cli::command().arg(
+        clap::Arg::new("lang")
+            .long("lang")
+            .hide(true)
+            .value_parser(args::parse_lang),
+    );
+    command.build();
+    let command = help_da::danish(command, "os2gov");
+    Cli::from_arg_matches(&command.try_get_matches()?)
+}
+
 fn main() -> ExitCode {
     // Before parsing: clap's value parsers (a bad --level) already speak.
     if let Some(lang) = lang_in_args() {
         let _ = LANG.set(lang);
     }
-    let cli = match Cli::try_parse() {
+    let cli = match parse_cli() {
         Ok(cli) => cli,
         Err(error) => return usage_error(error),
     };
