@@ -148,6 +148,10 @@ pub struct Evidence {
     pub url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The note in Danish, where it is prose rather than a key ("placeholder", not
+    /// "maintenance.contacts"): the engine puts it in `note` for a Danish report.
+    #[serde(skip)]
+    pub note_da: Option<String>,
 }
 
 impl Evidence {
@@ -171,7 +175,7 @@ impl Evidence {
             path: Some(path.to_string()),
             line: Some(line),
             url: Some(url.to_string()),
-            note: None,
+            ..Evidence::default()
         }
     }
 
@@ -184,6 +188,24 @@ impl Evidence {
 
     pub fn with_note(mut self, note: impl Into<String>) -> Evidence {
         self.note = Some(note.into());
+        self
+    }
+
+    /// A note in words, in both languages (`note` holds the English until the report's language
+    /// is known).
+    pub fn with_note_msg(mut self, note: Msg) -> Evidence {
+        self.note = Some(note.en);
+        self.note_da = Some(note.da);
+        self
+    }
+
+    /// This evidence as a report in `lang` shows it.
+    pub fn in_lang(mut self, lang: Lang) -> Evidence {
+        if let Some(da) = self.note_da.take() {
+            if lang == Lang::Da {
+                self.note = Some(da);
+            }
+        }
         self
     }
 }

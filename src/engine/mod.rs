@@ -494,7 +494,11 @@ pub fn check(snapshot: &Snapshot, options: &Options) -> Result<Report, EngineErr
             method: rule.method(),
             title: rule.title.get(lang).to_string(),
             verdict: resolved.verdict,
-            evidence: resolved.evidence,
+            evidence: resolved
+                .evidence
+                .into_iter()
+                .map(|e| e.in_lang(lang))
+                .collect(),
             message: resolved.message.get(lang).to_string(),
             fix: fix.get(lang).to_string(),
             partly,

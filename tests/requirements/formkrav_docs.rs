@@ -101,6 +101,30 @@ fn f7_not_met_template_placeholders() {
     evidence_at(verdict(&r, "F7", Verdict::NotMet), "MAINTAINERS.md", 3);
 }
 
+/// The note on a template leftover is in the report's language: never "placeholder" in a
+/// Danish report (issue 11 §2); the JSON field stays `note`.
+#[test]
+fn f7_not_met_template_leftover_noted_in_the_reports_language() {
+    let repo = baseline_files().edit(
+        "README.md",
+        "### Key Features\n",
+        "### Key Features\n\n> Replace this with a brief explaination of the main features.\n",
+    );
+    let note = |r: &Report| {
+        verdict(r, "F7", Verdict::NotMet)
+            .evidence
+            .iter()
+            .find_map(|e| e.note.clone())
+            .expect("a noted leftover")
+    };
+    assert_eq!(note(&repo.check()), "placeholder");
+    let da = repo.check_with(Options {
+        lang: Some(Lang::Da),
+        ..Options::default()
+    });
+    assert_eq!(note(&da), "pladsholder");
+}
+
 #[test]
 fn f7_not_met_headings_only_in_code_blocks() {
     let r = baseline_files()

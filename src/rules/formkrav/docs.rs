@@ -243,7 +243,9 @@ fn check_f7(ctx: &Ctx) -> Outcome {
     for path in checked {
         if let Some(text) = ctx.text(path) {
             for line in placeholder_lines(text) {
-                leftovers.push(Evidence::at(path, line).with_note("placeholder"));
+                leftovers.push(
+                    Evidence::at(path, line).with_note_msg(Msg::new("pladsholder", "placeholder")),
+                );
             }
         }
     }
