@@ -194,9 +194,10 @@ fn resolve(
     // requirement's general fix does not say.
     let fix = fix.filter(|_| own || (could_not_run && resolved.verdict == Verdict::Unknown));
     // Nothing found and nothing declared: what to write in the governance report is the step.
-    let fix = match (undeclared && resolved.verdict == Verdict::Unknown, fix) {
-        (true, _) => Some(declare_fix(rule)),
-        (false, fix) => fix,
+    let fix = if undeclared && resolved.verdict == Verdict::Unknown {
+        Some(declare_fix(rule))
+    } else {
+        fix
     };
     (resolved, fix, partly && own)
 }

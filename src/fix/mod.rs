@@ -292,8 +292,8 @@ pub fn left_by_hand<'r>(
     report
         .requirements
         .iter()
-        .filter(|f| !f.verdict.is_compliant() && !scaffolds(&f.id).is_empty())
-        .filter(|f| wanted(&[f.id.as_str()], report, only))
+        // `wanted` asks for an open requirement within `only`.
+        .filter(|f| !scaffolds(&f.id).is_empty() && wanted(&[f.id.as_str()], report, only))
         .filter(|f| !plan.iter().any(|p| p.requirements.contains(&f.id.as_str())))
         .collect()
 }
