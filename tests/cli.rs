@@ -761,14 +761,53 @@ fn errors_are_danish_with_lang_da_and_english_with_lang_en() {
         ),
         (
             &["check", "--lang", "da", "--bogus"][..],
-            &["ukendt argument '--bogus'"][..],
+            &[
+                "ukendt argument '--bogus'",
+                "brug: os2gov check [TILVALG] [STI]",
+            ][..],
+        ),
+        (
+            &["chek", "--lang", "da"][..],
+            &[
+                "ukendt kommando 'chek'",
+                "brug: os2gov <KOMMANDO>; mente du 'check'?",
+            ][..],
+        ),
+        (
+            &["check", "--lang", "da", "--offline", "--offline"][..],
+            &["'--offline' må kun angives én gang"][..],
+        ),
+        (
+            &["check", "--lang", "da", "--format"][..],
+            &["'--format <FORMAT>' skal have en værdi", "mulige værdier"][..],
+        ),
+        (
+            &["check", "--lang", "da", "a", "b"][..],
+            &["ukendt argument 'b'"][..],
+        ),
+        (
+            &["explain", "--lang", "da"][..],
+            &["der mangler et påkrævet argument: <ID>"][..],
         ),
     ] {
         let line = error_line(args);
         for word in words {
             assert!(line.contains(word), "{word:?} not in {line:?}");
         }
-        assert!(!line.contains("invalid value"), "{line}");
+        // clap's own English, which must not reach a Danish line.
+        for english in [
+            "invalid value",
+            "unexpected",
+            "unrecognized",
+            "cannot be used",
+            "required",
+            "tip:",
+            "usage:",
+            "[OPTIONS]",
+            "<COMMAND>",
+        ] {
+            assert!(!line.contains(english), "{english:?} in {line:?}");
+        }
     }
     let en = error_line(&["check", "--level", "7", "--lang", "en"]);
     assert!(en.contains("expected sandkasse, 1, 2 or 3"), "{en}");

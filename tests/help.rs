@@ -58,13 +58,91 @@ fn top_level_help_in_danish() {
     }
 }
 
+/// Every command's help, long (`--help`) and short (`-h`), through `os2gov CMD --help` and
+/// `os2gov help CMD`: none of clap's English fragments survive in Danish.
+#[test]
+fn every_command_help_in_danish_has_no_english_fragments() {
+    let english = [
+        "[OPTIONS]",
+        "<COMMAND>",
+        "[COMMAND]",
+        "[default:",
+        "possible values",
+        "Possible values",
+        "<LEVEL>",
+        "<LANG>",
+        "[PATH]",
+        "<OUTPUT>",
+        "<CONFIG>",
+        "<NAME>",
+        "<OWNER>",
+        "[SOURCES]",
+        "(see more with",
+    ];
+    let mut commands: Vec<Vec<&str>> = vec![vec![]];
+    let names = [
+        "check",
+        "rules",
+        "explain",
+        "fix",
+        "report",
+        "action",
+        "badge",
+        "org",
+        "evaluate",
+        "portfolio",
+    ];
+    for name in names {
+        commands.push(vec![name]);
+    }
+    let mut checked = 0;
+    for command in &commands {
+        for flag in ["--help", "-h"] {
+            // Before the command: `action` takes no --lang of its own.
+            let mut args = vec!["--lang", "da"];
+            args.extend(command.iter().copied());
+            args.push(flag);
+            let mut outputs = vec![(args.clone(), help(&args))];
+            if let Some(name) = command.first() {
+                let args = vec!["--lang", "da", "help", name];
+                outputs.push((args.clone(), help(&args)));
+            }
+            for (args, text) in outputs {
+                assert!(text.contains("Brug: os2gov"), "{args:?}:\n{text}");
+                for fragment in english.iter().chain(ENGLISH) {
+                    assert!(
+                        !text.contains(fragment),
+                        "{fragment:?} in `os2gov {}`:\n{text}",
+                        args.join(" ")
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 42);
+    let check = help(&["check", "--lang", "da", "--help"]);
+    for danish in [
+        "Brug: os2gov check [TILVALG] [STI]",
+        "--level <NIVEAU>",
+        "[mulige værdier: text, json, markdown, sarif] [standard: text]",
+        "[standard: .]",
+        "sarif: SARIF 2.1.0 til GitHub code scanning",
+    ] {
+        assert!(check.contains(danish), "{danish:?} not in:\n{check}");
+    }
+}
+
 #[test]
 fn help_without_lang_is_english() {
     let text = help(&["check", "--help"]);
     assert!(text.contains("Usage: os2gov check"), "{text}");
     assert!(text.contains("Options:"), "{text}");
     assert!(text.contains("Language of the report: da or en"), "{text}");
+    assert!(text.contains("[OPTIONS] [PATH]"), "{text}");
+    assert!(text.contains("[default: text]"), "{text}");
     assert!(!text.contains("Brug:"), "{text}");
+    assert!(!text.contains("[standard:"), "{text}");
     let text = help(&["--help"]);
     assert!(text.contains("Commands:"), "{text}");
     assert!(

@@ -11,7 +11,7 @@ pub(crate) const TABLE: &[(&str, &str, &str)] = &[
     ("os2gov check", "rev", "Tjek denne commit (branch, tag, sha, HEAD~2) læst fra git-objekterne i stedet for arbejdstræet."),
     ("os2gov check", "level", "Det krævede niveau: sandkasse, 1, 2 eller 3."),
     ("os2gov check", "lang", "Rapportens sprog: da eller en."),
-    ("os2gov check", "format", "text: grupperet efter niveau; json: kontrakten i schema/report.schema.json; markdown: til en pull request-kommentar eller et step summary."),
+    ("os2gov check", "format", "text: grupperet efter niveau; json: kontrakten i schema/report.schema.json; markdown: til en pull request-kommentar eller et step summary; sarif: SARIF 2.1.0 til GitHub code scanning."),
     ("os2gov check", "output", "Skriv rapporten til denne fil i stedet for standard output."),
     ("os2gov check", "offline", "Kontakt hverken GitHub eller Jira; metadatatjek rapporterer `ukendt (offline)`. Sættes også af miljøvariablen OS2GOV_OFFLINE=1."),
     ("os2gov check", "config", "Læs konfigurationen fra denne fil i stedet for os2gov.toml i repositoriet."),
@@ -103,11 +103,92 @@ pub(crate) fn text(path: &str, arg: &str) -> Option<&'static str> {
 /// ones replaces them.
 const TEMPLATE: &str = "{before-help}{about-with-newline}\nBrug: {usage}\n\n{all-args}{after-help}";
 
+/// clap's value names, in Danish; a name not here is shown as it is (URL, ID, FORMAT).
+const VALUE_NAMES: &[(&str, &str)] = &[
+    ("COLOR", "FARVE"),
+    ("COMMAND", "KOMMANDO"),
+    ("CONCURRENCY", "ANTAL"),
+    ("CONFIG", "FIL"),
+    ("FILE", "FIL"),
+    ("LANG", "SPROG"),
+    ("LEVEL", "NIVEAU"),
+    ("NAME", "NAVN"),
+    ("ONLY", "KRAV"),
+    ("OUT", "FIL"),
+    ("OUTPUT", "FIL"),
+    ("OWNER", "EJER"),
+    ("OWNERS", "EJER"),
+    ("PATH", "STI"),
+    ("REV", "REVISION"),
+    ("SELF_ASSESSMENT", "FIL"),
+    ("SOURCES", "KILDE"),
+    ("TOP", "ANTAL"),
+];
+
+fn value_name(name: &str) -> &str {
+    VALUE_NAMES
+        .iter()
+        .find(|(en, _)| *en == name)
+        .map_or(name, |(_, da)| da)
+}
+
+/// `arg` with Danish value names, and clap's "[default: …]" and "[possible values: …]", which
+/// clap writes in English, hidden and written after the Danish text instead.
+fn danish_arg(arg: clap::Arg, text: Option<&str>, positional: bool) -> clap::Arg {
+    let mut help = text
+        .map(str::to_string)
+        .or_else(|| arg.get_help().map(ToString::to_string))
+        .unwrap_or_default();
+    let takes_values = arg.get_action().takes_values();
+    let mut arg = arg.help_heading(if positional { "Argumenter" } else { "Tilvalg" });
+    if takes_values {
+        let names: Vec<String> = match arg.get_value_names() {
+            Some(names) => names
+                .iter()
+                .map(|n| value_name(n.as_str()).to_string())
+                .collect(),
+            None => vec![value_name(&arg.get_id().as_str().to_ascii_uppercase()).to_string()],
+        };
+        arg = arg.value_names(names);
+        let values: Vec<String> = arg
+            .get_possible_values()
+            .iter()
+            .filter(|v| !v.is_hide_set())
+            .map(|v| v.get_name().to_string())
+            .collect();
+        if !values.is_empty() && !arg.is_hide_possible_values_set() {
+            help.push_str(&format!(" [mulige værdier: {}]", values.join(", ")));
+            arg = arg.hide_possible_values(true);
+        }
+        let defaults: Vec<String> = arg
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy().into_owned())
+            .collect();
+        if !defaults.is_empty() && !arg.is_hide_default_value_set() {
+            help.push_str(&format!(" [standard: {}]", defaults.join(", ")));
+            arg = arg.hide_default_value(true);
+        }
+    }
+    arg.help(help).long_help(None::<&str>)
+}
+
+/// clap's usage line with Danish words for its fixed English ones ("[OPTIONS]", "<COMMAND>").
+fn danish_usage(command: &Command) -> String {
+    let usage = command.clone().render_usage().to_string();
+    let usage = usage.strip_prefix("Usage:").unwrap_or(&usage).trim();
+    usage
+        .replace("[OPTIONS]", "[TILVALG]")
+        .replace("<COMMAND>", "<KOMMANDO>")
+        .replace("[COMMAND]", "[KOMMANDO]")
+}
+
 /// `command` (at `path`) with every about and help in Danish, recursively.
 pub(crate) fn danish(command: Command, path: &str) -> Command {
     let mut command = command
         .help_template(TEMPLATE)
-        .subcommand_help_heading("Kommandoer");
+        .subcommand_help_heading("Kommandoer")
+        .subcommand_value_name("KOMMANDO");
     if let Some(t) = text(path, "") {
         command = command.about(t).long_about(None::<&str>);
     }
@@ -117,13 +198,7 @@ pub(crate) fn danish(command: Command, path: &str) -> Command {
         .collect();
     for (id, positional) in ids {
         let t = text(path, &id);
-        command = command.mut_arg(id.as_str(), |a| {
-            let a = a.help_heading(if positional { "Argumenter" } else { "Tilvalg" });
-            match t {
-                Some(t) => a.help(t).long_help(None::<&str>),
-                None => a,
-            }
-        });
+        command = command.mut_arg(id.as_str(), |a| danish_arg(a, t, positional));
     }
     let names: Vec<String> = command
         .get_subcommands()
@@ -133,7 +208,8 @@ pub(crate) fn danish(command: Command, path: &str) -> Command {
         let sub_path = format!("{path} {name}");
         command = command.mut_subcommand(name.as_str(), |s| danish(s, &sub_path));
     }
-    command
+    let usage = danish_usage(&command);
+    command.override_usage(usage)
 }
 
 #[cfg(test)]

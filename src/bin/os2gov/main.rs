@@ -237,41 +237,103 @@ pub(crate) fn usage_error(error: clap::Error) -> ExitCode {
     }
 }
 
-/// Clap's commonest usage errors in Danish; `None` for the rest, which stay in clap's English.
+/// Clap's usage errors in Danish, from the error's context (clap writes them in English);
+/// `None` only for an error that carries no context to build from.
 fn danish_usage(error: &clap::Error) -> Option<String> {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     let text = |kind| match error.get(kind) {
         Some(ContextValue::String(s)) => Some(s.clone()),
         Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        Some(ContextValue::StyledStrs(v)) => Some(
+            v.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        Some(ContextValue::Number(n)) => Some(n.to_string()),
         _ => None,
     };
-    let arg = text(ContextKind::InvalidArg);
-    match error.kind() {
+    let arg = || text(ContextKind::InvalidArg);
+    let value = || text(ContextKind::InvalidValue);
+    let mut message = match error.kind() {
         ErrorKind::ValueValidation => {
             let why = std::error::Error::source(error)
                 .map(|e| format!(": {e}"))
                 .unwrap_or_default();
-            Some(format!(
-                "ugyldig værdi '{}' for '{}'{why}",
-                text(ContextKind::InvalidValue)?,
-                arg?
-            ))
+            format!("ugyldig værdi '{}' for '{}'{why}", value()?, arg()?)
         }
-        ErrorKind::InvalidValue => Some(format!(
-            "ugyldig værdi '{}' for '{}'; mulige værdier: {}",
-            text(ContextKind::InvalidValue)?,
-            arg?,
-            text(ContextKind::ValidValue).unwrap_or_default()
-        )),
-        ErrorKind::UnknownArgument => Some(format!(
-            "ukendt argument '{}'; `os2gov --help` viser kommandoerne og deres flag",
-            arg?
-        )),
+        ErrorKind::InvalidValue => {
+            let (value, arg) = (value()?, arg()?);
+            let head = if value.is_empty() {
+                format!("'{arg}' skal have en værdi")
+            } else {
+                format!("ugyldig værdi '{value}' for '{arg}'")
+            };
+            match text(ContextKind::ValidValue) {
+                Some(valid) => format!("{head}; mulige værdier: {valid}"),
+                None => head,
+            }
+        }
+        ErrorKind::UnknownArgument => format!("ukendt argument '{}'", arg()?),
+        ErrorKind::InvalidSubcommand => format!(
+            "ukendt kommando '{}'",
+            text(ContextKind::InvalidSubcommand)?
+        ),
         ErrorKind::MissingRequiredArgument => {
-            Some(format!("der mangler et påkrævet argument: {}", arg?))
+            format!("der mangler et påkrævet argument: {}", arg()?)
         }
-        _ => None,
+        ErrorKind::MissingSubcommand => format!(
+            "'{}' skal have en underkommando; mulige: {}",
+            text(ContextKind::InvalidSubcommand)?,
+            text(ContextKind::ValidSubcommand).unwrap_or_default()
+        ),
+        ErrorKind::ArgumentConflict => {
+            let arg = arg().or_else(|| text(ContextKind::InvalidSubcommand))?;
+            match text(ContextKind::PriorArg) {
+                Some(prior) if prior == arg => {
+                    format!("'{arg}' må kun angives én gang")
+                }
+                Some(prior) => format!("'{arg}' kan ikke bruges sammen med '{prior}'"),
+                None => format!("'{arg}' kan ikke bruges sammen med de andre argumenter"),
+            }
+        }
+        ErrorKind::NoEquals => format!("'{}' skal have sin værdi efter et lighedstegn (=)", arg()?),
+        ErrorKind::TooManyValues => format!(
+            "uventet værdi '{}' for '{}'; der forventedes ikke flere",
+            value()?,
+            arg()?
+        ),
+        ErrorKind::TooFewValues => format!(
+            "'{}' skal have mindst {} værdier, men fik {}",
+            arg()?,
+            text(ContextKind::MinValues)?,
+            text(ContextKind::ActualNumValues)?
+        ),
+        ErrorKind::WrongNumberOfValues => format!(
+            "'{}' skal have {} værdier, men fik {}",
+            arg()?,
+            text(ContextKind::ExpectedNumValues)?,
+            text(ContextKind::ActualNumValues)?
+        ),
+        ErrorKind::InvalidUtf8 => "et argument er ikke gyldig UTF-8".to_string(),
+        _ => return None,
+    };
+    match text(ContextKind::Usage) {
+        Some(usage) => {
+            let usage = usage.trim();
+            let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
+            message.push_str(&format!("; brug: {usage}"));
+        }
+        None => message.push_str("; `os2gov --lang da --help` viser kommandoerne og deres tilvalg"),
     }
+    // Last, so that the question mark ends the line.
+    if let Some(similar) =
+        text(ContextKind::SuggestedSubcommand).or_else(|| text(ContextKind::SuggestedArg))
+    {
+        message.push_str(&format!("; mente du '{similar}'?"));
+    }
+    Some(message)
 }
 
 /// clap renders `--help` before `--lang` is parsed, so a Danish one is built from the raw
