@@ -31,4 +31,4 @@ pub mod render;
 /// The requirements: one declaration and its check each, one file per theme.
 pub mod rules;
 
-pub use base::model::{Content, Evidence, FileEntry, Lang, Level, Msg, Snapshot};
+pub use base::model::{Bilingual, Content, Evidence, FileEntry, Lang, Level, Msg, Snapshot};

@@ -126,6 +126,14 @@ impl Msg {
     }
 }
 
+/// An error that says what went wrong in both languages. Its `Display` stays the English, for
+/// logs and for callers that do not ask; the command line asks, and shows the user's language
+/// only (`os2gov::app::errors::in_lang` finds the implementation behind an error chain's
+/// `dyn Error`).
+pub trait Bilingual {
+    fn msg(&self) -> Msg;
+}
+
 /// Builds a [`Msg`] from a Danish and an English format string with the same arguments.
 #[macro_export]
 macro_rules! msg {
