@@ -2,28 +2,47 @@
 //! folders and files resolved), applies the one rule, and writes atomically — a temporary file in
 //! the same folder, then a rename — so that a failure never leaves a half-written file behind.
 
+use crate::base::model::{Bilingual, Msg};
 use crate::base::paths::{self, PathError, Scope, Target};
+use crate::base::text::io_error_msg;
+use crate::msg;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
-/// Why a file was not written. Every message is one line, in Danish and English, and says that
-/// nothing was written.
+/// Why a file was not written. Every message is one line and says that nothing was written;
+/// `Display` is the English, [`Bilingual`] gives both languages.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     #[error(transparent)]
     Refused(#[from] PathError),
-    #[error(
-        "{} findes som en mappe; intet blev skrevet / {} exists as a folder; nothing was written",
-        .0.display(),
-        .0.display()
-    )]
+    #[error("{}", self.msg().en)]
     Folder(PathBuf),
-    #[error(
-        "kan ikke skrive {} / cannot write {}: {source}; intet blev skrevet / nothing was written",
-        path.display(),
-        path.display()
-    )]
+    #[error("{}", self.msg().en)]
     Io { path: PathBuf, source: io::Error },
+}
+
+impl Bilingual for WriteError {
+    fn msg(&self) -> Msg {
+        match self {
+            WriteError::Refused(e) => e.msg(),
+            WriteError::Folder(path) => {
+                let path = path.display();
+                msg!(
+                    "{path} findes som en mappe; intet blev skrevet",
+                    "{path} exists as a folder; nothing was written"
+                )
+            }
+            WriteError::Io { path, source } => {
+                let path = path.display();
+                let why = io_error_msg(source);
+                let (da, en) = (&why.da, &why.en);
+                msg!(
+                    "kan ikke skrive {path}: {da}; intet blev skrevet",
+                    "cannot write {path}: {en}; nothing was written"
+                )
+            }
+        }
+    }
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {

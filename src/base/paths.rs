@@ -15,6 +15,8 @@
 //! - In both, `..` that leaves the allowed folder, and a symlinked folder (or a symlinked file)
 //!   whose real location is outside it, are refused; nothing is written then.
 
+use crate::base::model::{Bilingual, Msg};
+use crate::msg;
 use std::path::{Component, Path, PathBuf};
 
 /// Which folders a write may land in.
@@ -26,24 +28,39 @@ pub enum Scope {
     Output(Vec<PathBuf>),
 }
 
-/// A write the rule refuses. Every message is one line in Danish and English and names the path.
+/// A write the rule refuses. Every message is one line and names the path; `Display` is the
+/// English, [`Bilingual`] gives both languages.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PathError {
-    #[error(
-        "{path} ligger uden for {root}; intet blev skrevet / {path} is outside {root}; nothing was written"
-    )]
+    #[error("{}", self.msg().en)]
     Outside { path: String, root: String },
-    #[error(
-        "{path} fører via et symbolsk link til {real} uden for {root}; intet blev skrevet / \
-         {path} leads through a symlink to {real}, outside {root}; nothing was written"
-    )]
+    #[error("{}", self.msg().en)]
     ThroughSymlink {
         path: String,
         real: String,
         root: String,
     },
-    #[error("{path} er ikke et filnavn; intet blev skrevet / {path} is not a file name; nothing was written")]
+    #[error("{}", self.msg().en)]
     NotAFile { path: String },
+}
+
+impl Bilingual for PathError {
+    fn msg(&self) -> Msg {
+        match self {
+            PathError::Outside { path, root } => msg!(
+                "{path} ligger uden for {root}; intet blev skrevet",
+                "{path} is outside {root}; nothing was written"
+            ),
+            PathError::ThroughSymlink { path, real, root } => msg!(
+                "{path} fører via et symbolsk link til {real} uden for {root}; intet blev skrevet",
+                "{path} leads through a symlink to {real}, outside {root}; nothing was written"
+            ),
+            PathError::NotAFile { path } => msg!(
+                "{path} er ikke et filnavn; intet blev skrevet",
+                "{path} is not a file name; nothing was written"
+            ),
+        }
+    }
 }
 
 /// `path` made absolute against `base` (itself absolute), with `.` and `..` resolved on the

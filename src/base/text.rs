@@ -505,3 +505,57 @@ mod tests {
         assert_eq!(short_decimal(-0.0, 1).as_deref(), Some("0"));
     }
 }
+
+/// An I/O error in both languages: the operating system's text is English (and the same on
+/// every machine only by kind), so the Danish is the kind's, with the OS code kept for a search.
+pub fn io_error_msg(e: &std::io::Error) -> crate::base::model::Msg {
+    use std::io::ErrorKind as K;
+    let da = match e.kind() {
+        K::NotFound => "findes ikke",
+        K::PermissionDenied => "adgang nægtet",
+        K::AlreadyExists => "findes allerede",
+        K::InvalidData => "ugyldige data",
+        K::InvalidInput => "ugyldigt input",
+        K::IsADirectory => "er en mappe",
+        K::NotADirectory => "er ikke en mappe",
+        K::DirectoryNotEmpty => "mappen er ikke tom",
+        K::ReadOnlyFilesystem => "filsystemet er skrivebeskyttet",
+        K::StorageFull => "der er ikke mere plads på disken",
+        K::QuotaExceeded => "diskkvoten er opbrugt",
+        K::FileTooLarge => "filen er for stor",
+        K::TimedOut => "tidsgrænsen blev overskredet",
+        K::Interrupted => "afbrudt",
+        K::UnexpectedEof => "filen sluttede for tidligt",
+        K::WriteZero => "intet kunne skrives",
+        K::Unsupported => "understøttes ikke",
+        K::OutOfMemory => "ikke nok hukommelse",
+        K::ConnectionRefused => "forbindelsen blev afvist",
+        K::ConnectionReset => "forbindelsen blev nulstillet",
+        K::ConnectionAborted => "forbindelsen blev afbrudt",
+        K::NotConnected => "ikke forbundet",
+        K::AddrInUse => "adressen er i brug",
+        K::AddrNotAvailable => "adressen er ikke tilgængelig",
+        K::BrokenPipe => "røret blev lukket",
+        K::WouldBlock => "ville blokere",
+        K::TooManyLinks => "for mange links",
+        K::InvalidFilename => "ugyldigt filnavn",
+        K::ArgumentListTooLong => "argumentlisten er for lang",
+        K::StaleNetworkFileHandle => "forældet netværksfil",
+        K::ResourceBusy => "ressourcen er optaget",
+        K::ExecutableFileBusy => "den kørbare fil er i brug",
+        K::Deadlock => "dødlås",
+        K::CrossesDevices => "kan ikke flyttes mellem enheder",
+        K::HostUnreachable => "værten kan ikke nås",
+        K::NetworkUnreachable => "netværket kan ikke nås",
+        K::NetworkDown => "netværket er nede",
+        _ => "",
+    };
+    let en = e.to_string();
+    let da = match (da, e.raw_os_error()) {
+        ("", Some(code)) => format!("fejl i operativsystemet (kode {code})"),
+        ("", None) => format!("I/O-fejl: {en}"),
+        (da, Some(code)) => format!("{da} (OS-fejl {code})"),
+        (da, None) => da.to_string(),
+    };
+    crate::base::model::Msg::new(da, en)
+}
