@@ -5,8 +5,11 @@
 //! [`Content::NotLoaded`], which is what keeps a 100,000-file folder cheap: the walk reads
 //! directories only (`readdir` reports each entry's type without a `stat` per file).
 
-use crate::base::model::{Content, FileEntry, Snapshot, SnapshotStats, MAX_FILE_SIZE};
+use crate::base::model::{
+    Bilingual, Content, FileEntry, Msg, Snapshot, SnapshotStats, MAX_FILE_SIZE,
+};
 use crate::evidence::wants_content;
+use crate::msg;
 use std::collections::{BTreeMap, VecDeque};
 use std::fs::File;
 use std::io::{self, Read};
@@ -14,23 +17,31 @@ use std::path::{Component, Path, PathBuf};
 use std::rc::Rc;
 
 /// Why an adapter could not produce a snapshot. Every message is one line and names the path or
-/// revision at fault.
-#[derive(Debug, thiserror::Error)]
+/// revision at fault. It says itself in both languages ([`Bilingual`]); `Display` is the English.
+#[derive(Debug)]
 pub enum AdapterError {
-    #[error("path not found: {}", .0.display())]
     NotFound(PathBuf),
-    #[error("not a directory: {}", .0.display())]
     NotADirectory(PathBuf),
-    #[error("cannot read {}: {source}", path.display())]
-    Io { path: PathBuf, source: io::Error },
-    #[error("not a git repository: {}", .0.display())]
+    Io {
+        path: PathBuf,
+        source: io::Error,
+    },
     NotARepository(PathBuf),
-    #[error("--rev {rev} needs a git repository, but {} is a plain folder", path.display())]
-    RevWithoutRepository { path: PathBuf, rev: String },
-    #[error("bad revision '{rev}': {message}")]
-    BadRevision { rev: String, message: String },
-    #[error("git: {0}")]
-    Git(String),
+    RevWithoutRepository {
+        path: PathBuf,
+        rev: String,
+    },
+    /// `message` is libgit2's text (the same in both languages) or our own reason.
+    BadRevision {
+        rev: String,
+        message: Msg,
+    },
+    /// What we were doing, in both languages, and libgit2's (or the ignore parser's) own
+    /// message, which only exists in English.
+    Git {
+        context: Msg,
+        detail: String,
+    },
 }
 
 impl AdapterError {
@@ -39,6 +50,107 @@ impl AdapterError {
             path: path.to_path_buf(),
             source,
         }
+    }
+}
+
+impl Bilingual for AdapterError {
+    fn msg(&self) -> Msg {
+        match self {
+            AdapterError::NotFound(path) => {
+                let path = path.display();
+                msg!("stien findes ikke: {path}", "path not found: {path}")
+            }
+            AdapterError::NotADirectory(path) => {
+                let path = path.display();
+                msg!("ikke en mappe: {path}", "not a directory: {path}")
+            }
+            AdapterError::Io { path, source } => {
+                let (path, reason) = (path.display(), io_error_da(source));
+                msg!(
+                    "kan ikke læse {path}: {reason}",
+                    "cannot read {path}: {source}"
+                )
+            }
+            AdapterError::NotARepository(path) => {
+                let path = path.display();
+                msg!(
+                    "ikke et git-repository: {path}",
+                    "not a git repository: {path}"
+                )
+            }
+            AdapterError::RevWithoutRepository { path, rev } => {
+                let path = path.display();
+                msg!(
+                    "--rev {rev} kræver et git-repository, men {path} er en almindelig mappe",
+                    "--rev {rev} needs a git repository, but {path} is a plain folder"
+                )
+            }
+            AdapterError::BadRevision { rev, message } => {
+                let Msg { da, en } = message;
+                msg!(
+                    "ugyldig revision '{rev}': {da}",
+                    "bad revision '{rev}': {en}"
+                )
+            }
+            AdapterError::Git { context, detail } => {
+                let Msg { da, en } = context;
+                msg!("git: {da}: {detail}", "git: {en}: {detail}")
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for AdapterError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.msg().en)
+    }
+}
+
+impl std::error::Error for AdapterError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            AdapterError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// An I/O error in Danish. The system only says it in English, so the common kinds are
+/// translated here, keeping the OS error number for whoever has to look it up; a kind without a
+/// translation falls back to the system's text rather than to a vague Danish one.
+pub fn io_error_da(e: &io::Error) -> String {
+    use io::ErrorKind as K;
+    let da = match e.kind() {
+        K::NotFound => "findes ikke",
+        K::PermissionDenied => "adgang nægtet",
+        K::InvalidData => "ugyldige data",
+        K::InvalidInput => "ugyldigt input",
+        K::IsADirectory => "er en mappe",
+        K::NotADirectory => "ikke en mappe",
+        K::AlreadyExists => "findes allerede",
+        K::DirectoryNotEmpty => "mappen er ikke tom",
+        K::ReadOnlyFilesystem => "filsystemet er skrivebeskyttet",
+        K::StorageFull => "der er ikke mere plads på disken",
+        K::FileTooLarge => "filen er for stor",
+        K::TooManyLinks => "for mange links",
+        K::StaleNetworkFileHandle => "netværksfilen er ikke længere tilgængelig",
+        K::UnexpectedEof => "filen sluttede før ventet",
+        K::Interrupted => "afbrudt",
+        K::TimedOut => "tidsfristen udløb",
+        K::WouldBlock => "handlingen ville blokere",
+        K::ResourceBusy => "ressourcen er optaget",
+        K::OutOfMemory => "ikke nok hukommelse",
+        K::Unsupported => "understøttes ikke",
+        K::ConnectionRefused => "forbindelsen blev afvist",
+        K::ConnectionReset => "forbindelsen blev nulstillet",
+        K::BrokenPipe => "forbindelsen blev afbrudt",
+        _ => return e.to_string(),
+    };
+    match (e.raw_os_error(), e.get_ref()) {
+        (Some(code), _) => format!("{da} (OS-fejl {code})"),
+        // A custom error's own text says more than its kind; it is kept, in English.
+        (None, Some(inner)) => format!("{da}: {inner}"),
+        (None, None) => da.to_string(),
     }
 }
 
@@ -567,4 +679,4 @@ fn enter_target(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -247,3 +247,154 @@ fn resolver_rules() {
     assert!(matches!(resolve("x", ""), Resolved::Broken(_)));
     assert!(matches!(resolve("x", "sub"), Resolved::Broken(_)));
 }
+
+/// English words that must not show in a Danish message (outside libgit2's own text).
+const ENGLISH: [&str; 5] = ["cannot", "not found", "not a", "bad revision", "needs"];
+
+/// Checks an error in both languages: the English is exactly what `Display` says, and the
+/// Danish holds `danish` and none of [`ENGLISH`]. libgit2's message has no Danish, so it is
+/// cut out of the Danish before looking; it must still be there, after our Danish context.
+pub(crate) fn assert_bilingual(err: &AdapterError, danish: &[&str]) {
+    let msg = err.msg();
+    assert_eq!(msg.en, err.to_string());
+    assert!(!msg.da.contains('\n') && !msg.en.contains('\n'), "{msg:?}");
+    let foreign = match err {
+        AdapterError::Git { detail, .. } => Some(detail.as_str()),
+        AdapterError::BadRevision { message, .. } if message.da == message.en => {
+            Some(message.en.as_str())
+        }
+        _ => None,
+    };
+    let mut da = msg.da.clone();
+    if let Some(foreign) = foreign {
+        assert!(da.ends_with(&format!(": {foreign}")), "{da}");
+        da.truncate(da.len() - foreign.len());
+    }
+    for word in danish {
+        assert!(da.contains(word), "{word:?} missing in {da}");
+    }
+    for word in ENGLISH {
+        assert!(
+            !da.to_lowercase().contains(word),
+            "English {word:?} in {da}"
+        );
+    }
+}
+
+#[test]
+fn path_not_found_and_not_a_directory_in_danish() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let err = snapshot_folder(&dir.path().join("nope"), 0).expect_err("missing");
+    assert!(matches!(err, AdapterError::NotFound(_)));
+    assert_bilingual(&err, &["stien findes ikke: ", "nope"]);
+    write(dir.path(), "file.txt", b"x");
+    let err = snapshot_folder(&dir.path().join("file.txt"), 0).expect_err("file");
+    assert!(matches!(err, AdapterError::NotADirectory(_)));
+    assert_bilingual(&err, &["ikke en mappe: ", "file.txt"]);
+}
+
+/// Root reads a file without read permission, so a folder stands in for the unreadable file:
+/// opening it works and reading it fails, as a file the system refuses does.
+#[cfg(target_os = "linux")]
+#[test]
+fn unreadable_file_in_danish() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join("README.md");
+    fs::create_dir(&folder).expect("mkdir");
+    let err = read_disk_file(&folder, &mut SnapshotStats::default()).expect_err("a folder");
+    assert!(matches!(err, AdapterError::Io { .. }), "{err}");
+    assert_bilingual(
+        &err,
+        &["kan ikke læse ", "README.md: er en mappe (OS-fejl 21)"],
+    );
+    assert!(err
+        .to_string()
+        .ends_with("README.md: Is a directory (os error 21)"));
+}
+
+#[test]
+fn io_errors_in_danish() {
+    #[cfg(target_os = "linux")]
+    {
+        use io::ErrorKind as K;
+        let os = |code, kind| {
+            let e = io::Error::from_raw_os_error(code);
+            assert_eq!(e.kind(), kind);
+            io_error_da(&e)
+        };
+        assert_eq!(os(2, K::NotFound), "findes ikke (OS-fejl 2)");
+        assert_eq!(os(13, K::PermissionDenied), "adgang nægtet (OS-fejl 13)");
+        assert_eq!(os(20, K::NotADirectory), "ikke en mappe (OS-fejl 20)");
+        assert_eq!(os(21, K::IsADirectory), "er en mappe (OS-fejl 21)");
+        assert_eq!(
+            os(28, K::StorageFull),
+            "der er ikke mere plads på disken (OS-fejl 28)"
+        );
+    }
+    // A custom error keeps its own text after the kind's Danish.
+    let e = io::Error::new(
+        io::ErrorKind::InvalidData,
+        "stream did not contain valid UTF-8",
+    );
+    assert_eq!(
+        io_error_da(&e),
+        "ugyldige data: stream did not contain valid UTF-8"
+    );
+    assert_eq!(
+        io_error_da(&io::ErrorKind::InvalidData.into()),
+        "ugyldige data"
+    );
+    // Without a translation the system's own text beats a vague Danish one.
+    let e = io::Error::other("something odd");
+    assert_eq!(io_error_da(&e), "something odd");
+}
+
+/// The English of every variant, word for word as before the messages became bilingual.
+#[test]
+fn adapter_error_english_is_unchanged() {
+    let path = || PathBuf::from("/srv/x");
+    let libgit2 = "revspec 'nope' not found";
+    let cases = [
+        (AdapterError::NotFound(path()), "path not found: /srv/x"),
+        (
+            AdapterError::NotADirectory(path()),
+            "not a directory: /srv/x",
+        ),
+        (
+            AdapterError::io(&path(), io::Error::other("boom")),
+            "cannot read /srv/x: boom",
+        ),
+        (
+            AdapterError::NotARepository(path()),
+            "not a git repository: /srv/x",
+        ),
+        (
+            AdapterError::RevWithoutRepository {
+                path: path(),
+                rev: "v1.0".into(),
+            },
+            "--rev v1.0 needs a git repository, but /srv/x is a plain folder",
+        ),
+        (
+            AdapterError::BadRevision {
+                rev: "nope".into(),
+                message: Msg::new(libgit2, libgit2),
+            },
+            "bad revision 'nope': revspec 'nope' not found",
+        ),
+        (
+            AdapterError::Git {
+                context: Msg::new("kan ikke læse indekset", "cannot read the index"),
+                detail: "failed to read index".into(),
+            },
+            "git: cannot read the index: failed to read index",
+        ),
+    ];
+    for (err, english) in cases {
+        assert_eq!(err.to_string(), english);
+        assert_eq!(err.msg().en, english);
+        assert_ne!(err.msg().da, english);
+    }
+    let err = AdapterError::io(&path(), io::Error::other("boom"));
+    assert!(std::error::Error::source(&err).is_some());
+}

@@ -53,8 +53,15 @@ pub(super) fn recent_commits(
     start: Oid,
     stats: &mut SnapshotStats,
 ) -> Result<(Vec<RecentCommit>, Option<crate::base::model::Msg>), AdapterError> {
-    let walk_error =
-        |e: git2::Error| git_error(&format!("cannot walk the history from {start}"), &e);
+    let walk_error = |e: git2::Error| {
+        git_error(
+            msg!(
+                "kan ikke gennemgå historikken fra {start}",
+                "cannot walk the history from {start}"
+            ),
+            &e,
+        )
+    };
     let mut walk = repo.revwalk().map_err(walk_error)?;
     walk.push(start).map_err(walk_error)?;
     let mut commits = Vec::new();
@@ -71,9 +78,12 @@ pub(super) fn recent_commits(
         }
         let id = id.map_err(walk_error)?;
         stats.commits_walked += 1;
-        let commit = repo
-            .find_commit(id)
-            .map_err(|e| git_error(&format!("cannot read commit {id}"), &e))?;
+        let commit = repo.find_commit(id).map_err(|e| {
+            git_error(
+                msg!("kan ikke læse commit {id}", "cannot read commit {id}"),
+                &e,
+            )
+        })?;
         if commit.parent_count() > 1 {
             continue;
         }
@@ -210,7 +220,7 @@ impl AheadWalk<'_> {
 pub(super) fn branches(repo: &Repository) -> Result<Vec<(Branch, Oid)>, AdapterError> {
     let iter = repo
         .branches(None)
-        .map_err(|e| git_error("cannot list branches", &e))?;
+        .map_err(|e| git_error(msg!("kan ikke liste grenene", "cannot list branches"), &e))?;
     let mut found = Vec::new();
     for item in iter {
         let Ok((branch, kind)) = item else { continue };

@@ -8,7 +8,8 @@
 //! non-merge commits.
 
 use super::fs::{check_dir, AdapterError};
-use crate::base::model::{Snapshot, SnapshotStats};
+use crate::base::model::{Msg, Snapshot, SnapshotStats};
+use crate::msg;
 use git2::{Commit, ErrorCode, ObjectType, Repository, RepositoryOpenFlags};
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
@@ -59,8 +60,15 @@ pub fn open_snapshot(path: &Path, rev: Option<&str>, now: i64) -> Result<Snapsho
             let revision = rev.map_or(Revision::WorkTree, Revision::Rev);
             // libgit2's messages do not say which repository they are about.
             snapshot_of(&repo, revision, now).map_err(|e| match e {
-                AdapterError::Git(message) if !message.contains(&*path.to_string_lossy()) => {
-                    AdapterError::Git(format!("{}: {message}", path.display()))
+                AdapterError::Git { context, detail } if !names_path(&context, &detail, path) => {
+                    let shown = path.display();
+                    AdapterError::Git {
+                        context: Msg::new(
+                            format!("{shown}: {}", context.da),
+                            format!("{shown}: {}", context.en),
+                        ),
+                        detail,
+                    }
                 }
                 other => other,
             })
@@ -101,32 +109,39 @@ fn open_repo(path: &Path) -> Result<Option<Repository>, AdapterError> {
         Ok(repo) if !repo.is_bare() && is_git_dir_itself(&repo, path) && !says_core_bare(path) => {
             Repository::open_bare(path)
                 .map(Some)
-                .map_err(|e| git_error(&format!("cannot open {}", path.display()), &e))
+                .map_err(|e| git_error(cannot_open(path), &e))
         }
         Ok(repo) => Ok(Some(repo)),
         Err(e) if e.code() == ErrorCode::NotFound => {
             if std::fs::symlink_metadata(path.join(".git")).is_ok() {
-                Err(AdapterError::Git(format!(
-                    "{} has a .git entry but it is not a readable repository: {}",
-                    path.display(),
-                    one_line(e.message())
-                )))
+                let path = path.display();
+                Err(git_error(
+                    msg!(
+                        "{path} har en .git-post, men den er ikke et repository, der kan læses",
+                        "{path} has a .git entry but it is not a readable repository"
+                    ),
+                    &e,
+                ))
             } else if looks_like_git_dir(path) {
                 // git reads a git directory without a `config` file as a bare repository;
                 // libgit2 does not recognise it unless asked to open it as one.
                 Repository::open_bare(path).map(Some).map_err(|bare| {
-                    AdapterError::Git(format!(
-                        "{} looks like a git directory (HEAD, objects/, refs/) but it is not a \
-                         readable repository: {}",
-                        path.display(),
-                        one_line(bare.message())
-                    ))
+                    let path = path.display();
+                    git_error(
+                        msg!(
+                            "{path} ligner en git-mappe (HEAD, objects/, refs/), men er ikke et \
+                             repository, der kan læses",
+                            "{path} looks like a git directory (HEAD, objects/, refs/) but it is \
+                             not a readable repository"
+                        ),
+                        &bare,
+                    )
                 })
             } else {
                 Ok(None)
             }
         }
-        Err(e) => Err(git_error(&format!("cannot open {}", path.display()), &e)),
+        Err(e) => Err(git_error(cannot_open(path), &e)),
     }
 }
 
@@ -204,44 +219,86 @@ fn one_line(message: &str) -> String {
     message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn git_error(context: &str, e: &git2::Error) -> AdapterError {
-    AdapterError::Git(format!("{context}: {}", one_line(e.message())))
+/// libgit2's message is English only; it is kept apart from our context, which is not.
+fn git_error(context: Msg, e: &git2::Error) -> AdapterError {
+    AdapterError::Git {
+        context,
+        detail: one_line(e.message()),
+    }
+}
+
+fn cannot_open(path: &Path) -> Msg {
+    let path = path.display();
+    msg!("kan ikke åbne {path}", "cannot open {path}")
+}
+
+fn cannot_read_tree(commit: &Commit<'_>) -> Msg {
+    let id = commit.id();
+    msg!(
+        "kan ikke læse træet for {id}",
+        "cannot read the tree of {id}"
+    )
+}
+
+fn cannot_read_folder(path: &str) -> Msg {
+    msg!(
+        "kan ikke læse mappen {path}",
+        "cannot read the folder {path}"
+    )
+}
+
+/// The error already names the repository (libgit2's message often does not).
+fn names_path(context: &Msg, detail: &str, path: &Path) -> bool {
+    let path = path.to_string_lossy();
+    context.en.contains(&*path) || detail.contains(&*path)
 }
 
 /// HEAD's commit; `None` for an unborn HEAD (a repository without commits).
 fn head_commit(repo: &Repository) -> Result<Option<Commit<'_>>, AdapterError> {
     match repo.head() {
-        Ok(head) => head
-            .peel_to_commit()
-            .map(Some)
-            .map_err(|e| git_error("cannot read HEAD's commit", &e)),
+        Ok(head) => head.peel_to_commit().map(Some).map_err(|e| {
+            git_error(
+                msg!(
+                    "kan ikke læse den commit, HEAD peger på",
+                    "cannot read HEAD's commit"
+                ),
+                &e,
+            )
+        }),
         Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => Ok(None),
-        Err(e) => Err(git_error("cannot read HEAD", &e)),
+        Err(e) => Err(git_error(
+            msg!("kan ikke læse HEAD", "cannot read HEAD"),
+            &e,
+        )),
     }
 }
 
 fn resolve_rev<'r>(repo: &'r Repository, rev: &str) -> Result<Commit<'r>, AdapterError> {
-    let bad = |message: String| AdapterError::BadRevision {
+    let bad = |message: Msg| AdapterError::BadRevision {
         rev: rev.to_string(),
         message,
     };
-    let object = repo
-        .revparse_single(rev)
-        .map_err(|e| bad(one_line(e.message())))?;
+    let object = repo.revparse_single(rev).map_err(|e| {
+        // libgit2 has no Danish: its text stands in both languages.
+        let text = one_line(e.message());
+        bad(Msg::new(text.clone(), text))
+    })?;
     object.peel_to_commit().map_err(|_| {
-        bad(format!(
-            "names a {}, not a commit",
-            kind_name(object.kind())
+        let (da, en) = kind_name(object.kind());
+        bad(msg!(
+            "peger på {da}, ikke på en commit",
+            "names a {en}, not a commit"
         ))
     })
 }
 
-fn kind_name(kind: Option<ObjectType>) -> &'static str {
+/// The Danish with its article, which depends on the noun's gender.
+fn kind_name(kind: Option<ObjectType>) -> (&'static str, &'static str) {
     match kind {
-        Some(ObjectType::Blob) => "file",
-        Some(ObjectType::Tree) => "tree",
-        Some(ObjectType::Tag) => "tag",
-        _ => "non-commit object",
+        Some(ObjectType::Blob) => ("en fil", "file"),
+        Some(ObjectType::Tree) => ("et træ", "tree"),
+        Some(ObjectType::Tag) => ("et tag", "tag"),
+        _ => ("et andet objekt", "non-commit object"),
     }
 }
 

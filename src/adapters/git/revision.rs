@@ -16,10 +16,16 @@ pub(super) fn commit_files(
 ) -> Result<BTreeMap<String, FileEntry>, AdapterError> {
     let tree = commit
         .tree()
-        .map_err(|e| git_error(&format!("cannot read the tree of {}", commit.id()), &e))?;
-    let odb = repo
-        .odb()
-        .map_err(|e| git_error("cannot open the object database", &e))?;
+        .map_err(|e| git_error(cannot_read_tree(commit), &e))?;
+    let odb = repo.odb().map_err(|e| {
+        git_error(
+            msg!(
+                "kan ikke åbne objektdatabasen",
+                "cannot open the object database"
+            ),
+            &e,
+        )
+    })?;
     let roots: Vec<PathBuf> = repo.workdir().map(absolute_roots).unwrap_or_default();
     let mut entries: Vec<(String, FileEntry)> = Vec::new();
     // Depth-first in tree order, which is path order: the map is then built in one pass.
@@ -40,7 +46,7 @@ pub(super) fn commit_files(
         if kind == Some(ObjectType::Tree) {
             let subtree = repo
                 .find_tree(id)
-                .map_err(|e| git_error(&format!("cannot read the folder {path}"), &e))?;
+                .map_err(|e| git_error(cannot_read_folder(&path), &e))?;
             path.push('/');
             stack.push((subtree, 0, path));
             continue;
@@ -65,7 +71,12 @@ pub(super) fn load_blob(
     id: Oid,
     stats: &mut SnapshotStats,
 ) -> Result<FileEntry, AdapterError> {
-    let cannot = |e: git2::Error| git_error(&format!("cannot read {path} ({id})"), &e);
+    let cannot = |e: git2::Error| {
+        git_error(
+            msg!("kan ikke læse {path} ({id})", "cannot read {path} ({id})"),
+            &e,
+        )
+    };
     let (size, _) = odb.read_header(id).map_err(cannot)?;
     if size as u64 > MAX_FILE_SIZE {
         return Ok(FileEntry::with_content(Content::TooLarge {
@@ -113,7 +124,12 @@ pub(super) fn load_tree_symlink(
         Resolved::File(resolved) => {
             let id = tree
                 .get_path(Path::new(&resolved))
-                .map_err(|e| git_error(&format!("cannot find {resolved}"), &e))?
+                .map_err(|e| {
+                    git_error(
+                        msg!("kan ikke finde {resolved}", "cannot find {resolved}"),
+                        &e,
+                    )
+                })?
                 .id();
             let mut entry = load_blob(repo, odb, &resolved, id, stats)?;
             entry.symlink_to = Some(resolved);
@@ -132,7 +148,12 @@ pub(super) fn tree_node(
     let entry = match tree.get_path(Path::new(path)) {
         Ok(entry) => entry,
         Err(e) if e.code() == ErrorCode::NotFound => return Ok(Node::Missing),
-        Err(e) => return Err(git_error(&format!("cannot look up {path}"), &e)),
+        Err(e) => {
+            return Err(git_error(
+                msg!("kan ikke slå {path} op", "cannot look up {path}"),
+                &e,
+            ))
+        }
     };
     let mode = entry.filemode() as u32 & MODE_TYPE_MASK;
     Ok(match entry.kind() {

@@ -3,6 +3,7 @@
 
 use super::git_error;
 use crate::adapters::fs::AdapterError;
+use crate::msg;
 use git2::{Repository, Status, StatusOptions};
 use std::path::Path;
 
@@ -32,9 +33,15 @@ pub fn uncommitted_changes(path: &Path, limit: usize) -> Result<WorkTreeChanges,
         .include_untracked(true)
         .include_ignored(false)
         .exclude_submodules(true);
-    let statuses = repo
-        .statuses(Some(&mut options))
-        .map_err(|e| git_error("cannot read the work tree's status", &e))?;
+    let statuses = repo.statuses(Some(&mut options)).map_err(|e| {
+        git_error(
+            msg!(
+                "kan ikke læse arbejdstræets status",
+                "cannot read the work tree's status"
+            ),
+            &e,
+        )
+    })?;
     Ok(WorkTreeChanges::Paths(
         statuses
             .iter()

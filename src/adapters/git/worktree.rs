@@ -116,9 +116,15 @@ pub(super) struct IgnoreFolder {
 
 impl Ignores {
     pub(super) fn new(repo: &Repository, root: &Path) -> Result<Ignores, AdapterError> {
-        let config = repo
-            .config()
-            .map_err(|e| git_error("cannot read the git configuration", &e))?;
+        let config = repo.config().map_err(|e| {
+            git_error(
+                msg!(
+                    "kan ikke læse git-konfigurationen",
+                    "cannot read the git configuration"
+                ),
+                &e,
+            )
+        })?;
         let case_insensitive = config.get_bool("core.ignorecase").unwrap_or(false);
         let mut ignores = Ignores {
             global: Vec::new(),
@@ -140,7 +146,13 @@ impl Ignores {
             Ok(path) if path.is_relative() => Some(root.join(path)),
             Ok(path) => Some(path),
             Err(e) if e.code() != ErrorCode::NotFound => {
-                return Err(git_error("cannot read core.excludesFile", &e))
+                return Err(git_error(
+                    msg!(
+                        "kan ikke læse core.excludesFile",
+                        "cannot read core.excludesFile"
+                    ),
+                    &e,
+                ))
             }
             Err(_) => std::env::var_os("XDG_CONFIG_HOME")
                 .filter(|dir| !dir.is_empty())
@@ -268,10 +280,14 @@ pub(super) fn read_rules(
         let _ = builder.add_line(None, line);
     }
     let rules = builder.build().map_err(|e| {
-        AdapterError::Git(format!(
-            "cannot use the patterns of {}: {e}",
-            shown.display()
-        ))
+        let shown = shown.display();
+        AdapterError::Git {
+            context: msg!(
+                "kan ikke bruge mønstrene i {shown}",
+                "cannot use the patterns of {shown}"
+            ),
+            detail: e.to_string(),
+        }
     })?;
     Ok((!rules.is_empty()).then_some(rules))
 }
@@ -331,7 +347,12 @@ pub(super) fn read_index(repo: &Repository) -> Result<IndexPaths, AdapterError> 
         // tracked set: it differs from the index only by what is staged and not committed.
         Err(e) => match head_commit(repo)? {
             Some(head) => push_tree_paths(repo, &head, &mut paths)?,
-            None => return Err(git_error("cannot read the index", &e)),
+            None => {
+                return Err(git_error(
+                    msg!("kan ikke læse indekset", "cannot read the index"),
+                    &e,
+                ))
+            }
         },
     }
     Ok(paths)
@@ -344,7 +365,7 @@ pub(super) fn push_tree_paths(
 ) -> Result<(), AdapterError> {
     let tree = commit
         .tree()
-        .map_err(|e| git_error(&format!("cannot read the tree of {}", commit.id()), &e))?;
+        .map_err(|e| git_error(cannot_read_tree(commit), &e))?;
     let mut stack = vec![(tree, 0, String::new())];
     while let Some((dir, next, prefix)) = stack.last_mut() {
         let Some(entry) = dir.get(*next) else {
@@ -357,12 +378,9 @@ pub(super) fn push_tree_paths(
         let (id, kind, mode) = (entry.id(), entry.kind(), entry.filemode() as u32);
         drop(entry);
         if kind == Some(ObjectType::Tree) {
-            let subtree = repo.find_tree(id).map_err(|e| {
-                git_error(
-                    &format!("cannot read the folder {}", String::from_utf8_lossy(&path)),
-                    &e,
-                )
-            })?;
+            let subtree = repo
+                .find_tree(id)
+                .map_err(|e| git_error(cannot_read_folder(&String::from_utf8_lossy(&path)), &e))?;
             path.push(b'/');
             stack.push((subtree, 0, String::from_utf8_lossy(&path).into_owned()));
         } else {

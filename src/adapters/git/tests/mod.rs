@@ -1,8 +1,10 @@
 use super::history::*;
 use super::worktree::*;
 use super::*;
+use crate::adapters::fs::tests::assert_bilingual;
 use crate::adapters::fs::walk;
 use crate::adapters::fs::{AdapterError, EntryKind, Listed, Visit};
+use crate::base::model::Bilingual;
 use crate::base::model::{Content, History, Snapshot};
 use git2::{Commit, Oid, Repository};
 use git2::{Index, IndexEntry, IndexTime, RepositoryInitOptions, Signature, Time};
@@ -363,7 +365,7 @@ fn a_git_directory_that_cannot_be_opened_is_an_error() {
     fs::create_dir_all(broken.join("objects")).expect("mkdir");
     fs::create_dir_all(broken.join("refs")).expect("mkdir");
     let err = open_snapshot(&broken, None, 0).expect_err("broken git directory");
-    assert!(matches!(err, AdapterError::Git(_)), "{err}");
+    assert!(matches!(err, AdapterError::Git { .. }), "{err}");
     let text = err.to_string();
     assert!(
         text.contains("broken.git") && !text.contains('\n'),
@@ -377,7 +379,7 @@ fn a_git_directory_that_cannot_be_opened_is_an_error() {
     {
         std::os::unix::fs::symlink("/nonexistent/.git", dangling.join(".git")).expect("ln");
         let err = open_snapshot(&dangling, None, 0).expect_err("dangling .git");
-        assert!(matches!(err, AdapterError::Git(_)), "{err}");
+        assert!(matches!(err, AdapterError::Git { .. }), "{err}");
         assert!(err.to_string().contains("dangling"), "{err}");
     }
 
@@ -612,6 +614,103 @@ fn errors_name_the_path_or_revision() {
     let corrupt = dir.path().join("corrupt");
     write(&corrupt, ".git/HEAD", b"garbage");
     let err = open_snapshot(&corrupt, None, 0).expect_err("corrupt");
-    assert!(matches!(err, AdapterError::Git(_)), "{err}");
+    assert!(matches!(err, AdapterError::Git { .. }), "{err}");
     assert!(one_line(err).contains("corrupt"));
+}
+
+#[test]
+fn not_a_repository_and_rev_on_a_plain_folder_in_danish() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plain = dir.path().join("plain");
+    fs::create_dir(&plain).expect("mkdir");
+    let err = snapshot_repo(&plain, Revision::WorkTree, 0).expect_err("plain");
+    assert!(matches!(err, AdapterError::NotARepository(_)));
+    assert_bilingual(&err, &["ikke et git-repository: ", "plain"]);
+    let err = open_snapshot(&plain, Some("v1.0"), 0).expect_err("rev on plain folder");
+    assert!(matches!(err, AdapterError::RevWithoutRepository { .. }));
+    assert_bilingual(
+        &err,
+        &[
+            "--rev v1.0 kræver et git-repository, men ",
+            "plain er en almindelig mappe",
+        ],
+    );
+}
+
+#[test]
+fn bad_revision_in_danish() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let repo = init(dir.path(), false);
+    commit(&repo, &[("README.md", Text("x"))], "one", 1);
+    // libgit2's reason stays English behind the Danish.
+    let err = open_snapshot(dir.path(), Some("no-such-branch"), 0).expect_err("unknown");
+    assert!(matches!(err, AdapterError::BadRevision { .. }), "{err}");
+    assert_bilingual(&err, &["ugyldig revision 'no-such-branch': "]);
+    // Our own reason is Danish all through.
+    let err = open_snapshot(dir.path(), Some("HEAD:README.md"), 0).expect_err("a file");
+    assert_eq!(
+        err.msg().da,
+        "ugyldig revision 'HEAD:README.md': peger på en fil, ikke på en commit"
+    );
+    assert_bilingual(&err, &[]);
+    let err = open_snapshot(dir.path(), Some("HEAD^{tree}"), 0).expect_err("a tree");
+    assert!(
+        err.msg().da.ends_with("peger på et træ, ikke på en commit"),
+        "{err}"
+    );
+}
+
+#[test]
+fn broken_git_entries_in_danish() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corrupt = dir.path().join("corrupt");
+    write(&corrupt, ".git/HEAD", b"garbage");
+    let err = open_snapshot(&corrupt, None, 0).expect_err("corrupt");
+    assert!(matches!(err, AdapterError::Git { .. }), "{err}");
+    assert_bilingual(
+        &err,
+        &[
+            "git: ",
+            "corrupt har en .git-post, men den er ikke et repository, der kan læses",
+        ],
+    );
+
+    let broken = dir.path().join("broken.git");
+    write(&broken, "HEAD", b"not a ref\n");
+    fs::create_dir_all(broken.join("objects")).expect("mkdir");
+    fs::create_dir_all(broken.join("refs")).expect("mkdir");
+    let err = open_snapshot(&broken, None, 0).expect_err("broken git directory");
+    assert!(matches!(err, AdapterError::Git { .. }), "{err}");
+    assert_bilingual(&err, &["broken.git: kan ikke læse HEAD"]);
+}
+
+/// libgit2 does not say which repository lost its objects: the path goes in front, in both
+/// languages.
+#[test]
+fn a_git_directory_without_objects_in_danish() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("emptied");
+    let repo = init(&root, false);
+    commit(&repo, &[("README.md", Text("x"))], "one", 1);
+    drop(repo);
+    fs::remove_dir_all(root.join(".git/objects")).expect("rm");
+    fs::create_dir(root.join(".git/objects")).expect("mkdir");
+    let err = open_snapshot(&root, None, 0).expect_err("no objects");
+    let AdapterError::Git { context, detail } = &err else {
+        panic!("{err:?}");
+    };
+    let shown = root.display();
+    assert_eq!(
+        context.da,
+        format!("{shown}: kan ikke læse den commit, HEAD peger på")
+    );
+    assert_eq!(context.en, format!("{shown}: cannot read HEAD's commit"));
+    assert!(!detail.is_empty());
+    assert_bilingual(
+        &err,
+        &[
+            "git: ",
+            "emptied: kan ikke læse den commit, HEAD peger på: ",
+        ],
+    );
 }
