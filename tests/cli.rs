@@ -714,8 +714,9 @@ fn check_from_inside_the_repository_with_default_paths() {
         os2gov()
             .current_dir(fixture.path())
             .args(["check", "-o", "../os2gov-escape.json"]),
-        &["is outside", "ligger uden for", "nothing was written"],
+        &["is outside", "nothing was written"],
     );
+    assert!(!line.contains("ligger uden for"), "English only: {line}");
     assert!(line.contains("../os2gov-escape.json"), "{line}");
     let parent = fixture.path().parent().expect("parent");
     assert!(!parent.join("os2gov-escape.json").exists());
@@ -829,6 +830,105 @@ fn an_unreadable_config_is_a_danish_error_with_lang_da() {
         line.starts_with("os2gov: fejl: kan ikke læse konfigurationen"),
         "{line}"
     );
+}
+
+/// English words of the library's errors that must not reach a Danish line.
+const ENGLISH_IN_ERRORS: &[&str] = &[
+    "cannot",
+    "not found",
+    "is outside",
+    "nothing was written",
+    "expected",
+    "found",
+    "unknown",
+    "invalid",
+    "needs",
+    "uncommitted",
+    "not a ",
+    "must",
+];
+
+/// The library's errors (adapters, config, paths, fix) in one language: Danish only with
+/// `--lang da`, English only with `--lang en`.
+#[test]
+fn library_errors_are_in_the_language_asked_for() {
+    let fixture = repo_with(&[("README.md", Entry::Text("# X\n"))], 1);
+    let repo = fixture.path().to_str().expect("UTF-8 path").to_string();
+    let plain = tempfile::tempdir().expect("tempdir");
+    let plain_path = plain.path().to_str().expect("UTF-8 path").to_string();
+    let bad = fixture.path().join("bad.toml");
+    std::fs::write(&bad, "level = \"7\"\n").expect("write");
+    let unknown_key = fixture.path().join("unknown.toml");
+    std::fs::write(&unknown_key, "levl = \"1\"\n").expect("write");
+    let bad = bad.to_str().expect("UTF-8 path").to_string();
+    let unknown_key = unknown_key.to_str().expect("UTF-8 path").to_string();
+    // (arguments, run in the repository?, Danish words, English words)
+    let cases: Vec<(Vec<&str>, bool, &[&str], &[&str])> = vec![
+        (
+            vec!["check", "/nonexistent/os2gov-x", "--offline"],
+            false,
+            &["stien findes ikke: /nonexistent/os2gov-x"],
+            &["path not found: /nonexistent/os2gov-x"],
+        ),
+        (
+            vec!["check", &plain_path, "--rev", "HEAD", "--offline"],
+            false,
+            &["--rev HEAD kræver et git-repository"],
+            &["--rev HEAD needs a git repository"],
+        ),
+        (
+            vec!["check", "--offline", "-o", "../os2gov-escape.json"],
+            true,
+            &["ligger uden for", "intet blev skrevet"],
+            &["is outside", "nothing was written"],
+        ),
+        (
+            vec!["check", &repo, "--offline", "--config", &bad],
+            false,
+            &["bad.toml:1:", "forventede", "fandt \"7\""],
+            &["bad.toml:1:", "expected", "found \"7\""],
+        ),
+        (
+            vec!["check", &repo, "--offline", "--config", &unknown_key],
+            false,
+            &["unknown.toml:1:", "levl"],
+            &["unknown.toml:1:", "unknown field `levl`"],
+        ),
+        (
+            vec!["fix", &repo, "--only", "X99"],
+            false,
+            &["--only: ukendt krav-id \"X99\""],
+            &["--only: unknown requirement id \"X99\""],
+        ),
+    ];
+    for (args, inside, danish, english) in cases {
+        for (lang, words, label) in [("da", danish, "fejl"), ("en", english, "error")] {
+            let mut cmd = os2gov();
+            if inside {
+                cmd.current_dir(fixture.path());
+            }
+            let output = cmd.args(&args).args(["--lang", lang]).output().expect("run");
+            let line = String::from_utf8(output.stderr).expect("UTF-8");
+            assert_eq!(output.status.code(), Some(2), "{args:?} {lang}: {line}");
+            assert_eq!(line.lines().count(), 1, "{args:?} {lang}: one line: {line:?}");
+            assert!(
+                line.starts_with(&format!("os2gov: {label}: ")),
+                "{args:?} {lang}: {line}"
+            );
+            for word in words {
+                assert!(line.contains(word), "{word:?} not in {line:?}");
+            }
+            if lang == "da" {
+                for english in ENGLISH_IN_ERRORS {
+                    assert!(!line.contains(english), "{english:?} in {line:?}");
+                }
+            } else {
+                for danish in ["intet blev skrevet", "ligger uden for", "forventede", "findes ikke", "kræver"] {
+                    assert!(!line.contains(danish), "{danish:?} in {line:?}");
+                }
+            }
+        }
+    }
 }
 
 /// The subcommands `os2gov --help` lists.

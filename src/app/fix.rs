@@ -6,7 +6,8 @@ use super::{AppError, Source};
 use crate::adapters::fs::AdapterError;
 use crate::adapters::git::{uncommitted_changes, WorkTreeChanges};
 use crate::adapters::write::{self, WriteError};
-use crate::base::model::Lang;
+use crate::base::model::{Bilingual, Lang, Msg};
+use crate::msg;
 use crate::base::paths::Scope;
 use crate::engine::{self, EngineError};
 use crate::fix::{Facts, Planned};
@@ -26,21 +27,56 @@ pub enum FixError {
     Write(#[from] WriteError),
     #[error(transparent)]
     Report(#[from] crate::render::report_writer::WriteError),
-    #[error("--only: unknown requirement id {0:?} (see `os2gov rules`)")]
+    #[error("{}", self.msg().en)]
     UnknownOnly(String),
-    #[error("{} is not valid UTF-8; nothing was written", path.display())]
+    #[error("{}", self.msg().en)]
     NotUtf8 {
         path: PathBuf,
         #[source]
         source: std::string::FromUtf8Error,
     },
-    #[error("{} is a bare repository: there is no work tree to write to", .0.display())]
+    #[error("{}", self.msg().en)]
     Bare(PathBuf),
-    #[error(
-        "the work tree has uncommitted changes ({}); commit or stash them, or pass --allow-dirty",
-        .0.join(", ")
-    )]
+    #[error("{}", self.msg().en)]
     Dirty(Vec<String>),
+}
+
+impl Bilingual for FixError {
+    fn msg(&self) -> Msg {
+        match self {
+            FixError::Check(e) => e.msg(),
+            FixError::Local(e) => e.msg(),
+            FixError::Engine(e) => e.msg(),
+            FixError::Write(e) => e.msg(),
+            FixError::Report(e) => e.msg(),
+            FixError::UnknownOnly(id) => msg!(
+                "--only: ukendt krav-id {id:?} (se `os2gov rules`)",
+                "--only: unknown requirement id {id:?} (see `os2gov rules`)"
+            ),
+            // The decoder's own error follows in the chain (`app::errors::in_lang`).
+            FixError::NotUtf8 { path, .. } => {
+                let path = path.display();
+                msg!(
+                    "{path} er ikke gyldig UTF-8; intet blev skrevet",
+                    "{path} is not valid UTF-8; nothing was written"
+                )
+            }
+            FixError::Bare(path) => {
+                let path = path.display();
+                msg!(
+                    "{path} er et bare repository: der er intet arbejdstræ at skrive i",
+                    "{path} is a bare repository: there is no work tree to write to"
+                )
+            }
+            FixError::Dirty(files) => {
+                let files = files.join(", ");
+                msg!(
+                    "arbejdstræet har ikke-committede ændringer ({files}); commit eller stash dem, eller brug --allow-dirty",
+                    "the work tree has uncommitted changes ({files}); commit or stash them, or pass --allow-dirty"
+                )
+            }
+        }
+    }
 }
 
 /// The repository root the files of `fix` and `report` must stay in, absolute.

@@ -9,6 +9,7 @@
 
 #[cfg(feature = "cli")]
 pub mod action;
+pub mod errors;
 pub mod evaluate;
 pub mod fix;
 pub mod report;
@@ -16,7 +17,8 @@ pub mod report;
 use crate::adapters::remote::{
     self, JiraRef, OrgRepo, RemoteError, RemoteOptions, RemoteScan, RemoteTarget, RequestStats,
 };
-use crate::base::model::{Msg, Snapshot};
+use crate::base::model::{Bilingual, Msg, Snapshot};
+use crate::msg;
 use crate::engine::report::Report;
 use crate::engine::{self, EngineError};
 use crate::evidence::{classify_link, Ctx, LinkKind};
@@ -113,7 +115,7 @@ pub struct Checked {
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
-    #[error("{0} is a remote repository: it cannot be checked --offline")]
+    #[error("{}", self.msg().en)]
     RemoteOffline(String),
     #[error(transparent)]
     Local(#[from] crate::adapters::fs::AdapterError),
@@ -121,6 +123,20 @@ pub enum AppError {
     Remote(#[from] RemoteError),
     #[error(transparent)]
     Engine(#[from] EngineError),
+}
+
+impl Bilingual for AppError {
+    fn msg(&self) -> Msg {
+        match self {
+            AppError::RemoteOffline(name) => msg!(
+                "{name} er et fjernrepository: det kan ikke tjekkes --offline",
+                "{name} is a remote repository: it cannot be checked --offline"
+            ),
+            AppError::Local(e) => e.msg(),
+            AppError::Remote(e) => e.msg(),
+            AppError::Engine(e) => e.msg(),
+        }
+    }
 }
 
 impl AppError {

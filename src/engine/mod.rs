@@ -4,7 +4,7 @@ pub mod config;
 pub mod report;
 pub mod score;
 
-use crate::base::model::{Lang, Level, Msg, Snapshot, Unread};
+use crate::base::model::{Bilingual, Lang, Level, Msg, Snapshot, Unread};
 use crate::engine::config::{ConfigError, ValidConfig};
 use crate::engine::report::{
     Contradiction, Finding, LevelSource, OldFormatReport, Report, RequiredLevel, Tool, Verdict,
@@ -30,12 +30,31 @@ pub struct Options {
 pub enum EngineError {
     #[error(transparent)]
     Config(#[from] ConfigError),
-    #[error("{path}: {reason}")]
-    ConfigUnreadable { path: String, reason: String },
+    #[error("{}", self.msg().en)]
+    ConfigUnreadable { path: String, reason: Msg },
     /// The adapter could not read the config (a failed download): nothing about the required
     /// level or the exceptions is known. Not an error in the input but an incomplete read.
-    #[error("{path} could not be read: {reason}")]
-    ConfigNotRead { path: String, reason: String },
+    #[error("{}", self.msg().en)]
+    ConfigNotRead { path: String, reason: Msg },
+}
+
+impl Bilingual for EngineError {
+    fn msg(&self) -> Msg {
+        match self {
+            EngineError::Config(e) => e.msg(),
+            EngineError::ConfigUnreadable { path, reason } => {
+                let (da, en) = (&reason.da, &reason.en);
+                msg!("{path}: {da}", "{path}: {en}")
+            }
+            EngineError::ConfigNotRead { path, reason } => {
+                let (da, en) = (&reason.da, &reason.en);
+                msg!(
+                    "{path} kunne ikke læses: {da}",
+                    "{path} could not be read: {en}"
+                )
+            }
+        }
+    }
 }
 
 /// The config that applies: `--config`, else `os2gov.toml` at the snapshot's root.
@@ -46,7 +65,7 @@ pub fn load_config(snapshot: &Snapshot, options: &Options) -> Result<ValidConfig
     if let Some(reason) = snapshot.unread.files.get(config::FILE_NAME) {
         return Err(EngineError::ConfigNotRead {
             path: config::FILE_NAME.to_string(),
-            reason: reason.en.clone(),
+            reason: reason.clone(),
         });
     }
     match snapshot.files.get(config::FILE_NAME) {
@@ -55,27 +74,36 @@ pub fn load_config(snapshot: &Snapshot, options: &Options) -> Result<ValidConfig
             Some(text) => Ok(config::parse(config::FILE_NAME, text)?),
             None => Err(EngineError::ConfigUnreadable {
                 path: config::FILE_NAME.to_string(),
-                reason: format!("not a readable text file ({})", describe(&entry.content))
-                    .chars()
-                    .take(120)
-                    .collect(),
+                reason: {
+                    let what = describe(&entry.content);
+                    let (da, en) = (&what.da, &what.en);
+                    msg!(
+                        "ikke en tekstfil, der kan læses ({da})",
+                        "not a readable text file ({en})"
+                    )
+                },
             }),
         },
     }
 }
 
-/// What an unreadable file is, for an error message.
-fn describe(content: &crate::base::model::Content) -> String {
+/// What an unreadable file is, for an error message; a broken file's reason is cut short, as it
+/// may be anything the adapter met.
+fn describe(content: &crate::base::model::Content) -> Msg {
     use crate::base::model::Content;
     match content {
-        Content::Text { .. } => "text".to_string(),
-        Content::Binary => "binary".to_string(),
-        Content::TooLarge { size } => format!("{size} bytes, too large"),
-        Content::SymlinkOutside { target } => {
-            format!("a symlink out of the repository to {target}")
+        Content::Text { .. } => msg!("tekst", "text"),
+        Content::Binary => msg!("binær", "binary"),
+        Content::TooLarge { size } => msg!("{size} bytes, for stor", "{size} bytes, too large"),
+        Content::SymlinkOutside { target } => msg!(
+            "et symbolsk link ud af repositoriet til {target}",
+            "a symlink out of the repository to {target}"
+        ),
+        Content::Broken { reason } => {
+            let reason: String = reason.chars().take(100).collect();
+            msg!("ødelagt: {reason}", "broken: {reason}")
         }
-        Content::Broken { reason } => format!("broken: {reason}"),
-        Content::NotLoaded => "not loaded".to_string(),
+        Content::NotLoaded => msg!("ikke indlæst", "not loaded"),
     }
 }
 
@@ -109,7 +137,7 @@ fn find_self_assessment(snapshot: &Snapshot, notes: &mut Vec<Msg>) -> Option<Sel
     match govreport::parse_self_assessment(path, text) {
         Ok(sa) => Some(sa),
         Err(e) => {
-            notes.push(Msg::new(e.to_string(), e.to_string()));
+            notes.push(e.msg());
             None
         }
     }

@@ -5,7 +5,7 @@
 //! and what changed in them is listed — as `os2gov report` does for the governance report.
 
 use super::{Evaluation, Light};
-use crate::base::model::{Lang, Msg};
+use crate::base::model::{Bilingual, Lang, Msg};
 use crate::msg;
 use std::collections::BTreeMap;
 
@@ -113,21 +113,20 @@ impl InfoLine {
 /// Why an evaluation file was refused (it is then left untouched).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FileError {
-    #[error("line {line}: row {id} has {cells} cells, not the template's 6")]
+    #[error("{}", self.msg().en)]
     BrokenRow {
         line: usize,
         id: String,
         cells: usize,
     },
-    #[error("line {line}: row {id} appears twice")]
+    #[error("{}", self.msg().en)]
     DuplicateRow { line: usize, id: String },
-    #[error("no requirement rows found: not an evaluation in OS2's template")]
+    #[error("{}", self.msg().en)]
     NoRows,
 }
 
-impl FileError {
-    /// The error in the user's language.
-    pub fn message(&self) -> Msg {
+impl Bilingual for FileError {
+    fn msg(&self) -> Msg {
         match self {
             FileError::BrokenRow { line, id, cells } => msg!(
                 "linje {line}: rækken {id} har {cells} celler, ikke skabelonens 6",

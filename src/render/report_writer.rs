@@ -6,7 +6,7 @@
 //! documentation cell is filled with the evidence); every human-written explanation, every human
 //! marker on a declared requirement and every other byte of the file stay as they were.
 
-use crate::base::model::Evidence;
+use crate::base::model::{Bilingual, Evidence, Lang, Msg};
 use crate::base::text::normalize;
 use crate::engine::report::{Finding, Report, Verdict};
 use crate::parse::govreport::{self, Columns, GovernanceReport, Marker, OldRow};
@@ -65,8 +65,22 @@ pub struct Migration {
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum WriteError {
-    #[error("{path}: the governance report cannot be updated safely: {problems}")]
-    Broken { path: String, problems: String },
+    #[error("{}", self.msg().en)]
+    Broken { path: String, problems: Msg },
+}
+
+impl Bilingual for WriteError {
+    fn msg(&self) -> Msg {
+        match self {
+            WriteError::Broken { path, problems } => {
+                let (da, en) = (&problems.da, &problems.en);
+                crate::msg!(
+                    "{path}: governancerapporten kan ikke opdateres sikkert: {da}",
+                    "{path}: the governance report cannot be updated safely: {en}"
+                )
+            }
+        }
+    }
 }
 
 /// Splits a Markdown table row into its cells' raw text, keeping escaped pipes inside cells.
@@ -377,16 +391,22 @@ pub fn update_report(path: &str, text: &str, report: &Report) -> Result<Written,
     if parsed.format == govreport::Format::Old {
         return Err(WriteError::Broken {
             path: path.to_string(),
-            problems: "it uses an old format; `os2gov report --out NEW_FILE` writes OS2's current template and carries its rows over".into(),
+            problems: Msg::new(
+                "den bruger et gammelt format; `os2gov report --out NY_FIL` skriver OS2's nuværende skabelon og fører rækkerne med over",
+                "it uses an old format; `os2gov report --out NEW_FILE` writes OS2's current template and carries its rows over",
+            ),
         });
     }
     if !parsed.problems.is_empty() {
-        let problems = parsed
-            .problems
-            .iter()
-            .map(|m| m.en.clone())
-            .collect::<Vec<_>>()
-            .join("; ");
+        let join = |lang: Lang| {
+            parsed
+                .problems
+                .iter()
+                .map(|m| m.get(lang))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let problems = Msg::new(join(Lang::Da), join(Lang::En));
         return Err(WriteError::Broken {
             path: path.to_string(),
             problems,

@@ -9,6 +9,7 @@ use crate::base::model::{
     Bilingual, Content, FileEntry, Msg, Snapshot, SnapshotStats, MAX_FILE_SIZE,
 };
 use crate::evidence::wants_content;
+use crate::base::text::io_error_msg;
 use crate::msg;
 use std::collections::{BTreeMap, VecDeque};
 use std::fs::File;
@@ -65,7 +66,7 @@ impl Bilingual for AdapterError {
                 msg!("ikke en mappe: {path}", "not a directory: {path}")
             }
             AdapterError::Io { path, source } => {
-                let (path, reason) = (path.display(), io_error_da(source));
+                let (path, reason) = (path.display(), io_error_msg(source).da);
                 msg!(
                     "kan ikke læse {path}: {reason}",
                     "cannot read {path}: {source}"
@@ -112,45 +113,6 @@ impl std::error::Error for AdapterError {
             AdapterError::Io { source, .. } => Some(source),
             _ => None,
         }
-    }
-}
-
-/// An I/O error in Danish. The system only says it in English, so the common kinds are
-/// translated here, keeping the OS error number for whoever has to look it up; a kind without a
-/// translation falls back to the system's text rather than to a vague Danish one.
-pub fn io_error_da(e: &io::Error) -> String {
-    use io::ErrorKind as K;
-    let da = match e.kind() {
-        K::NotFound => "findes ikke",
-        K::PermissionDenied => "adgang nægtet",
-        K::InvalidData => "ugyldige data",
-        K::InvalidInput => "ugyldigt input",
-        K::IsADirectory => "er en mappe",
-        K::NotADirectory => "ikke en mappe",
-        K::AlreadyExists => "findes allerede",
-        K::DirectoryNotEmpty => "mappen er ikke tom",
-        K::ReadOnlyFilesystem => "filsystemet er skrivebeskyttet",
-        K::StorageFull => "der er ikke mere plads på disken",
-        K::FileTooLarge => "filen er for stor",
-        K::TooManyLinks => "for mange links",
-        K::StaleNetworkFileHandle => "netværksfilen er ikke længere tilgængelig",
-        K::UnexpectedEof => "filen sluttede før ventet",
-        K::Interrupted => "afbrudt",
-        K::TimedOut => "tidsfristen udløb",
-        K::WouldBlock => "handlingen ville blokere",
-        K::ResourceBusy => "ressourcen er optaget",
-        K::OutOfMemory => "ikke nok hukommelse",
-        K::Unsupported => "understøttes ikke",
-        K::ConnectionRefused => "forbindelsen blev afvist",
-        K::ConnectionReset => "forbindelsen blev nulstillet",
-        K::BrokenPipe => "forbindelsen blev afbrudt",
-        _ => return e.to_string(),
-    };
-    match (e.raw_os_error(), e.get_ref()) {
-        (Some(code), _) => format!("{da} (OS-fejl {code})"),
-        // A custom error's own text says more than its kind; it is kept, in English.
-        (None, Some(inner)) => format!("{da}: {inner}"),
-        (None, None) => da.to_string(),
     }
 }
 

@@ -320,7 +320,7 @@ fn io_errors_in_danish() {
         let os = |code, kind| {
             let e = io::Error::from_raw_os_error(code);
             assert_eq!(e.kind(), kind);
-            io_error_da(&e)
+            io_error_msg(&e).da
         };
         assert_eq!(os(2, K::NotFound), "findes ikke (OS-fejl 2)");
         assert_eq!(os(13, K::PermissionDenied), "adgang nægtet (OS-fejl 13)");
@@ -337,16 +337,16 @@ fn io_errors_in_danish() {
         "stream did not contain valid UTF-8",
     );
     assert_eq!(
-        io_error_da(&e),
+        io_error_msg(&e).da,
         "ugyldige data: stream did not contain valid UTF-8"
     );
     assert_eq!(
-        io_error_da(&io::ErrorKind::InvalidData.into()),
+        io_error_msg(&io::ErrorKind::InvalidData.into()).da,
         "ugyldige data"
     );
     // Without a translation the system's own text beats a vague Danish one.
     let e = io::Error::other("something odd");
-    assert_eq!(io_error_da(&e), "something odd");
+    assert_eq!(io_error_msg(&e).da, "something odd");
 }
 
 /// The English of every variant, word for word as before the messages became bilingual.

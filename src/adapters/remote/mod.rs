@@ -40,7 +40,7 @@ mod jira;
 pub use cache::default_cache_dir;
 pub use http::next_page;
 
-use crate::base::model::{Fetched, Msg, Snapshot, Unread};
+use crate::base::model::{Bilingual, Fetched, Msg, Snapshot, Unread};
 use crate::evidence::github_owner_repo;
 use crate::msg;
 pub use budget::{budget, Budget, REQUESTS_PER_DOT_GITHUB, REQUESTS_PER_REPOSITORY};
@@ -184,27 +184,42 @@ impl RequestStats {
     }
 }
 
+impl RequestStats {
+    /// The counts, one per line, for `--verbose`.
+    pub fn describe(&self) -> Msg {
+        let RequestStats {
+            rest,
+            items,
+            graphql,
+            raw,
+            not_modified,
+            cache_hits,
+            jira,
+            failed,
+            ..
+        } = self;
+        msg!(
+            "GitHub REST-forespørgsler (med rate limit): {rest} ({items} til åbne issues og pull requests)\n\
+             GitHub GraphQL-forespørgsler (med rate limit): {graphql}\n\
+             forespørgsler på råt filindhold (uden rate limit): {raw}\n\
+             304 Not Modified-svar (gratis): {not_modified}\n\
+             besvaret fra mellemlageret uden forespørgsel: {cache_hits}\n\
+             Jira-forespørgsler: {jira}\n\
+             mislykkede forespørgsler: {failed}",
+            "GitHub REST requests (rate-limited): {rest} ({items} for open issues and pull requests)\n\
+             GitHub GraphQL queries (rate-limited): {graphql}\n\
+             raw content requests (no rate limit): {raw}\n\
+             304 Not Modified answers (no cost): {not_modified}\n\
+             answered from the cache without a request: {cache_hits}\n\
+             Jira requests: {jira}\n\
+             failed requests: {failed}"
+        )
+    }
+}
+
 impl fmt::Display for RequestStats {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "GitHub REST requests (rate-limited): {} ({} for open issues and pull requests)",
-            self.rest, self.items
-        )?;
-        writeln!(f, "GitHub GraphQL queries (rate-limited): {}", self.graphql)?;
-        writeln!(f, "raw content requests (no rate limit): {}", self.raw)?;
-        writeln!(
-            f,
-            "304 Not Modified answers (no cost): {}",
-            self.not_modified
-        )?;
-        writeln!(
-            f,
-            "answered from the cache without a request: {}",
-            self.cache_hits
-        )?;
-        writeln!(f, "Jira requests: {}", self.jira)?;
-        write!(f, "failed requests: {}", self.failed)
+        f.write_str(&self.describe().en)
     }
 }
 
@@ -257,20 +272,39 @@ impl RemoteTarget {
 #[derive(Debug, thiserror::Error)]
 pub enum RemoteError {
     /// The repository or organisation does not exist (or is not visible without a token).
-    #[error("{0} was not found on GitHub (if it is private, set GITHUB_TOKEN)")]
+    #[error("{}", self.msg().en)]
     NotFound(String),
-    #[error("bad revision '{rev}' for {repo}: {message}")]
+    #[error("{}", self.msg().en)]
     BadRevision {
         repo: String,
         rev: String,
-        message: String,
+        message: Msg,
     },
     /// Nothing could be read at all (an organisation's repository list).
-    #[error("{0}")]
-    Unavailable(String),
+    #[error("{}", .0.en)]
+    Unavailable(Msg),
     /// The runtime, the HTTP client or the cache could not be set up.
-    #[error("{0}")]
-    Setup(String),
+    #[error("{}", .0.en)]
+    Setup(Msg),
+}
+
+impl Bilingual for RemoteError {
+    fn msg(&self) -> Msg {
+        match self {
+            RemoteError::NotFound(name) => msg!(
+                "{name} findes ikke på GitHub (er det privat, så sæt GITHUB_TOKEN)",
+                "{name} was not found on GitHub (if it is private, set GITHUB_TOKEN)"
+            ),
+            RemoteError::BadRevision { repo, rev, message } => {
+                let (da, en) = (&message.da, &message.en);
+                msg!(
+                    "ugyldig revision '{rev}' for {repo}: {da}",
+                    "bad revision '{rev}' for {repo}: {en}"
+                )
+            }
+            RemoteError::Unavailable(m) | RemoteError::Setup(m) => m.clone(),
+        }
+    }
 }
 
 /// What a remote read produced: the snapshot for the engine, and what the report must say.
@@ -300,7 +334,14 @@ fn runtime() -> Result<tokio::runtime::Runtime, RemoteError> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| RemoteError::Setup(format!("cannot start the async runtime: {e}")))
+        .map_err(|e| {
+            let why = crate::base::text::io_error_msg(&e);
+            let (da, en) = (&why.da, &why.en);
+            RemoteError::Setup(msg!(
+                "kan ikke starte den asynkrone kørsel: {da}",
+                "cannot start the async runtime: {en}"
+            ))
+        })
 }
 
 fn client(options: &RemoteOptions) -> Result<Http, RemoteError> {
@@ -394,10 +435,12 @@ where
             Ok(repos) => repos,
             Err(e) if e.status() == Some(404) => return Err(RemoteError::NotFound(org.into())),
             Err(e) => {
-                return Err(RemoteError::Unavailable(format!(
-                    "cannot list the repositories of {org}: {}",
-                    e.to_msg().en
-                )))
+                let why = e.to_msg();
+                let (da, en) = (&why.da, &why.en);
+                return Err(RemoteError::Unavailable(msg!(
+                    "kan ikke liste repositories i {org}: {da}",
+                    "cannot list the repositories of {org}: {en}"
+                )));
             }
         };
         let mut repos: Vec<ApiRepo> = repos.into_iter().filter(is_scanned).collect();
@@ -519,7 +562,7 @@ async fn scan_repository(
             return Err(RemoteError::BadRevision {
                 repo: format!("github:{owner}/{repo}"),
                 rev,
-                message: e.to_msg().en,
+                message: e.to_msg(),
             })
         }
         Err(HistoryError::Failed(e)) => {

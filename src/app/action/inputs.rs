@@ -2,7 +2,7 @@
 //! `RUNNER_TEMP`), and the pull request the event payload names.
 
 use crate::adapters::write;
-use crate::base::model::{Lang, Level, Msg};
+use crate::base::model::{Bilingual, Lang, Level, Msg};
 use crate::base::paths::Scope;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -47,14 +47,20 @@ pub struct Runner {
 #[error("{}", .0.en)]
 pub struct ActionError(pub Msg);
 
+impl Bilingual for ActionError {
+    fn msg(&self) -> Msg {
+        self.0.clone()
+    }
+}
+
 impl ActionError {
     pub(crate) fn new(da: impl Into<String>, en: impl Into<String>) -> ActionError {
         ActionError(Msg::new(da, en))
     }
 
-    /// An error whose text exists in English only (the adapters' and the engine's).
-    pub(crate) fn untranslated(text: String) -> ActionError {
-        ActionError(Msg::new(text.clone(), text))
+    /// The library's own error, in both languages.
+    pub(crate) fn of(error: &impl Bilingual) -> ActionError {
+        ActionError(error.msg())
     }
 }
 
@@ -128,7 +134,9 @@ impl Inputs {
                     .trim_start_matches("INPUT_")
                     .to_ascii_lowercase()
                     .replace('_', "-");
-                ActionError::untranslated(format!("input `{input}`: {e}"))
+                let why = e.msg();
+                let (da, en) = (&why.da, &why.en);
+                ActionError(crate::msg!("input `{input}`: {da}", "input `{input}`: {en}"))
             })
         };
         Ok(Inputs {

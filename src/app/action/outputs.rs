@@ -48,7 +48,7 @@ pub(super) fn append(path: &Path, text: &str) -> Result<(), ActionError> {
 /// `path` ([`Inputs`] resolved it) written atomically, with its missing folders.
 pub(super) fn write_file(path: &Path, text: &str) -> Result<(), ActionError> {
     write::write_all_or_nothing(&[(path.to_path_buf(), text.as_bytes())], true)
-        .map_err(|e| ActionError::untranslated(e.to_string()))
+        .map_err(|e| ActionError::of(&e))
 }
 
 #[cfg(test)]

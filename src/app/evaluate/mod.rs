@@ -5,7 +5,7 @@
 use crate::adapters::remote::{
     self, RemoteError, RemoteOptions, RemoteScan, RemoteTarget, RequestStats,
 };
-use crate::base::model::{Fetched, Msg, RepoMeta, Snapshot};
+use crate::base::model::{Bilingual, Fetched, Msg, RepoMeta, Snapshot};
 use crate::base::text::quoted;
 use crate::engine;
 use crate::engine::config::{ConfigError, ProductConfig, FILE_NAME};
@@ -46,36 +46,68 @@ impl ProductSource {
 
 #[derive(Debug, thiserror::Error)]
 pub enum EvaluateError {
-    #[error("{0}: a GitHub source cannot be read --offline")]
+    #[error("{}", self.msg().en)]
     RemoteOffline(String),
-    #[error("{path}: {source}")]
+    #[error("{}", self.msg().en)]
     Local {
         path: String,
         source: crate::adapters::fs::AdapterError,
     },
-    #[error("{name}: {source}")]
+    #[error("{}", self.msg().en)]
     Remote { name: String, source: RemoteError },
-    #[error("{name}: {source}")]
+    #[error("{}", self.msg().en)]
     Engine {
         name: String,
         source: engine::EngineError,
     },
-    #[error("no repositories to evaluate")]
+    #[error("{}", self.msg().en)]
     Empty,
     #[error(transparent)]
     Config(#[from] ConfigError),
-    #[error(
-        "{0}: no SOURCE given, and no repository here or above (a folder with .git) whose \
-         os2gov.toml could describe the product (name the product's repositories: os2gov \
-         evaluate github:OWNER …)"
-    )]
+    #[error("{}", self.msg().en)]
     NoProduct(String),
-    #[error("{path}: [product] main = {main:?} is none of the product's repositories ({known})")]
+    #[error("{}", self.msg().en)]
     UnknownMain {
         path: String,
         main: String,
         known: String,
     },
+}
+
+impl Bilingual for EvaluateError {
+    fn msg(&self) -> Msg {
+        // "{what}: {source}" in both languages.
+        let about = |what: &str, source: Msg| {
+            let (da, en) = (&source.da, &source.en);
+            msg!("{what}: {da}", "{what}: {en}")
+        };
+        match self {
+            EvaluateError::RemoteOffline(name) => msg!(
+                "{name}: en GitHub-kilde kan ikke læses --offline",
+                "{name}: a GitHub source cannot be read --offline"
+            ),
+            EvaluateError::Local { path, source } => about(path, source.msg()),
+            EvaluateError::Remote { name, source } => about(name, source.msg()),
+            EvaluateError::Engine { name, source } => about(name, source.msg()),
+            EvaluateError::Empty => msg!(
+                "ingen repositories at evaluere",
+                "no repositories to evaluate"
+            ),
+            EvaluateError::Config(e) => e.msg(),
+            EvaluateError::NoProduct(here) => msg!(
+                "{here}: ingen KILDE angivet, og intet repository her eller ovenover (en mappe med \
+                 .git), hvis os2gov.toml kunne beskrive produktet (angiv produktets repositories: \
+                 os2gov evaluate github:EJER …)",
+                "{here}: no SOURCE given, and no repository here or above (a folder with .git) \
+                 whose os2gov.toml could describe the product (name the product's repositories: \
+                 os2gov evaluate github:OWNER …)"
+            ),
+            EvaluateError::UnknownMain { path, main, known } => msg!(
+                "{path}: [product] main = {main:?} er ikke et af produktets repositories ({known})",
+                "{path}: [product] main = {main:?} is none of the product's repositories ({known})"
+            ),
+        }
+    }
 }
 
 /// The repository `os2gov evaluate` without a SOURCE evaluates: the one holding the current

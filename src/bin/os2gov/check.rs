@@ -5,7 +5,7 @@ use crate::args::offline_by_env;
 use crate::args::{BadgeArgs, CheckArgs, ColorChoice, Format};
 use crate::INCOMPLETE;
 use crate::{
-    now, output_target, print_error, print_incomplete, print_note, print_out, read_config,
+    now, output_target, print_error, print_incomplete, print_note, print_out, read_config, say,
 };
 use anyhow::Result;
 use os2gov::adapters::write;
@@ -51,7 +51,7 @@ pub(crate) fn run_check(args: CheckArgs) -> Result<ExitCode> {
         Ok(checked) => checked,
         Err(e) => match e.config_not_read() {
             Some(e) => {
-                print_error(&e.to_string());
+                print_error(os2gov::Bilingual::msg(e).get(crate::lang()));
                 return Ok(ExitCode::from(INCOMPLETE));
             }
             None => return Err(e.into()),
@@ -59,22 +59,33 @@ pub(crate) fn run_check(args: CheckArgs) -> Result<ExitCode> {
     };
     if args.verbose {
         let s = &checked.snapshot.stats;
-        match (&source, &checked.requests) {
-            (app::Source::Remote(_), requests) => {
-                if let Some(requests) = requests {
-                    eprint!("{requests}");
-                }
-                eprintln!("paths listed: {}", s.paths_listed);
-                eprintln!("blobs read: {}", s.blobs_read);
-            }
-            (app::Source::Local { .. }, requests) => {
-                eprintln!("paths listed: {}", s.paths_listed);
-                eprintln!("blobs read: {}", s.blobs_read);
-                eprintln!("commits walked: {}", s.commits_walked);
-                if let Some(requests) = requests {
-                    eprint!("{requests}");
-                }
-            }
+        let requests = checked
+            .requests
+            .as_ref()
+            .map(|r| r.describe().get(crate::lang()).to_string());
+        let read = say(
+            format!(
+                "stier listet: {}\nblobs læst: {}",
+                s.paths_listed, s.blobs_read
+            ),
+            format!(
+                "paths listed: {}\nblobs read: {}",
+                s.paths_listed, s.blobs_read
+            ),
+        );
+        let lines = match &source {
+            app::Source::Remote(_) => vec![requests, Some(read)],
+            app::Source::Local { .. } => vec![
+                Some(read),
+                Some(say(
+                    format!("commits gennemgået: {}", s.commits_walked),
+                    format!("commits walked: {}", s.commits_walked),
+                )),
+                requests,
+            ],
+        };
+        for line in lines.into_iter().flatten() {
+            eprintln!("{line}");
         }
     }
     let fallback = readme_path(&checked.snapshot);

@@ -62,7 +62,9 @@ pub(crate) fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
     // Without a source, the repository here with the product its os2gov.toml describes (alone
     // when it describes none); a broken config is refused before anything is read.
     let configured = if args.sources.is_empty() {
-        let here = std::env::current_dir().context("cannot read the current folder")?;
+        let here = std::env::current_dir().with_context(|| {
+            crate::say("kan ikke læse den aktuelle mappe", "cannot read the current folder")
+        })?;
         Some(os2gov::app::evaluate::configured_product(&here)?)
     } else {
         None
@@ -97,7 +99,7 @@ pub(crate) fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
                 anyhow::anyhow!(
                     "{}: {} ({})",
                     path.display(),
-                    e.message().get(lang),
+                    os2gov::Bilingual::msg(&e).get(lang),
                     say(
                         lang,
                         os2gov::msg!("filen er ikke ændret", "the file is unchanged")
@@ -271,16 +273,20 @@ pub(crate) fn run_portfolio(args: PortfolioArgs) -> Result<ExitCode> {
     {
         match os2gov::app::evaluate::portfolio_budget(&owners, &products, &remote) {
             Ok(budget) => print_note(lang, os2gov::app::evaluate::budget_line(&budget).get(lang)),
-            Err(e) => print_note(
-                lang,
-                &say(
+            Err(e) => {
+                let why = os2gov::Bilingual::msg(&e);
+                let (da, en) = (&why.da, &why.en);
+                print_note(
                     lang,
-                    os2gov::msg!(
-                        "GitHubs grænse for forespørgsler kunne ikke læses: {e}",
-                        "GitHub's rate limit could not be read: {e}"
+                    &say(
+                        lang,
+                        os2gov::msg!(
+                            "GitHubs grænse for forespørgsler kunne ikke læses: {da}",
+                            "GitHub's rate limit could not be read: {en}"
+                        ),
                     ),
-                ),
-            ),
+                )
+            }
         }
     }
     let asked = os2gov::app::evaluate::PortfolioRequest {

@@ -160,12 +160,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// The error and its causes joined with `: `, leaving out a cause whose text the message already
-/// holds (a wrapper that displays its source would otherwise repeat it).
+/// The error and its causes joined with `: `, each in the command line's language where the
+/// library can say it ([`os2gov::app::errors::in_lang`]), leaving out a cause whose text the
+/// message already holds (a wrapper that says its source would otherwise repeat it).
 pub(crate) fn error_chain(error: &anyhow::Error) -> String {
     let mut message = String::new();
     for cause in error.chain() {
-        let text = cause.to_string();
+        let text = os2gov::app::errors::in_lang(cause, lang()).unwrap_or_else(|| cause.to_string());
         if message.contains(&text) {
             continue;
         }

@@ -38,7 +38,7 @@ pub(crate) fn run_org(args: OrgArgs) -> Result<ExitCode> {
     };
     let scan = os2gov::app::scan_organisation(&args.owner, &remote_options, &options, args.top)?;
     if args.verbose {
-        eprint!("{}", scan.stats);
+        eprintln!("{}", scan.stats.describe().get(crate::lang()));
     }
     let lang = args.lang.unwrap_or_default();
     let out = match args.format {

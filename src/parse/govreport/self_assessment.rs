@@ -2,7 +2,8 @@
 
 use super::markers::{answer_marker, clean_documentation};
 use super::{canonical_id, cap_problems, find_row, is_current_id, missing, Marker, Row};
-use crate::base::model::Msg;
+use crate::base::model::{Bilingual, Msg};
+use crate::msg;
 use serde::Serialize;
 
 /// A parsed self-assessment (`docs/self-assessment/*.json`).
@@ -36,16 +37,39 @@ impl SelfAssessment {
     }
 }
 
-/// Why a self-assessment could not be read at all. Every message names the file.
+/// Why a self-assessment could not be read at all. Every message names the file; `Display` is
+/// the English, [`Bilingual`] gives both languages.
 #[derive(Debug, thiserror::Error)]
 pub enum GovReportError {
-    #[error("{path}: ikke gyldig JSON / not valid JSON: {source}")]
+    #[error("{}", self.msg().en)]
     Json {
         path: String,
         source: serde_json::Error,
     },
-    #[error("{path}: ikke en selvevaluering / not a self-assessment: {what}")]
-    Shape { path: String, what: String },
+    #[error("{}", self.msg().en)]
+    Shape { path: String, what: Msg },
+}
+
+impl Bilingual for GovReportError {
+    fn msg(&self) -> Msg {
+        match self {
+            // serde_json says what it expected in English; the place is what a reader needs.
+            GovReportError::Json { path, source } => {
+                let (line, column) = (source.line(), source.column());
+                msg!(
+                    "{path}: ikke gyldig JSON (linje {line}, kolonne {column})",
+                    "{path}: not valid JSON: {source}"
+                )
+            }
+            GovReportError::Shape { path, what } => {
+                let (da, en) = (&what.da, &what.en);
+                msg!(
+                    "{path}: ikke en selvevaluering: {da}",
+                    "{path}: not a self-assessment: {en}"
+                )
+            }
+        }
+    }
 }
 
 fn json_string(value: Option<&serde_json::Value>) -> Option<String> {
@@ -86,18 +110,18 @@ pub fn parse_self_assessment(path: &str, text: &str) -> Result<SelfAssessment, G
             path: path.to_string(),
             source,
         })?;
-    let shape = |what: &str| GovReportError::Shape {
+    let shape = |da: &str, en: &str| GovReportError::Shape {
         path: path.to_string(),
-        what: what.to_string(),
+        what: Msg::new(da, en),
     };
     let object = value
         .as_object()
-        .ok_or_else(|| shape("the top level is not an object"))?;
+        .ok_or_else(|| shape("øverste niveau er ikke et objekt", "the top level is not an object"))?;
     let krav = object
         .get("krav")
-        .ok_or_else(|| shape("no \"krav\" list"))?
+        .ok_or_else(|| shape("ingen \"krav\"-liste", "no \"krav\" list"))?
         .as_array()
-        .ok_or_else(|| shape("\"krav\" is not a list"))?;
+        .ok_or_else(|| shape("\"krav\" er ikke en liste", "\"krav\" is not a list"))?;
 
     let mut rows: Vec<Row> = Vec::new();
     let mut problems = Vec::new();
@@ -267,6 +291,15 @@ mod tests {
         ] {
             let err = parse_self_assessment(path, text).expect_err(text);
             assert!(err.to_string().starts_with(path), "{err}");
+            let Msg { da, en } = err.msg();
+            assert_eq!(en, err.to_string());
+            assert!(
+                da.starts_with(path) && da.contains("ikke "),
+                "{text:?}: {da}"
+            );
+            for english in ["not valid", "not a", "expected", "top level", " list"] {
+                assert!(!da.contains(english), "{english:?} in {da:?}");
+            }
         }
         assert!(matches!(
             parse_self_assessment(path, "{\"krav\": ["),

@@ -238,20 +238,25 @@ fn origin_of(url: &str) -> String {
 
 impl Http {
     /// Builds the clients. Must run inside the tokio runtime (octocrab spawns a worker).
-    pub fn new(options: &RemoteOptions) -> Result<Http, String> {
+    pub fn new(options: &RemoteOptions) -> Result<Http, Msg> {
         let api_base = trim_base(&options.api_url);
         let raw_base = trim_base(&options.raw_url);
-        let build = |base: &str, token: Option<&Secret>| -> Result<Octocrab, String> {
+        let build = |base: &str, token: Option<&Secret>| -> Result<Octocrab, Msg> {
             let mut builder = Octocrab::builder()
                 .base_uri(origin_of(base))
-                .map_err(|e| format!("bad URL {base}: {e}"))?
+                .map_err(|e| msg!("ugyldig URL {base}: {e}", "bad URL {base}: {e}"))?
                 .set_connect_timeout(Some(options.connect_timeout))
                 .set_read_timeout(Some(options.read_timeout))
                 .set_write_timeout(Some(options.read_timeout));
             if let Some(token) = token {
                 builder = builder.personal_token(token.expose().to_string());
             }
-            builder.build().map_err(|e| e.to_string())
+            builder.build().map_err(|e| {
+                msg!(
+                    "GitHub-klienten kan ikke oprettes: {e}",
+                    "the GitHub client cannot be set up: {e}"
+                )
+            })
         };
         // The cache only saves requests: one that cannot be used (read-only, not a folder)
         // means a run without it, not a failed run.
