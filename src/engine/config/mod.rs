@@ -6,8 +6,9 @@
 //! config is read by a reader of exactly the TOML subset os2gov.toml needs (`subset`), which
 //! gives the same [`ValidConfig`] and, for anything beyond that subset, an error saying so.
 
-use crate::base::model::{Lang, Level};
+use crate::base::model::{Bilingual, Lang, Level, Msg};
 use crate::base::text::quoted;
+use crate::msg;
 #[cfg(feature = "toml")]
 use serde::Deserialize;
 #[cfg(feature = "toml")]
@@ -17,13 +18,37 @@ use toml::Spanned;
 
 pub const FILE_NAME: &str = "os2gov.toml";
 
+// The path and the key are boxed strings, not `String`s: the error travels inside `EngineError`
+// and `EvaluateError`, whose error variants clippy (`result_large_err`) holds under 128
+// bytes, and a `Msg` takes the room of two `String`s.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+#[error("{path}{}: {}", line.map(|l| format!(":{l}")).unwrap_or_default(), message.en)]
 pub struct ConfigError {
-    pub path: String,
+    pub path: Box<str>,
     pub line: Option<usize>,
-    pub key: Option<String>,
-    pub message: String,
+    pub key: Option<Box<str>>,
+    pub message: Msg,
+}
+
+impl Bilingual for ConfigError {
+    fn msg(&self) -> Msg {
+        let at = match self.line {
+            Some(line) => format!("{}:{line}: ", self.path),
+            None => format!("{}: ", self.path),
+        };
+        Msg::new(at.clone() + &self.message.da, at + &self.message.en)
+    }
+}
+
+/// A message of the toml crate in both languages: the English as the parser wrote it, on one
+/// line; the Danish translated by the shape of the message (`toml_da`).
+#[cfg(feature = "toml")]
+fn toml_message(message: &str) -> Msg {
+    let en = match message.trim() {
+        "" => "invalid TOML".to_string(),
+        message => message.replace('\n', " "),
+    };
+    Msg::new(toml_da::danish(message), en)
 }
 
 #[cfg(feature = "toml")]
@@ -191,17 +216,15 @@ fn read_toml(path: &str, text: &str) -> Result<Raw, ConfigError> {
             .and_then(|at| text.get(at..))
             .and_then(|t| t.chars().next());
         let message = match refused {
-            Some(c) if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => format!(
+            Some(c) if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => msg!(
+                "ugyldig TOML: kontroltegnet U+{:04X}, som TOML ikke tillader",
                 "invalid TOML: the control character U+{:04X}, which TOML does not allow",
                 u32::from(c)
             ),
-            _ => match e.message().trim() {
-                "" => "invalid TOML".to_string(),
-                message => message.replace('\n', " "),
-            },
+            _ => toml_message(e.message()),
         };
         ConfigError {
-            path: path.to_string(),
+            path: path.into(),
             line: at.map(|at| lines.of(at)),
             key: None,
             message,
@@ -241,10 +264,10 @@ fn read_toml(path: &str, text: &str) -> Result<Raw, ConfigError> {
 
 /// Checks every value; the same for both readers.
 fn validate(path: &str, raw: &Raw) -> Result<ValidConfig, ConfigError> {
-    let error = |line: Option<usize>, key: &str, message: String| ConfigError {
-        path: path.to_string(),
+    let error = |line: Option<usize>, key: &str, message: Msg| ConfigError {
+        path: path.into(),
         line,
-        key: Some(key.to_string()),
+        key: Some(key.into()),
         message,
     };
     let level = match &raw.level {
@@ -253,7 +276,8 @@ fn validate(path: &str, raw: &Raw) -> Result<ValidConfig, ConfigError> {
             error(
                 Some(*line),
                 "level",
-                format!(
+                msg!(
+                    "nøglen `level`: forventede \"sandkasse\", \"1\", \"2\" eller \"3\", fandt {}",
                     "key `level`: expected \"sandkasse\", \"1\", \"2\" or \"3\", found {}",
                     quoted(value)
                 ),
@@ -266,7 +290,8 @@ fn validate(path: &str, raw: &Raw) -> Result<ValidConfig, ConfigError> {
             error(
                 Some(*line),
                 "language",
-                format!(
+                msg!(
+                    "nøglen `language`: forventede \"da\" eller \"en\", fandt {}",
                     "key `language`: expected \"da\" or \"en\", found {}",
                     quoted(value)
                 ),
@@ -279,14 +304,20 @@ fn validate(path: &str, raw: &Raw) -> Result<ValidConfig, ConfigError> {
             return Err(error(
                 *line,
                 id,
-                format!("[exceptions]: unknown requirement id `{id}`"),
+                msg!(
+                    "[exceptions]: ukendt krav-id `{id}`",
+                    "[exceptions]: unknown requirement id `{id}`"
+                ),
             ));
         };
         if explanation.trim().is_empty() {
             return Err(error(
                 *line,
                 id,
-                format!("[exceptions]: `{id}` needs an explanation (følg eller forklar)"),
+                msg!(
+                    "[exceptions]: `{id}` skal have en forklaring (følg eller forklar)",
+                    "[exceptions]: `{id}` needs an explanation (følg eller forklar)"
+                ),
             ));
         }
         let explanation = explanation.trim().to_string();
@@ -301,7 +332,8 @@ fn validate(path: &str, raw: &Raw) -> Result<ValidConfig, ConfigError> {
             return Err(error(
                 raw.organisations_line,
                 "organisations",
-                format!(
+                msg!(
+                    "nøglen `organisations`: {} er ikke navnet på en GitHub-organisation",
                     "key `organisations`: {} is not a GitHub organisation name",
                     quoted(org)
                 ),
@@ -317,7 +349,8 @@ fn validate(path: &str, raw: &Raw) -> Result<ValidConfig, ConfigError> {
                 return Err(error(
                     Some(*line),
                     "jira.url",
-                    format!(
+                    msg!(
+                        "nøglen `jira.url`: forventede en http(s)-adresse, fandt {}",
                         "key `jira.url`: expected an http(s) URL, found {}",
                         quoted(written)
                     ),
@@ -355,14 +388,17 @@ fn validate(path: &str, raw: &Raw) -> Result<ValidConfig, ConfigError> {
 /// `[product]`: every value written must say something; the os2.eu page is a web address.
 fn validate_product(
     p: &RawProductLines,
-    error: &dyn Fn(Option<usize>, &str, String) -> ConfigError,
+    error: &dyn Fn(Option<usize>, &str, Msg) -> ConfigError,
 ) -> Result<ProductConfig, ConfigError> {
     let not_empty = |value: &Option<(String, usize)>, key: &str| match value {
         None => Ok(None),
         Some((written, line)) if written.trim().is_empty() => Err(error(
             Some(*line),
             key,
-            format!("key `{key}`: must not be empty"),
+            msg!(
+                "nøglen `{key}`: værdien må ikke være tom",
+                "key `{key}`: must not be empty"
+            ),
         )),
         Some((written, _)) => Ok(Some(written.trim().to_string())),
     };
@@ -379,7 +415,8 @@ fn validate_product(
                 return Err(error(
                     Some(*line),
                     "product.os2eu",
-                    format!(
+                    msg!(
+                        "nøglen `product.os2eu`: forventede http(s)-adressen på produktets side på os2.eu, fandt {}",
                         "key `product.os2eu`: expected the product page's http(s) URL on os2.eu, found {}",
                         quoted(written)
                     ),
@@ -395,7 +432,8 @@ fn validate_product(
             return Err(error(
                 p.repositories_line,
                 "product.repositories",
-                format!(
+                msg!(
+                    "nøglen `product.repositories`: {} er ikke et repository (skriv github:EJER/REPO, github:EJER eller en sti)",
                     "key `product.repositories`: {} is not a repository (write github:OWNER/REPO, github:OWNER or a path)",
                     quoted(written)
                 ),
@@ -441,18 +479,15 @@ struct RawListedProduct {
 pub fn parse_products(path: &str, text: &str) -> Result<Vec<ProductConfig>, ConfigError> {
     let lines = Lines::new(text);
     let raw: RawProductsFile = toml::from_str(text).map_err(|e| ConfigError {
-        path: path.to_string(),
+        path: path.into(),
         line: e.span().map(|s| lines.of(s.start)),
         key: None,
-        message: match e.message().trim() {
-            "" => "invalid TOML".to_string(),
-            message => message.replace('\n', " "),
-        },
+        message: toml_message(e.message()),
     })?;
-    let error = |line: Option<usize>, key: &str, message: String| ConfigError {
-        path: path.to_string(),
+    let error = |line: Option<usize>, key: &str, message: Msg| ConfigError {
+        path: path.into(),
         line,
-        key: Some(key.to_string()),
+        key: Some(key.into()),
         message,
     };
     // Where each table starts, for a table that lacks its name.
@@ -489,7 +524,10 @@ pub fn parse_products(path: &str, text: &str) -> Result<Vec<ProductConfig>, Conf
             return Err(error(
                 headers.get(i).copied(),
                 "product.name",
-                "[[product]]: every product needs a name".to_string(),
+                Msg::new(
+                    "[[product]]: hvert produkt skal have et navn",
+                    "[[product]]: every product needs a name",
+                ),
             ));
         };
         if products.iter().any(|known| {
@@ -501,7 +539,11 @@ pub fn parse_products(path: &str, text: &str) -> Result<Vec<ProductConfig>, Conf
             return Err(error(
                 headers.get(i).copied(),
                 "product.name",
-                format!("[[product]]: two products are named {}", quoted(name)),
+                msg!(
+                    "[[product]]: to produkter hedder {}",
+                    "[[product]]: two products are named {}",
+                    quoted(name)
+                ),
             ));
         }
         // A repository belongs to one product: in two, its evidence would count twice.
@@ -517,7 +559,8 @@ pub fn parse_products(path: &str, text: &str) -> Result<Vec<ProductConfig>, Conf
             return Err(error(
                 headers.get(i).copied(),
                 "product.repositories",
-                format!(
+                msg!(
+                    "[[product]]: {} er med i både {} og {}",
                     "[[product]]: {} is in both {} and {}",
                     quoted(&repository),
                     quoted(&other),
@@ -540,6 +583,10 @@ pub fn parse_products(path: &str, text: &str) -> Result<Vec<ProductConfig>, Conf
 /// readers on the same configs.
 #[cfg(any(not(feature = "toml"), test, fuzzing))]
 mod subset;
+
+/// The toml crate's messages (its parser's and serde's) in Danish.
+#[cfg(feature = "toml")]
+mod toml_da;
 
 /// For the fuzz targets in `fuzz/` only (built with `--cfg fuzzing`): the config as the full TOML
 /// reader and as the browser's subset reader see it, so that a target can hold them to agreeing.

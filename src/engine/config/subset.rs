@@ -1,4 +1,6 @@
 use super::{ConfigError, Raw, RawJiraLines, RawProductLines};
+use crate::base::model::Msg;
+use crate::msg;
 
 struct Reader<'a> {
     path: &'a str,
@@ -53,7 +55,7 @@ pub(super) fn read(path: &str, text: &str) -> Result<Raw, ConfigError> {
             return Err(reader.error(
                 line,
                 Some("jira.url"),
-                "[jira]: missing key `url`".to_string(),
+                Msg::new("[jira]: nøglen `url` mangler", "[jira]: missing key `url`"),
             ));
         };
         raw.jira = Some(RawJiraLines {
@@ -66,11 +68,11 @@ pub(super) fn read(path: &str, text: &str) -> Result<Raw, ConfigError> {
 }
 
 impl Reader<'_> {
-    fn error(&self, line: usize, key: Option<&str>, message: String) -> ConfigError {
+    fn error(&self, line: usize, key: Option<&str>, message: Msg) -> ConfigError {
         ConfigError {
-            path: self.path.to_string(),
+            path: self.path.into(),
             line: Some(line),
-            key: key.map(str::to_string),
+            key: key.map(Into::into),
             message,
         }
     }
@@ -85,27 +87,47 @@ impl Reader<'_> {
             .filter(|pair| keys[pair[0]].0 == keys[pair[1]].0)
             .map(|pair| &keys[pair[1]])
             .min_by_key(|(_, line)| *line)?;
-        Some(self.error(*line, Some(key), format!("duplicate key `{key}`")))
-    }
-
-    fn syntax(&self, what: &str) -> ConfigError {
-        self.error(self.line, None, format!("invalid TOML: {what}"))
-    }
-
-    fn control(&self, byte: u8, place: &str) -> ConfigError {
-        self.syntax(&format!(
-            "the control character U+{byte:04X} {place}, which TOML does not allow"
+        Some(self.error(
+            *line,
+            Some(key),
+            msg!("nøglen `{key}` står to gange", "duplicate key `{key}`"),
         ))
     }
 
-    fn beyond(&self, what: &str) -> ConfigError {
+    fn syntax(&self, what: Msg) -> ConfigError {
+        let Msg { da, en } = what;
         self.error(
             self.line,
             None,
-            format!(
-                "{what} is beyond the TOML this build of os2gov reads (strings, a list of \
-                 strings, [exceptions], [jira] and [product]); check the repository with the os2gov \
-                 command-line tool"
+            msg!("ugyldig TOML: {da}", "invalid TOML: {en}"),
+        )
+    }
+
+    fn control(&self, byte: u8, place: Msg) -> ConfigError {
+        let Msg { da, en } = place;
+        self.syntax(msg!(
+            "kontroltegnet U+{byte:04X} {da}, som TOML ikke tillader",
+            "the control character U+{byte:04X} {en}, which TOML does not allow"
+        ))
+    }
+
+    /// `what` is capitalised: it begins the sentence.
+    fn beyond(&self, what: Msg) -> ConfigError {
+        let Msg { da, en } = what;
+        self.error(
+            self.line,
+            None,
+            Msg::new(
+                format!(
+                    "{da} er ud over den TOML, denne udgave af os2gov læser (strenge, en liste af \
+                     strenge, [exceptions], [jira] og [product]); kontrollér repositoriet med \
+                     os2gov-kommandolinjeværktøjet"
+                ),
+                format!(
+                    "{en} is beyond the TOML this build of os2gov reads (strings, a list of \
+                     strings, [exceptions], [jira] and [product]); check the repository with the os2gov \
+                     command-line tool"
+                ),
             ),
         )
     }
@@ -118,7 +140,7 @@ impl Reader<'_> {
         self.text[self.at..].starts_with(prefix)
     }
 
-    fn expect(&mut self, byte: u8, what: &str) -> Result<(), ConfigError> {
+    fn expect(&mut self, byte: u8, what: Msg) -> Result<(), ConfigError> {
         if self.peek() != Some(byte) {
             return Err(self.syntax(what));
         }
@@ -140,7 +162,7 @@ impl Reader<'_> {
                 // TOML allows no control character but tab in a comment, and neither does
                 // the full parser.
                 if b != b'\t' && (b < 0x20 || b == 0x7f) {
-                    return Err(self.control(b, "in a comment"));
+                    return Err(self.control(b, Msg::new("i en kommentar", "in a comment")));
                 }
                 self.at += 1;
             }
@@ -155,7 +177,10 @@ impl Reader<'_> {
                 self.line += 1;
                 Ok(())
             }
-            Some(_) => Err(self.syntax("expected the end of the line")),
+            Some(_) => Err(self.syntax(Msg::new(
+                "forventede slutningen af linjen",
+                "expected the end of the line",
+            ))),
         }
     }
 
@@ -171,15 +196,25 @@ impl Reader<'_> {
                 Some(b'[') => {
                     self.at += 1;
                     if self.peek() == Some(b'[') {
-                        return Err(self.beyond("An array of tables ([[…]])"));
+                        return Err(self.beyond(Msg::new(
+                            "En liste af tabeller ([[…]])",
+                            "An array of tables ([[…]])",
+                        )));
                     }
                     self.spaces();
                     let name = self.key()?;
                     self.spaces();
                     if self.peek() == Some(b'.') {
-                        return Err(self.beyond("A dotted table name"));
+                        return Err(self
+                            .beyond(Msg::new("Et tabelnavn med punktum", "A dotted table name")));
                     }
-                    self.expect(b']', "expected `]` after the table name")?;
+                    self.expect(
+                        b']',
+                        Msg::new(
+                            "forventede `]` efter tabellens navn",
+                            "expected `]` after the table name",
+                        ),
+                    )?;
                     table = match name.as_str() {
                         "exceptions" => "exceptions",
                         "jira" => "jira",
@@ -188,7 +223,8 @@ impl Reader<'_> {
                             return Err(self.error(
                                 line,
                                 Some(&name),
-                                format!(
+                                msg!(
+                                    "ukendt tabel `[{name}]`, forventede `[exceptions]`, `[jira]` eller `[product]`",
                                     "unknown table `[{name}]`, expected `[exceptions]`, `[jira]` or `[product]`"
                                 ),
                             ))
@@ -199,7 +235,10 @@ impl Reader<'_> {
                         return Err(self.error(
                             line,
                             Some(&name),
-                            format!("table {header} is defined twice"),
+                            msg!(
+                                "tabellen {header} står to gange",
+                                "table {header} is defined twice"
+                            ),
                         ));
                     }
                     self.seen.push(header);
@@ -214,9 +253,12 @@ impl Reader<'_> {
                     let key = self.key()?;
                     self.spaces();
                     if self.peek() == Some(b'.') {
-                        return Err(self.beyond("A dotted key"));
+                        return Err(self.beyond(Msg::new("En nøgle med punktum", "A dotted key")));
                     }
-                    self.expect(b'=', "expected `=` after the key")?;
+                    self.expect(
+                        b'=',
+                        Msg::new("forventede `=` efter nøglen", "expected `=` after the key"),
+                    )?;
                     self.spaces();
                     let name = match table {
                         "" => key.clone(),
@@ -225,7 +267,11 @@ impl Reader<'_> {
                     if table == "exceptions" {
                         self.exception_keys.push((key.clone(), line));
                     } else if self.seen.contains(&name) {
-                        return Err(self.error(line, Some(&key), format!("duplicate key `{key}`")));
+                        return Err(self.error(
+                            line,
+                            Some(&key),
+                            msg!("nøglen `{key}` står to gange", "duplicate key `{key}`"),
+                        ));
                     } else {
                         self.seen.push(name.clone());
                     }
@@ -254,23 +300,34 @@ impl Reader<'_> {
                             product.repositories_line = Some(line);
                         }
                         ("", "exceptions" | "jira" | "product") => {
-                            return Err(self
-                                .beyond(&format!("`{key}` as a value (write the table [{key}])")))
+                            return Err(self.beyond(msg!(
+                                "`{key}` som værdi (skriv tabellen [{key}])",
+                                "`{key}` as a value (write the table [{key}])"
+                            )))
                         }
                         ("exceptions", _) => {
                             let explanation = self.string(&name)?;
                             raw.exceptions.push((key, explanation, Some(line)));
                         }
                         _ => {
-                            let expected = match table {
-                                "jira" => " in [jira], expected `url` or `project`",
-                                "product" => " in [product], expected `name`, `repositories`, `os2eu` or `main`",
-                                _ => ", expected `level`, `language`, `organisations`, [exceptions], [jira] or [product]",
+                            let Msg { da, en } = match table {
+                                "jira" => Msg::new(
+                                    " i [jira], forventede `url` eller `project`",
+                                    " in [jira], expected `url` or `project`",
+                                ),
+                                "product" => Msg::new(
+                                    " i [product], forventede `name`, `repositories`, `os2eu` eller `main`",
+                                    " in [product], expected `name`, `repositories`, `os2eu` or `main`",
+                                ),
+                                _ => Msg::new(
+                                    ", forventede `level`, `language`, `organisations`, [exceptions], [jira] eller [product]",
+                                    ", expected `level`, `language`, `organisations`, [exceptions], [jira] or [product]",
+                                ),
                             };
                             return Err(self.error(
                                 line,
                                 Some(&name),
-                                format!("unknown key `{key}`{expected}"),
+                                msg!("ukendt nøgle `{key}`{da}", "unknown key `{key}`{en}"),
                             ));
                         }
                     }
@@ -294,7 +351,7 @@ impl Reader<'_> {
             self.at += 1;
         }
         if self.at == start {
-            return Err(self.syntax("expected a key"));
+            return Err(self.syntax(Msg::new("forventede en nøgle", "expected a key")));
         }
         Ok(self.text[start..self.at].to_string())
     }
@@ -303,12 +360,21 @@ impl Reader<'_> {
     fn string(&mut self, name: &str) -> Result<String, ConfigError> {
         match self.peek() {
             Some(b'"' | b'\'') => self.quoted(),
-            Some(b'{') => Err(self.beyond("An inline table ({…})")),
-            None | Some(b'\n' | b'\r' | b'#') => Err(self.syntax("expected a value after `=`")),
+            Some(b'{') => Err(self.beyond(Msg::new(
+                "En indlejret tabel ({…})",
+                "An inline table ({…})",
+            ))),
+            None | Some(b'\n' | b'\r' | b'#') => Err(self.syntax(Msg::new(
+                "forventede en værdi efter `=`",
+                "expected a value after `=`",
+            ))),
             _ => Err(self.error(
                 self.line,
                 Some(name),
-                format!("key `{name}`: expected a string in quotes"),
+                msg!(
+                    "nøglen `{name}`: forventede en streng i anførselstegn",
+                    "key `{name}`: expected a string in quotes"
+                ),
             )),
         }
     }
@@ -318,14 +384,25 @@ impl Reader<'_> {
         match self.peek() {
             Some(b'[') => {}
             None | Some(b'\n' | b'\r' | b'#') => {
-                return Err(self.syntax("expected a value after `=`"))
+                return Err(self.syntax(Msg::new(
+                    "forventede en værdi efter `=`",
+                    "expected a value after `=`",
+                )))
             }
-            Some(b'{') => return Err(self.beyond("An inline table ({…})")),
+            Some(b'{') => {
+                return Err(self.beyond(Msg::new(
+                    "En indlejret tabel ({…})",
+                    "An inline table ({…})",
+                )))
+            }
             _ => {
                 return Err(self.error(
                     self.line,
                     Some(name),
-                    format!("key `{name}`: expected a list of strings"),
+                    msg!(
+                        "nøglen `{name}`: forventede en liste af strenge",
+                        "key `{name}`: expected a list of strings"
+                    ),
                 ))
             }
         }
@@ -343,7 +420,13 @@ impl Reader<'_> {
             }
             self.at += 1;
         }
-        self.expect(b']', "expected `,` or `]` in the list")?;
+        self.expect(
+            b']',
+            Msg::new(
+                "forventede `,` eller `]` i listen",
+                "expected `,` or `]` in the list",
+            ),
+        )?;
         Ok(items)
     }
 
@@ -353,7 +436,12 @@ impl Reader<'_> {
             self.spaces();
             match self.peek() {
                 Some(b'#' | b'\n' | b'\r') => self.end_of_line()?,
-                None => return Err(self.syntax("the list is not closed with `]`")),
+                None => {
+                    return Err(self.syntax(Msg::new(
+                        "listen er ikke lukket med `]`",
+                        "the list is not closed with `]`",
+                    )))
+                }
                 Some(_) => return Ok(()),
             }
         }
@@ -362,7 +450,10 @@ impl Reader<'_> {
     /// `"…"` with TOML's escapes, or `'…'` as written, on one line.
     fn quoted(&mut self) -> Result<String, ConfigError> {
         if self.starts("\"\"\"") || self.starts("'''") {
-            return Err(self.beyond("A multi-line string"));
+            return Err(self.beyond(Msg::new(
+                "En streng over flere linjer",
+                "A multi-line string",
+            )));
         }
         let quote = self.peek();
         self.at += 1;
@@ -372,10 +463,13 @@ impl Reader<'_> {
             let byte = self.peek();
             match byte {
                 None | Some(b'\n' | b'\r') => {
-                    return Err(self.syntax("the string is not closed on its line"))
+                    return Err(self.syntax(Msg::new(
+                        "strengen er ikke lukket på sin linje",
+                        "the string is not closed on its line",
+                    )))
                 }
                 Some(b) if b != b'\t' && (b < 0x20 || b == 0x7f) => {
-                    return Err(self.control(b, "in a string"))
+                    return Err(self.control(b, Msg::new("i en streng", "in a string")))
                 }
                 _ if byte == quote => {
                     out.push_str(&self.text[start..self.at]);
@@ -404,9 +498,19 @@ impl Reader<'_> {
                                 .then(|| u32::from_str_radix(hex, 16).ok())
                                 .flatten()
                                 .and_then(char::from_u32)
-                                .ok_or_else(|| self.syntax("an invalid unicode escape"))?
+                                .ok_or_else(|| {
+                                    self.syntax(Msg::new(
+                                        "en ugyldig unicode-escape-sekvens",
+                                        "an invalid unicode escape",
+                                    ))
+                                })?
                         }
-                        _ => return Err(self.syntax("an invalid escape in a string")),
+                        _ => {
+                            return Err(self.syntax(Msg::new(
+                                "en ugyldig escape-sekvens i en streng",
+                                "an invalid escape in a string",
+                            )))
+                        }
                     };
                     out.push(c);
                     start = self.at;

@@ -125,6 +125,15 @@ fn same_error_line_for_each_error() {
         if full.key.is_some() {
             assert_eq!(subset.key, full.key, "{text:?}");
         }
+        // Both say it in Danish: the subset in its own words, the full parser's translated.
+        for e in [&full, &subset] {
+            assert_eq!(
+                super::tests::english_words(&e.message.da),
+                [] as [&str; 0],
+                "{text:?}: {:?}",
+                e.message.da
+            );
+        }
     }
 }
 
@@ -136,8 +145,21 @@ fn beyond_the_subset_is_an_error_saying_so() {
         assert_eq!(e.line, Some(*line), "{text:?}: {e}");
         assert!(
             e.message
+                .en
                 .contains("beyond the TOML this build of os2gov reads"),
             "{text:?}: {e}"
+        );
+        assert!(
+            e.message
+                .da
+                .contains("er ud over den TOML, denne udgave af os2gov læser"),
+            "{text:?}: {:?}",
+            e.message.da
+        );
+        assert_eq!(
+            super::tests::english_words(&e.message.da),
+            [] as [&str; 0],
+            "{text:?}"
         );
     }
 }
