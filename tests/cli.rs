@@ -858,12 +858,13 @@ fn library_errors_are_in_the_language_asked_for() {
     let plain_path = plain.path().to_str().expect("UTF-8 path").to_string();
     let bad = fixture.path().join("bad.toml");
     std::fs::write(&bad, "level = \"7\"\n").expect("write");
-    let unknown_key = fixture.path().join("unknown.toml");
+    let unknown_key = fixture.path().join("typo.toml");
     std::fs::write(&unknown_key, "levl = \"1\"\n").expect("write");
     let bad = bad.to_str().expect("UTF-8 path").to_string();
     let unknown_key = unknown_key.to_str().expect("UTF-8 path").to_string();
     // (arguments, run in the repository?, Danish words, English words)
-    let cases: Vec<(Vec<&str>, bool, &[&str], &[&str])> = vec![
+    type Case<'a> = (Vec<&'a str>, bool, &'a [&'a str], &'a [&'a str]);
+    let cases: Vec<Case> = vec![
         (
             vec!["check", "/nonexistent/os2gov-x", "--offline"],
             false,
@@ -891,8 +892,8 @@ fn library_errors_are_in_the_language_asked_for() {
         (
             vec!["check", &repo, "--offline", "--config", &unknown_key],
             false,
-            &["unknown.toml:1:", "levl"],
-            &["unknown.toml:1:", "unknown field `levl`"],
+            &["typo.toml:1:", "ukendt nøgle `levl`"],
+            &["typo.toml:1:", "unknown field `levl`"],
         ),
         (
             vec!["fix", &repo, "--only", "X99"],
@@ -907,10 +908,18 @@ fn library_errors_are_in_the_language_asked_for() {
             if inside {
                 cmd.current_dir(fixture.path());
             }
-            let output = cmd.args(&args).args(["--lang", lang]).output().expect("run");
+            let output = cmd
+                .args(&args)
+                .args(["--lang", lang])
+                .output()
+                .expect("run");
             let line = String::from_utf8(output.stderr).expect("UTF-8");
             assert_eq!(output.status.code(), Some(2), "{args:?} {lang}: {line}");
-            assert_eq!(line.lines().count(), 1, "{args:?} {lang}: one line: {line:?}");
+            assert_eq!(
+                line.lines().count(),
+                1,
+                "{args:?} {lang}: one line: {line:?}"
+            );
             assert!(
                 line.starts_with(&format!("os2gov: {label}: ")),
                 "{args:?} {lang}: {line}"
@@ -923,7 +932,13 @@ fn library_errors_are_in_the_language_asked_for() {
                     assert!(!line.contains(english), "{english:?} in {line:?}");
                 }
             } else {
-                for danish in ["intet blev skrevet", "ligger uden for", "forventede", "findes ikke", "kræver"] {
+                for danish in [
+                    "intet blev skrevet",
+                    "ligger uden for",
+                    "forventede",
+                    "findes ikke",
+                    "kræver",
+                ] {
                     assert!(!line.contains(danish), "{danish:?} in {line:?}");
                 }
             }

@@ -117,15 +117,25 @@ fn run(cmd: &mut assert_cmd::Command) -> (Option<i32>, String, String) {
     )
 }
 
-/// Exit code 2, one line on standard error naming the refusal in both languages.
+/// Exit code 2, one line on standard error naming the refusal, in English (no `--lang`).
 fn assert_refused(result: (Option<i32>, String, String), what: &str) {
     let (code, _, stderr) = result;
     assert_eq!(code, Some(2), "{what}: {stderr}");
     assert_eq!(stderr.lines().count(), 1, "{what}: one line: {stderr}");
-    assert!(
-        stderr.contains("nothing was written") && stderr.contains("intet blev skrevet"),
-        "{what}: {stderr}"
-    );
+    assert!(stderr.contains("nothing was written"), "{what}: {stderr}");
+    assert!(!stderr.contains("intet blev skrevet"), "{what}: {stderr}");
+}
+
+/// As [`assert_refused`], for a run with `--lang da`: Danish only.
+fn assert_refused_da(result: (Option<i32>, String, String), what: &str) {
+    let (code, _, stderr) = result;
+    assert_eq!(code, Some(2), "{what}: {stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{what}: one line: {stderr}");
+    assert!(stderr.starts_with("os2gov: fejl: "), "{what}: {stderr}");
+    assert!(stderr.contains("intet blev skrevet"), "{what}: {stderr}");
+    for english in ["nothing was written", "outside", "symlink", "error"] {
+        assert!(!stderr.contains(english), "{what}: {english:?} in {stderr}");
+    }
 }
 
 #[test]
@@ -281,6 +291,10 @@ fn paths_that_leave_the_allowed_folder_are_refused() {
             run(w.cmd().args(["check", "--output", rel])),
             &format!("check --output {rel}"),
         );
+        assert_refused_da(
+            run(w.cmd().args(["check", "--lang", "da", "--output", rel])),
+            &format!("check --lang da --output {rel}"),
+        );
         assert_refused(
             run(w.cmd().args(["badge", "--output", rel])),
             &format!("badge --output {rel}"),
@@ -306,6 +320,17 @@ fn paths_that_leave_the_allowed_folder_are_refused() {
         ])),
         "report --out symlink",
     );
+    assert_refused_da(
+        run(w.cmd().args([
+            "report",
+            "--lang",
+            "da",
+            "--allow-dirty",
+            "--out",
+            &format!("{TOKEN}-link.md"),
+        ])),
+        "report --lang da --out symlink",
+    );
     // For the repository's own files an absolute path outside is refused too …
     let abs = outside.path().join(format!("{TOKEN}-abs.md"));
     assert_refused(
@@ -318,24 +343,32 @@ fn paths_that_leave_the_allowed_folder_are_refused() {
     assert!(abs.is_file());
     std::fs::remove_file(&abs).expect("rm");
 
-    // The Action: a relative input that leaves the workspace.
+    // The Action: a relative input that leaves the workspace, said in the Action's language
+    // (Danish unless the `lang` input says otherwise).
     let runner = tempfile::tempdir().expect("runner");
-    let out = w
-        .cmd()
-        .arg("action")
-        .env("GITHUB_WORKSPACE", w.repo())
-        .env("RUNNER_TEMP", runner.path())
-        .env("GITHUB_EVENT_NAME", "push")
-        .env("INPUT_SARIF_FILE", format!("../{TOKEN}.sarif"))
-        .output()
-        .expect("run");
-    assert_eq!(out.status.code(), Some(2));
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        stdout.starts_with("::error title=os2gov::input `sarif-file`: ")
-            && stdout.contains("is outside"),
-        "{stdout}"
-    );
+    for (lang, refused, other) in [
+        (None, "ligger uden for", "is outside"),
+        (Some("en"), "is outside", "ligger uden for"),
+    ] {
+        let mut cmd = w.cmd();
+        cmd.arg("action")
+            .env("GITHUB_WORKSPACE", w.repo())
+            .env("RUNNER_TEMP", runner.path())
+            .env("GITHUB_EVENT_NAME", "push")
+            .env("INPUT_SARIF_FILE", format!("../{TOKEN}.sarif"));
+        if let Some(lang) = lang {
+            cmd.env("INPUT_LANG", lang);
+        }
+        let out = cmd.output().expect("run");
+        assert_eq!(out.status.code(), Some(2));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.starts_with("::error title=os2gov::input `sarif-file`: ")
+                && stdout.contains(refused)
+                && !stdout.contains(other),
+            "{lang:?}: {stdout}"
+        );
+    }
 
     assert_eq!(w.around(), around, "nothing new beside the repository");
     assert_eq!(

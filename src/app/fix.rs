@@ -7,10 +7,10 @@ use crate::adapters::fs::AdapterError;
 use crate::adapters::git::{uncommitted_changes, WorkTreeChanges};
 use crate::adapters::write::{self, WriteError};
 use crate::base::model::{Bilingual, Lang, Msg};
-use crate::msg;
 use crate::base::paths::Scope;
 use crate::engine::{self, EngineError};
 use crate::fix::{Facts, Planned};
+use crate::msg;
 use crate::rules;
 use std::path::{Path, PathBuf};
 

@@ -18,10 +18,10 @@ use crate::adapters::remote::{
     self, JiraRef, OrgRepo, RemoteError, RemoteOptions, RemoteScan, RemoteTarget, RequestStats,
 };
 use crate::base::model::{Bilingual, Msg, Snapshot};
-use crate::msg;
 use crate::engine::report::Report;
 use crate::engine::{self, EngineError};
 use crate::evidence::{classify_link, Ctx, LinkKind};
+use crate::msg;
 use crate::render::portfolio::{Portfolio, PortfolioRow};
 use std::path::PathBuf;
 

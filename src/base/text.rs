@@ -386,6 +386,49 @@ pub fn short_decimal(x: f64, max_decimals: u32) -> Option<String> {
     None
 }
 
+/// An I/O error in both languages: the operating system's text is English, so the Danish is the
+/// kind's, with the OS error number kept for a search. Only kinds stable in the crate's
+/// rust-version (1.85); any other keeps the system's text.
+pub fn io_error_msg(e: &std::io::Error) -> crate::base::model::Msg {
+    crate::base::model::Msg::new(io_error_da(e), e.to_string())
+}
+
+fn io_error_da(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let da = match e.kind() {
+        K::NotFound => "findes ikke",
+        K::PermissionDenied => "adgang nægtet",
+        K::InvalidData => "ugyldige data",
+        K::InvalidInput => "ugyldigt input",
+        K::IsADirectory => "er en mappe",
+        K::NotADirectory => "er ikke en mappe",
+        K::AlreadyExists => "findes allerede",
+        K::DirectoryNotEmpty => "mappen er ikke tom",
+        K::ReadOnlyFilesystem => "filsystemet er skrivebeskyttet",
+        K::StorageFull => "der er ikke mere plads på disken",
+        K::FileTooLarge => "filen er for stor",
+        K::TooManyLinks => "for mange links",
+        K::StaleNetworkFileHandle => "netværksfilen er ikke længere tilgængelig",
+        K::UnexpectedEof => "filen sluttede før ventet",
+        K::Interrupted => "afbrudt",
+        K::TimedOut => "tidsfristen udløb",
+        K::WouldBlock => "handlingen ville blokere",
+        K::ResourceBusy => "ressourcen er optaget",
+        K::OutOfMemory => "ikke nok hukommelse",
+        K::Unsupported => "understøttes ikke",
+        K::ConnectionRefused => "forbindelsen blev afvist",
+        K::ConnectionReset => "forbindelsen blev nulstillet",
+        K::BrokenPipe => "forbindelsen blev afbrudt",
+        _ => return e.to_string(),
+    };
+    match (e.raw_os_error(), e.get_ref()) {
+        (Some(code), _) => format!("{da} (OS-fejl {code})"),
+        // A custom error's own text says more than its kind; it is kept, in English.
+        (None, Some(inner)) => format!("{da}: {inner}"),
+        (None, None) => da.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -503,48 +546,5 @@ mod tests {
         assert_eq!(short_decimal(f64::INFINITY, 3), None);
         assert_eq!(short_decimal(1e300, 3), None);
         assert_eq!(short_decimal(-0.0, 1).as_deref(), Some("0"));
-    }
-}
-
-/// An I/O error in both languages: the operating system's text is English, so the Danish is the
-/// kind's, with the OS error number kept for a search. Only kinds stable in the crate's
-/// rust-version (1.85); any other keeps the system's text.
-pub fn io_error_msg(e: &std::io::Error) -> crate::base::model::Msg {
-    crate::base::model::Msg::new(io_error_da(e), e.to_string())
-}
-
-fn io_error_da(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    let da = match e.kind() {
-        K::NotFound => "findes ikke",
-        K::PermissionDenied => "adgang nægtet",
-        K::InvalidData => "ugyldige data",
-        K::InvalidInput => "ugyldigt input",
-        K::IsADirectory => "er en mappe",
-        K::NotADirectory => "er ikke en mappe",
-        K::AlreadyExists => "findes allerede",
-        K::DirectoryNotEmpty => "mappen er ikke tom",
-        K::ReadOnlyFilesystem => "filsystemet er skrivebeskyttet",
-        K::StorageFull => "der er ikke mere plads på disken",
-        K::FileTooLarge => "filen er for stor",
-        K::TooManyLinks => "for mange links",
-        K::StaleNetworkFileHandle => "netværksfilen er ikke længere tilgængelig",
-        K::UnexpectedEof => "filen sluttede før ventet",
-        K::Interrupted => "afbrudt",
-        K::TimedOut => "tidsfristen udløb",
-        K::WouldBlock => "handlingen ville blokere",
-        K::ResourceBusy => "ressourcen er optaget",
-        K::OutOfMemory => "ikke nok hukommelse",
-        K::Unsupported => "understøttes ikke",
-        K::ConnectionRefused => "forbindelsen blev afvist",
-        K::ConnectionReset => "forbindelsen blev nulstillet",
-        K::BrokenPipe => "forbindelsen blev afbrudt",
-        _ => return e.to_string(),
-    };
-    match (e.raw_os_error(), e.get_ref()) {
-        (Some(code), _) => format!("{da} (OS-fejl {code})"),
-        // A custom error's own text says more than its kind; it is kept, in English.
-        (None, Some(inner)) => format!("{da}: {inner}"),
-        (None, None) => da.to_string(),
     }
 }

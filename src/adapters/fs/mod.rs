@@ -8,8 +8,8 @@
 use crate::base::model::{
     Bilingual, Content, FileEntry, Msg, Snapshot, SnapshotStats, MAX_FILE_SIZE,
 };
-use crate::evidence::wants_content;
 use crate::base::text::io_error_msg;
+use crate::evidence::wants_content;
 use crate::msg;
 use std::collections::{BTreeMap, VecDeque};
 use std::fs::File;

@@ -324,7 +324,7 @@ fn io_errors_in_danish() {
         };
         assert_eq!(os(2, K::NotFound), "findes ikke (OS-fejl 2)");
         assert_eq!(os(13, K::PermissionDenied), "adgang nægtet (OS-fejl 13)");
-        assert_eq!(os(20, K::NotADirectory), "ikke en mappe (OS-fejl 20)");
+        assert_eq!(os(20, K::NotADirectory), "er ikke en mappe (OS-fejl 20)");
         assert_eq!(os(21, K::IsADirectory), "er en mappe (OS-fejl 21)");
         assert_eq!(
             os(28, K::StorageFull),

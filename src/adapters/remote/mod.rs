@@ -278,7 +278,8 @@ pub enum RemoteError {
     BadRevision {
         repo: String,
         rev: String,
-        message: Msg,
+        // Boxed: the errors that carry a RemoteError stay small (clippy's result_large_err).
+        message: Box<Msg>,
     },
     /// Nothing could be read at all (an organisation's repository list).
     #[error("{}", .0.en)]
@@ -562,7 +563,7 @@ async fn scan_repository(
             return Err(RemoteError::BadRevision {
                 repo: format!("github:{owner}/{repo}"),
                 rev,
-                message: e.to_msg(),
+                message: Box::new(e.to_msg()),
             })
         }
         Err(HistoryError::Failed(e)) => {

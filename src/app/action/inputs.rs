@@ -136,7 +136,10 @@ impl Inputs {
                     .replace('_', "-");
                 let why = e.msg();
                 let (da, en) = (&why.da, &why.en);
-                ActionError(crate::msg!("input `{input}`: {da}", "input `{input}`: {en}"))
+                ActionError(crate::msg!(
+                    "input `{input}`: {da}",
+                    "input `{input}`: {en}"
+                ))
             })
         };
         Ok(Inputs {

@@ -103,8 +103,7 @@ pub fn run(
     let head_snapshot = crate::adapters::git::open_snapshot(&inputs.path, None, now)
         .map_err(|e| ActionError::of(&e))?;
     let (head_snapshot, scan_notes) = with_metadata(head_snapshot, inputs, runner, now, &options);
-    let mut report = engine::check(&head_snapshot, &options)
-        .map_err(|e| ActionError::of(&e))?;
+    let mut report = engine::check(&head_snapshot, &options).map_err(|e| ActionError::of(&e))?;
     crate::app::add_notes(&mut report, &scan_notes);
     let pull_request = read_pull_request(runner)?;
 

@@ -63,7 +63,10 @@ pub(crate) fn run_evaluate(args: EvaluateArgs) -> Result<ExitCode> {
     // when it describes none); a broken config is refused before anything is read.
     let configured = if args.sources.is_empty() {
         let here = std::env::current_dir().with_context(|| {
-            crate::say("kan ikke læse den aktuelle mappe", "cannot read the current folder")
+            crate::say(
+                "kan ikke læse den aktuelle mappe",
+                "cannot read the current folder",
+            )
         })?;
         Some(os2gov::app::evaluate::configured_product(&here)?)
     } else {
