@@ -57,7 +57,10 @@ pub fn version() -> String {
 pub fn check_json(snapshot: &str, options: &str) -> Result<String, String> {
     let snapshot = snapshot_from_json(snapshot)?;
     let options = parse_options(options)?;
-    let report = engine::check(&snapshot, &options).map_err(|e| e.to_string())?;
+    // In the card's language (the report's: Danish unless asked otherwise), as the CLI says it.
+    let lang = options.lang.unwrap_or_default();
+    let report = engine::check(&snapshot, &options)
+        .map_err(|e| os2gov::Bilingual::msg(&e).get(lang).to_string())?;
     // The CLI's own writer: the browser's report is `--format json` by construction.
     serde_json::to_string(&report).map_err(|e| e.to_string())
 }

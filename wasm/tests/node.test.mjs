@@ -180,15 +180,19 @@ test("os2gov.toml: the browser build reads it like the CLI (the same report)", a
   });
 });
 
-test("os2gov.toml: errors name the line; TOML beyond what the browser build reads is an error saying so", () => {
-  const check = (text) => {
+test("os2gov.toml: errors name the line, in the report's language; TOML beyond what the browser build reads is an error saying so", () => {
+  const check = (text, options = '{"lang":"en"}') => {
     const snapshot = { files: { "os2gov.toml": { content: { kind: "text", text } } }, now: NOW };
-    return () => wasm.check(JSON.stringify(snapshot), "{}");
+    return () => wasm.check(JSON.stringify(snapshot), options);
   };
   assert.throws(check('level = "2"\n\nlevle = "3"\n'), /os2gov\.toml:3: unknown key `levle`/);
   assert.throws(check('[exceptions]\nX99 = "why"\n'), /os2gov\.toml:2: \[exceptions\]: unknown requirement id `X99`/);
   assert.throws(check('level = "1"\njira.url = "https://x"\n'), /os2gov\.toml:2: A dotted key is beyond the TOML this build of os2gov reads/);
   assert.throws(check('[exceptions]\nF19 = """\nlang\n"""\n'), /os2gov\.toml:2: A multi-line string is beyond/);
+  // Danish by default, as the card.
+  assert.throws(check('level = "2"\n\nlevle = "3"\n', "{}"), /^Error: os2gov\.toml:3: ukendt nøgle `levle`, forventede/);
+  assert.throws(check('level = "1"\njira.url = "https://x"\n', "{}"), /os2gov\.toml:2: En nøgle med punktum er ud over den TOML, denne udgave af os2gov læser/);
+  assert.throws(check('[exceptions]\nX99 = "why"\n', "{}"), (e) => /os2gov\.toml:2: /.test(e.message) && !/unknown|expected/.test(e.message));
 });
 
 test("malformed input is an error, never a report", () => {
